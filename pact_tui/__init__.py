@@ -1,0 +1,3 @@
+"""pact-tui: live workshop sessions with municipalities, turned into one implementation programme."""
+
+__version__ = "0.1.0"

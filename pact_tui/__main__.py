@@ -1,0 +1,3 @@
+from pact_tui.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,4 @@
+"""English messages: export."""
+
+MESSAGES: dict[str, str] = {
+}

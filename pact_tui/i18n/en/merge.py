@@ -1,0 +1,4 @@
+"""English messages: merge."""
+
+MESSAGES: dict[str, str] = {
+}

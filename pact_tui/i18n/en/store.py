@@ -1,0 +1,4 @@
+"""English messages: store."""
+
+MESSAGES: dict[str, str] = {
+}

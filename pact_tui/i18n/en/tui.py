@@ -1,0 +1,4 @@
+"""English messages: tui."""
+
+MESSAGES: dict[str, str] = {
+}

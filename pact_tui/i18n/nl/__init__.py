@@ -1,0 +1,1 @@
+"""Dutch catalogue, one module per area."""

@@ -1,0 +1,4 @@
+"""Dutch messages: export."""
+
+MESSAGES: dict[str, str] = {
+}

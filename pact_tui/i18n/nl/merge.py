@@ -1,0 +1,4 @@
+"""Dutch messages: merge."""
+
+MESSAGES: dict[str, str] = {
+}

@@ -1,0 +1,4 @@
+"""Dutch messages: store."""
+
+MESSAGES: dict[str, str] = {
+}

@@ -1,0 +1,4 @@
+"""Dutch messages: tui."""
+
+MESSAGES: dict[str, str] = {
+}

@@ -1,0 +1,75 @@
+"""The domain: pydantic models, the region profile and the rules shared by app and export.
+
+Pure: no I/O, and nothing of pact_tui but the message catalogue is imported here.
+"""
+
+from pact_tui.model.errors import UserError
+from pact_tui.model.items import (
+    COMMITMENT_ROLES,
+    ITEM_KINDS,
+    Action,
+    Ambition,
+    Challenge,
+    Commitment,
+    Item,
+    Origin,
+    PartyRef,
+    Planning,
+    Stakeholder,
+    StatusNote,
+    new_id,
+    now_utc,
+)
+from pact_tui.model.profile import (
+    Horizon,
+    ProfileError,
+    RegionProfile,
+    ScaleLevel,
+    Theme,
+    parse_profile,
+)
+from pact_tui.model.session import (
+    PHASES,
+    SCHEMA_VERSION,
+    AgendaItem,
+    Participant,
+    Session,
+    SessionKind,
+    SessionMeta,
+)
+from pact_tui.model.validation import InvalidItemError, Problem, check_against_profile, validate_item
+
+__all__ = [
+    "COMMITMENT_ROLES",
+    "ITEM_KINDS",
+    "PHASES",
+    "SCHEMA_VERSION",
+    "Action",
+    "AgendaItem",
+    "Ambition",
+    "Challenge",
+    "Commitment",
+    "Horizon",
+    "InvalidItemError",
+    "Item",
+    "Origin",
+    "Participant",
+    "PartyRef",
+    "Planning",
+    "Problem",
+    "ProfileError",
+    "RegionProfile",
+    "ScaleLevel",
+    "Session",
+    "SessionKind",
+    "SessionMeta",
+    "Stakeholder",
+    "StatusNote",
+    "Theme",
+    "UserError",
+    "check_against_profile",
+    "new_id",
+    "now_utc",
+    "parse_profile",
+    "validate_item",
+]

@@ -1,0 +1,217 @@
+"""The items of a session: stakeholders, status notes, challenges, ambitions, actions, commitments.
+
+Every item carries its own UUID (never TinyDB's per-file doc_id), timestamps, a revision
+counter, the fingerprint of the version it was copied from (`base`, for three-way merge)
+and its provenance (`origins`: the sessions it came from).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+import datetime as dt
+from typing import Any, ClassVar, Self
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from pact_tui.i18n import t
+
+# Fields every item has that say nothing about its content: left out of its fingerprint.
+BOOKKEEPING_FIELDS = frozenset({"id", "created_at", "updated_at", "revision", "base", "origins"})
+
+COMMITMENT_ROLES = ("trekker", "partner", "financier")
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def now_utc() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class Origin(BaseModel):
+    """A session an item came from (provenance)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    session_id: str
+    title: str
+    date: dt.date | None = None
+
+
+class PartyRef(BaseModel):
+    """A party named in an action: a stakeholder of the session, or free text."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+    name: str = Field(min_length=1)
+    stakeholder_id: str | None = None
+
+
+class Item(BaseModel):
+    """What every kind of item shares."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    TABLE: ClassVar[str]
+
+    id: str = Field(default_factory=new_id)
+    created_at: dt.datetime = Field(default_factory=now_utc)
+    updated_at: dt.datetime = Field(default_factory=now_utc)
+    revision: int = Field(default=1, ge=1)
+    base: str | None = None
+    origins: tuple[Origin, ...] = ()
+
+    @field_validator("id")
+    @classmethod
+    def _id_is_uuid(cls, value: str) -> str:
+        return str(uuid.UUID(value))
+
+    def label(self) -> str:
+        """A short human name for the item, used in messages and lists."""
+        raise NotImplementedError
+
+    def content(self) -> dict[str, Any]:
+        """The item's content as JSON data, without its bookkeeping fields."""
+        return self.model_dump(mode="json", exclude=set(BOOKKEEPING_FIELDS))
+
+    def fingerprint(self) -> str:
+        """A hash of the content: equal content, equal fingerprint, whatever the bookkeeping."""
+        canonical = json.dumps(self.content(), sort_keys=True, ensure_ascii=False)
+        return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
+
+    def edited(self, **changes: Any) -> Self:
+        """A validated copy with `changes` applied, its revision bumped and its time stamped."""
+        data = self.model_dump()
+        data.update(changes)
+        data["revision"] = self.revision + 1
+        data["updated_at"] = now_utc()
+        return type(self).model_validate(data)
+
+
+class Stakeholder(Item):
+    """An organisation (stakeholder / partij) that has a stake in the programme."""
+
+    TABLE: ClassVar[str] = "stakeholders"
+
+    name: str = Field(min_length=1)
+    category: str = ""
+    themes: tuple[str, ...] = ()
+    contact: str = ""
+    notes: str = ""
+
+    def label(self) -> str:
+        return self.name
+
+
+class StatusNote(Item):
+    """The latest state of affairs (stand van zaken) on a theme."""
+
+    TABLE: ClassVar[str] = "status"
+
+    theme: str = Field(min_length=1)
+    text: str = Field(min_length=1)
+    source: str = ""
+
+    def label(self) -> str:
+        return self.text
+
+
+class Challenge(Item):
+    """A challenge (opgave); with two or more themes it is cross-theme."""
+
+    TABLE: ClassVar[str] = "challenges"
+
+    title: str = Field(min_length=1)
+    description: str = ""
+    themes: tuple[str, ...] = Field(min_length=1)
+
+    @field_validator("themes")
+    @classmethod
+    def _themes_once(cls, themes: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(themes))
+
+    def label(self) -> str:
+        return self.title
+
+
+class Ambition(Item):
+    """An ambition (ambitie) of a theme, which actions make concrete."""
+
+    TABLE: ClassVar[str] = "ambitions"
+
+    theme: str = Field(min_length=1)
+    title: str = Field(min_length=1)
+    description: str = ""
+
+    def label(self) -> str:
+        return self.title
+
+
+class Planning(BaseModel):
+    """When an action happens: a horizon from the profile plus optional years and free timing."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+    horizon: str | None = None
+    start_year: int | None = Field(default=None, ge=1900, le=2200)
+    end_year: int | None = Field(default=None, ge=1900, le=2200)
+    timing: str = ""
+
+    @model_validator(mode="after")
+    def _years_in_order(self) -> Planning:
+        if self.start_year and self.end_year and self.end_year < self.start_year:
+            raise ValueError(t("model.planning_years_reversed"))
+        return self
+
+    def is_empty(self) -> bool:
+        return not (self.horizon or self.start_year or self.end_year or self.timing)
+
+
+class Action(Item):
+    """A concrete action in the template: thema, actie, doel, schaalniveau, planning, partijen."""
+
+    TABLE: ClassVar[str] = "actions"
+
+    theme: str = Field(min_length=1)
+    title: str = Field(min_length=1)
+    goal: str = ""
+    scale: str | None = None
+    planning: Planning = Planning()
+    parties: tuple[PartyRef, ...] = ()
+    lead: PartyRef | None = None
+    challenge_ids: tuple[str, ...] = ()
+    ambition_ids: tuple[str, ...] = ()
+    notes: str = ""
+    position: int = 0
+
+    def label(self) -> str:
+        return self.title
+
+
+class Commitment(Item):
+    """A commitment (toezegging): what one party does for one action, in which role."""
+
+    TABLE: ClassVar[str] = "commitments"
+
+    action_id: str
+    party: PartyRef
+    role: str = "partner"
+    text: str = ""
+
+    @field_validator("role")
+    @classmethod
+    def _known_role(cls, role: str) -> str:
+        if role not in COMMITMENT_ROLES:
+            raise ValueError(t("model.unknown_role", value=role, choices=", ".join(COMMITMENT_ROLES)))
+        return role
+
+    def label(self) -> str:
+        return self.party.name
+
+
+ITEM_KINDS: dict[str, type[Item]] = {
+    kind.TABLE: kind for kind in (Stakeholder, StatusNote, Challenge, Ambition, Action, Commitment)
+}

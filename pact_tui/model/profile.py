@@ -1,0 +1,105 @@
+"""The region profile: themes, municipalities, scale levels and planning horizons of a region.
+
+Parsed from TOML text here; reading the file is the store's job. Every choice has a
+stable `key` (what session files store) apart from its `label` (what people read),
+so renaming a theme in the profile never orphans the actions filed under it.
+"""
+
+from __future__ import annotations
+
+import tomllib
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from pact_tui.i18n import t
+from pact_tui.model.errors import UserError
+
+
+class ProfileError(UserError):
+    """A region profile that cannot be used; the message names the file and the problem."""
+
+
+class Choice(BaseModel):
+    """One option of a choice list (a theme, a scale level, a horizon)."""
+
+    model_config = ConfigDict(frozen=True, str_strip_whitespace=True)
+
+    key: str = Field(min_length=1, pattern=r"^[a-z0-9][a-z0-9_-]*$")
+    label: str = Field(min_length=1)
+    description: str = ""
+
+
+class Theme(Choice):
+    """A theme (thema) of the programme."""
+
+
+class ScaleLevel(Choice):
+    """A scale level (schaalniveau): the area an action covers."""
+
+
+class Horizon(Choice):
+    """A planning horizon, e.g. short term (0–2 years)."""
+
+    min_years: int = Field(default=0, ge=0)
+    max_years: int = Field(default=0, ge=0)
+
+
+class RegionProfile(BaseModel):
+    """Everything region-specific: a session file embeds the profile it was made with."""
+
+    model_config = ConfigDict(frozen=True, str_strip_whitespace=True)
+
+    key: str = Field(min_length=1, pattern=r"^[a-z0-9][a-z0-9_-]*$")
+    name: str = Field(min_length=1)
+    programme_title: str = ""
+    municipalities: tuple[str, ...] = Field(min_length=1)
+    themes: tuple[Theme, ...] = Field(min_length=1)
+    scales: tuple[ScaleLevel, ...] = Field(min_length=1)
+    horizons: tuple[Horizon, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _keys_unique(self) -> RegionProfile:
+        for field in ("themes", "scales", "horizons"):
+            keys = [choice.key for choice in getattr(self, field)]
+            duplicates = sorted({key for key in keys if keys.count(key) > 1})
+            if duplicates:
+                raise ValueError(t("model.profile_duplicate_key", field=field, key=duplicates[0]))
+        return self
+
+    def theme(self, key: str) -> Theme | None:
+        return next((theme for theme in self.themes if theme.key == key), None)
+
+    def scale(self, key: str) -> ScaleLevel | None:
+        return next((scale for scale in self.scales if scale.key == key), None)
+
+    def horizon(self, key: str) -> Horizon | None:
+        return next((horizon for horizon in self.horizons if horizon.key == key), None)
+
+    def theme_label(self, key: str) -> str:
+        """The label of a theme; an unknown key is shown as itself rather than hidden."""
+        theme = self.theme(key)
+        return theme.label if theme else key
+
+    def scale_label(self, key: str) -> str:
+        scale = self.scale(key)
+        return scale.label if scale else key
+
+    def horizon_label(self, key: str) -> str:
+        horizon = self.horizon(key)
+        return horizon.label if horizon else key
+
+
+def parse_profile(text: str, source: str) -> RegionProfile:
+    """Parse a profile's TOML text; `source` (a file name) goes into every error message."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ProfileError(t("model.profile_bad_toml", source=source, problem=str(error))) from None
+    try:
+        return RegionProfile.model_validate(data)
+    except ValidationError as error:
+        first = error.errors(include_url=False)[0]
+        where = ".".join(str(part) for part in first["loc"]) or "-"
+        raise ProfileError(
+            t("model.profile_invalid", source=source, field=where, problem=first["msg"])
+        ) from None

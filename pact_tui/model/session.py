@@ -1,0 +1,108 @@
+"""A session (werksessie) or a programme (uitvoeringsprogramma): its meta data and all its items.
+
+A merged programme has exactly the same shape as a session, so it can be opened,
+edited, exported and used as the start of the next session.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from pact_tui.model.items import (
+    ITEM_KINDS,
+    Action,
+    Ambition,
+    Challenge,
+    Commitment,
+    Item,
+    Origin,
+    Stakeholder,
+    StatusNote,
+    new_id,
+    now_utc,
+)
+from pact_tui.model.profile import RegionProfile
+
+SCHEMA_VERSION = 2
+
+PHASES = ("sessie", "stakeholders", "opgaven", "acties", "partners", "overzicht")
+
+SessionKind = Literal["session", "programme"]
+
+
+class Participant(BaseModel):
+    """Someone at the table: the organisation and role; the name only with consent."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+    organisation: str = Field(min_length=1)
+    role: str = ""
+    name: str = ""
+
+
+class AgendaItem(BaseModel):
+    """One block of the session's agenda, with its timebox in minutes."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+    title: str = Field(min_length=1)
+    phase: str | None = None
+    minutes: int = Field(default=0, ge=0, le=24 * 60)
+
+
+class SessionMeta(BaseModel):
+    """What a session file says about itself (its `meta` table)."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    schema_version: int = SCHEMA_VERSION
+    id: str = Field(default_factory=new_id)
+    kind: SessionKind = "session"
+    profile: RegionProfile
+    title: str = Field(min_length=1)
+    date: dt.date = Field(default_factory=dt.date.today)
+    facilitator: str = ""
+    location: str = ""
+    participants: tuple[Participant, ...] = ()
+    names_consent: bool = False
+    agenda: tuple[AgendaItem, ...] = ()
+    sources: tuple[Origin, ...] = ()
+    created_at: dt.datetime = Field(default_factory=now_utc)
+    updated_at: dt.datetime = Field(default_factory=now_utc)
+
+    def as_origin(self) -> Origin:
+        """This session as the provenance of the items made in it."""
+        return Origin(session_id=self.id, title=self.title, date=self.date)
+
+
+class Session(BaseModel):
+    """A whole session in memory: meta plus one tuple of items per kind."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    meta: SessionMeta
+    stakeholders: tuple[Stakeholder, ...] = ()
+    status: tuple[StatusNote, ...] = ()
+    challenges: tuple[Challenge, ...] = ()
+    ambitions: tuple[Ambition, ...] = ()
+    actions: tuple[Action, ...] = ()
+    commitments: tuple[Commitment, ...] = ()
+
+    @property
+    def profile(self) -> RegionProfile:
+        return self.meta.profile
+
+    def items(self, table: str) -> tuple[Item, ...]:
+        """The items of one kind, by table name ("actions", "stakeholders", ...)."""
+        if table not in ITEM_KINDS:
+            raise KeyError(table)
+        items: tuple[Item, ...] = getattr(self, table)
+        return items
+
+    def all_items(self) -> Iterator[Item]:
+        for table in ITEM_KINDS:
+            yield from self.items(table)
