@@ -1,3 +1,3 @@
-"""pact-tui: live workshop sessions with municipalities, turned into one implementation programme."""
+"""pact-tui: live workshop sessions with municipalities, turned into one programme."""
 
 __version__ = "0.1.0"

@@ -37,7 +37,12 @@ from pact_tui.model.session import (
     SessionKind,
     SessionMeta,
 )
-from pact_tui.model.validation import InvalidItemError, Problem, check_against_profile, validate_item
+from pact_tui.model.validation import (
+    InvalidItemError,
+    Problem,
+    check_against_profile,
+    validate_item,
+)
 
 __all__ = [
     "COMMITMENT_ROLES",

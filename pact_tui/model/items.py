@@ -7,10 +7,10 @@ and its provenance (`origins`: the sessions it came from).
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import uuid
-import datetime as dt
 from typing import Any, ClassVar, Self
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -205,7 +205,8 @@ class Commitment(Item):
     @classmethod
     def _known_role(cls, role: str) -> str:
         if role not in COMMITMENT_ROLES:
-            raise ValueError(t("model.unknown_role", value=role, choices=", ".join(COMMITMENT_ROLES)))
+            choices = ", ".join(COMMITMENT_ROLES)
+            raise ValueError(t("model.unknown_role", value=role, choices=choices))
         return role
 
     def label(self) -> str:
