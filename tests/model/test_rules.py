@@ -1,0 +1,88 @@
+"""The shared rules: what an action misses, which challenges cross themes, counts, order."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pact_tui.model import Action, Challenge, PartyRef, Planning
+from pact_tui.model.rules import (
+    counts_by_theme_and_horizon,
+    cross_theme_challenges,
+    is_cross_theme,
+    missing_fields,
+    open_points,
+    ordered_actions,
+    theme_matrix,
+)
+
+
+def complete_action(**changes: object) -> Action:
+    fields: dict[str, object] = {
+        "theme": "wonen",
+        "title": "Woningbouw versnellen",
+        "goal": "Elk jaar 1.000 woningen erbij",
+        "scale": "westfries",
+        "planning": Planning(horizon="kort"),
+        "parties": (PartyRef(name="Intermaris"),),
+        "lead": PartyRef(name="Hoorn"),
+    }
+    fields.update(changes)
+    return Action.model_validate(fields)
+
+
+def test_a_complete_action_misses_nothing() -> None:
+    action = complete_action()
+    assert missing_fields(action) == ()
+    assert open_points(action) == ()
+
+
+def test_missing_fields_come_in_template_order() -> None:
+    action = complete_action(goal="", scale=None, planning=Planning(), parties=(), lead=None)
+    assert missing_fields(action) == ("goal", "scale", "planning", "parties", "lead")
+
+
+def test_free_timing_alone_counts_as_planned() -> None:
+    assert "planning" not in missing_fields(complete_action(planning=Planning(timing="jaarlijks")))
+
+
+def test_open_points_are_goal_lead_and_parties_only() -> None:
+    action = complete_action(scale=None, lead=None)
+    assert open_points(action) == ("lead",)
+
+
+def test_cross_theme_needs_two_different_themes() -> None:
+    assert not is_cross_theme(Challenge(title="Woningtekort", themes=("wonen",)))
+    assert is_cross_theme(Challenge(title="Langer thuis wonen", themes=("wonen", "zorg")))
+    assert not is_cross_theme(Challenge(title="Dubbel", themes=("zorg", "zorg")))
+
+
+def test_theme_matrix_lists_each_pair_once() -> None:
+    three = Challenge(title="Vitale kernen", themes=("wonen", "zorg", "economie"))
+    two = Challenge(title="Langer thuis wonen", themes=("zorg", "wonen"))
+    single = Challenge(title="Woningtekort", themes=("wonen",))
+    matrix = theme_matrix([three, two, single])
+    assert set(matrix) == {("wonen", "zorg"), ("economie", "wonen"), ("economie", "zorg")}
+    assert [c.title for c in matrix[("wonen", "zorg")]] == ["Vitale kernen", "Langer thuis wonen"]
+    assert cross_theme_challenges([three, two, single]) == [three, two]
+
+
+def test_counts_by_theme_and_horizon() -> None:
+    actions = [
+        complete_action(),
+        complete_action(title="Sociale huur eerlijker verdelen"),
+        complete_action(theme="zorg", planning=Planning(horizon="middellang")),
+        complete_action(theme="zorg", planning=Planning()),
+    ]
+    counts = counts_by_theme_and_horizon(actions)
+    assert counts[("wonen", "kort")] == 2
+    assert counts[("zorg", "middellang")] == 1
+    assert counts[("zorg", None)] == 1
+
+
+def test_actions_are_ordered_by_position_then_creation() -> None:
+    early = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
+    late = dt.datetime(2020, 6, 1, tzinfo=dt.UTC)
+    a = complete_action(title="A", position=2, created_at=early)
+    b = complete_action(title="B", position=1, created_at=late)
+    c = complete_action(title="C", position=1, created_at=early)
+    assert [action.title for action in ordered_actions([a, b, c])] == ["C", "B", "A"]
