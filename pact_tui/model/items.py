@@ -18,7 +18,9 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from pact_tui.i18n import t
 
 # Fields every item has that say nothing about its content: left out of its fingerprint.
-BOOKKEEPING_FIELDS = frozenset({"id", "created_at", "updated_at", "revision", "base", "origins"})
+BOOKKEEPING_FIELDS = frozenset({
+    "id", "created_at", "updated_at", "revision", "base", "origins", "combined_from", "supersedes",
+})
 
 COMMITMENT_ROLES = ("trekker", "partner", "financier")
 
@@ -63,6 +65,11 @@ class Item(BaseModel):
     revision: int = Field(default=1, ge=1)
     base: str | None = None
     origins: tuple[Origin, ...] = ()
+    # Set by the merge: ids of items combined into this one (duplicates), and fingerprints
+    # of conflicting versions (or "deleted:<base>") a person chose this version over, so
+    # merging the programme again with its sessions raises nothing twice.
+    combined_from: tuple[str, ...] = ()
+    supersedes: tuple[str, ...] = ()
 
     @field_validator("id")
     @classmethod
