@@ -5,6 +5,9 @@ Pact 7.1 (2019–2020). No personal names: participants are organisations and ro
 Keys are readable names; the builder turns them into fixed UUIDs.
 """
 
+# The sentences are whole sentences, like the catalogue's; breaking them helps no reader.
+# ruff: noqa: E501
+
 from __future__ import annotations
 
 from pact_tui.demo.records import (

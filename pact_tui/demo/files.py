@@ -47,6 +47,6 @@ def _place(folder: Path, session: Session) -> DemoFile:
 
 
 def write_demo(folder: Path) -> list[DemoFile]:
-    """The three demo sessions and the demo programme (last) in `folder`, each with what happened."""
+    """The three demo sessions and the programme (last) in `folder`, each with what happened."""
     sessions = build_demo_sessions()
     return [_place(folder, session) for session in [*sessions, build_demo_programme(sessions)]]
