@@ -1,0 +1,91 @@
+"""Durable, atomic file writes: a crash at any instant leaves the old file or the new one.
+
+The bytes go to a temporary file in the same folder, which is flushed and fsync'd,
+then renamed over the target with `os.replace`; finally the folder itself is fsync'd
+so the rename survives a power cut. On Windows a virus scanner or a sync client may
+hold the target for a moment (WinError 5/32): the rename is retried briefly.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+# How long to keep retrying a rename that the OS refuses for a moment.
+REPLACE_RETRY_SECONDS = 2.0
+_REPLACE_PAUSE = 0.05
+
+
+def write_atomic(path: Path, chunks: Iterable[bytes], *, overwrite: bool = True) -> None:
+    """Write `chunks` to `path` durably and atomically.
+
+    With `overwrite=False` an existing `path` is never replaced: FileExistsError is raised
+    (checked atomically with a hard link where the file system has them).
+    """
+    folder = path.parent
+    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    temp = Path(temp_name)
+    try:
+        try:
+            for chunk in chunks:
+                view = memoryview(chunk)
+                while view:
+                    written = os.write(fd, view)
+                    view = view[written:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        if overwrite:
+            _replace(temp, path)
+        else:
+            _link_new(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    fsync_folder(folder)
+
+
+def _replace(temp: Path, path: Path) -> None:
+    deadline = time.monotonic() + REPLACE_RETRY_SECONDS
+    while True:
+        try:
+            os.replace(temp, path)
+            return
+        except PermissionError:
+            if time.monotonic() >= deadline:
+                raise
+            time.sleep(_REPLACE_PAUSE)
+
+
+def _link_new(temp: Path, path: Path) -> None:
+    """Put `temp` at `path` only if nothing is there yet."""
+    try:
+        os.link(temp, path)
+    except FileExistsError:
+        raise
+    except OSError:
+        # No hard links here (some network and FAT drives): check, then rename.
+        if path.exists():
+            raise FileExistsError(path) from None
+        _replace(temp, path)
+        return
+    temp.unlink()
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make a rename in `folder` durable; a no-op where folders cannot be opened (Windows)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

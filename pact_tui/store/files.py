@@ -1,0 +1,109 @@
+"""Whole session files: read one as a Session, write or create one in a single atomic step."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+from pact_tui.i18n import t
+from pact_tui.model import (
+    ITEM_KINDS,
+    SCHEMA_VERSION,
+    InvalidItemError,
+    Problem,
+    Session,
+    SessionMeta,
+    check_against_profile,
+)
+from pact_tui.store.atomic import write_atomic
+from pact_tui.store.decoding import META, decode
+from pact_tui.store.encoding import Encoder
+from pact_tui.store.errors import FileExistsStoreError, LockedError, SaveError, StoreError
+from pact_tui.store.lock import exclusive, holder
+
+# Long titles make unwieldy file names; the date and the first words are enough.
+_MAX_SLUG = 60
+
+
+def read_file(path: Path) -> bytes:
+    """A session file's bytes, or a StoreError that says why they cannot be read."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise StoreError(t("store.not_found", file=str(path))) from None
+    except OSError as error:
+        raise StoreError(t("store.unreadable", file=str(path),
+                           problem=error.strerror or str(error))) from None
+
+
+def read_session(path: str | Path) -> Session:
+    """The checked content of a session file; an older schema is upgraded in memory only."""
+    path = Path(path)
+    return decode(path, read_file(path)).session
+
+
+def session_problems(session: Session) -> list[Problem]:
+    """What would make `session` an invalid file: items outside its profile, ids used twice."""
+    problems: list[Problem] = []
+    for table in ITEM_KINDS:
+        seen: set[str] = set()
+        for item in session.items(table):
+            problems.extend(check_against_profile(item, session.profile))
+            if item.id in seen:
+                problems.append(Problem(table=table, item=item.label()[:60], field="id",
+                                        message=t("store.duplicate_id", id=item.id)))
+            seen.add(item.id)
+    return problems
+
+
+def session_tables(session: Session) -> dict[str, dict[str, Any]]:
+    """A session as TinyDB tables: the meta document and one table per kind of item."""
+    meta = session.meta
+    if meta.schema_version != SCHEMA_VERSION:
+        meta = meta.model_copy(update={"schema_version": SCHEMA_VERSION})
+    tables: dict[str, dict[str, Any]] = {META: {"1": meta.model_dump(mode="json")}}
+    for table in ITEM_KINDS:
+        tables[table] = {str(number): item.model_dump(mode="json")
+                         for number, item in enumerate(session.items(table), start=1)}
+    return tables
+
+
+def write_session(path: str | Path, session: Session, *, overwrite: bool = False) -> None:
+    """Write `session` to `path` atomically; an existing file is replaced only with `overwrite`."""
+    path = Path(path)
+    problems = session_problems(session)
+    if problems:
+        raise InvalidItemError(problems)
+    chunks = Encoder().encode(session_tables(session))
+    with exclusive(path) as ours:
+        if not ours:
+            raise LockedError(path, holder(path))
+        try:
+            write_atomic(path, chunks, overwrite=overwrite)
+        except FileExistsError:
+            raise FileExistsStoreError(path) from None
+        except OSError as error:
+            raise SaveError(path, error.strerror or str(error)) from None
+
+
+def create_session(path: str | Path, meta: SessionMeta, items: Session | None = None) -> Path:
+    """Create a new session file with `meta` (and the items of `items`); never overwrites."""
+    path = Path(path)
+    content = {table: items.items(table) for table in ITEM_KINDS} if items else {}
+    session = Session(meta=meta, **content)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise SaveError(path, error.strerror or str(error)) from None
+    write_session(path, session)
+    return path
+
+
+def session_filename(meta: SessionMeta) -> str:
+    """A file name for a session: its date and title, e.g. `2026-11-28-werksessie-wonen.json`."""
+    ascii_title = unicodedata.normalize("NFKD", meta.title).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
+    slug = slug[:_MAX_SLUG].rstrip("-") or t("store.filename_fallback")
+    return f"{meta.date.isoformat()}-{slug}.json"

@@ -1,0 +1,90 @@
+"""Who may write a session file: an OS file lock on a `<file>.lock` sidecar.
+
+The kernel releases the lock when the holding program ends, however it ends, so a
+lock left by a crash is simply taken over by the next program. Who holds the lock
+(host, process id, since when) is written to `<file>.lock.info`, so that a second
+program can tell the user who has the file open.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+
+from pact_tui.i18n import t
+from pact_tui.store.atomic import write_atomic
+
+
+def lock_path(path: Path) -> Path:
+    return path.with_name(path.name + ".lock")
+
+
+def info_path(path: Path) -> Path:
+    return path.with_name(path.name + ".lock.info")
+
+
+class SessionLock:
+    """The write lock of one session file; `acquire()` never waits."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._lock = FileLock(lock_path(path), thread_local=False)
+
+    def acquire(self) -> bool:
+        """Take the lock if nobody holds it; say whether we have it."""
+        try:
+            self._lock.acquire(timeout=0)
+        except Timeout:
+            return False
+        holder = {
+            "host": socket.gethostname(),
+            "pid": os.getpid(),
+            "since": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        }
+        with contextlib.suppress(OSError):
+            write_atomic(info_path(self.path), [json.dumps(holder).encode("utf-8")])
+        return True
+
+    @property
+    def held(self) -> bool:
+        return bool(self._lock.is_locked)
+
+    def release(self) -> None:
+        if self._lock.is_locked:
+            with contextlib.suppress(OSError):
+                info_path(self.path).unlink()
+            self._lock.release()
+
+
+def holder(path: Path) -> str:
+    """Who holds the lock of `path`, as a phrase for a message."""
+    try:
+        info = json.loads(info_path(path).read_text(encoding="utf-8"))
+        return t("store.holder", host=info["host"], pid=info["pid"], since=info["since"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return t("store.holder_unknown")
+
+
+@contextlib.contextmanager
+def exclusive(path: Path) -> Iterator[bool]:
+    """Hold the lock of an existing `path` for one whole-file write; yield whether we got it."""
+    if not path.exists():
+        yield True
+        return
+    lock = FileLock(lock_path(path), thread_local=False)
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        yield False
+        return
+    try:
+        yield True
+    finally:
+        lock.release()
