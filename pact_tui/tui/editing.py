@@ -38,7 +38,7 @@ from pact_tui.model import (
     validate_item,
 )
 from pact_tui.model.rules import ordered_actions
-from pact_tui.store import SessionFile, write_session
+from pact_tui.store import SaveError, SessionFile, write_session
 
 ItemT = TypeVar("ItemT", bound=Item)
 
@@ -121,7 +121,7 @@ class SaveFailed:
 
 
 EditorEvent = Changed | Saved | SaveFailed
-Listener = Callable[[EditorEvent], None]
+Listener = Callable[[EditorEvent], object]
 
 
 @dataclass
@@ -416,24 +416,36 @@ class SessionEditor:
                 self._queue.task_done()
                 return
             while not self._save(job):
-                # Keep the job (and every later one behind it) and try again shortly.
+                # A disk that failed may come back: keep the job (and all behind it), retry.
                 job.attempts += 1
                 threading.Event().wait(RETRY_SECONDS)
             self._queue.task_done()
 
     def _save(self, job: _SaveJob) -> bool:
+        """Write one job; False means "try again later" (the disk failed)."""
         try:
             if job.snapshot is not None:
                 self.file.replace_all(job.snapshot)
             else:
                 self._write(job.change)
-        except (UserError, OSError) as error:
-            message = t("tui.editing.save_failed", problem=str(error))
-            self._dispatch(lambda: self._report_failure(message))
+        except (SaveError, OSError) as error:
+            self._report_later(t("tui.editing.save_failed", problem=str(error)))
             return False
+        except UserError as error:
+            # The file and memory disagree about an item (it cannot be added or is gone):
+            # retrying will not help, so the whole session as it is now is written instead.
+            self._report_later(t("tui.editing.save_failed", problem=str(error)))
+            self._dispatch(self._resync)
+            return True
         at = self.file.last_saved or now_utc()
         self._dispatch(lambda: self._report_saved(at))
         return True
+
+    def _report_later(self, message: str) -> None:
+        self._dispatch(lambda: self._report_failure(message))
+
+    def _resync(self) -> None:
+        self._queue.put(_SaveJob(Change(), self.session))
 
     def _write(self, change: Change) -> None:
         for step in change.items:

@@ -21,6 +21,7 @@ from pact_tui.tui.editing import (
     Changed,
     ReadOnlySessionError,
     Saved,
+    SaveFailed,
     SessionEditor,
 )
 
@@ -180,3 +181,19 @@ def test_a_bulk_change_is_saved_whole(editor: SessionEditor, path: Path) -> None
     assert len(on_disk(path, editor)) == 80
     editor.undo()
     assert on_disk(path, editor) == {}
+
+
+def test_a_file_that_disagrees_with_memory_is_brought_in_line(
+    editor: SessionEditor, path: Path
+) -> None:
+    action = editor.add(Action(theme="wonen", title="Woningbouw versnellen"))
+    assert editor.flush()
+    events: list[object] = []
+    editor.add_listener(events.append)
+    editor.file.delete(Action, action.id)  # behind the editor's back
+    editor.update(action, goal="1.000 woningen per jaar")
+    assert editor.flush()
+    assert editor.flush()
+    assert on_disk(path, editor)[action.id].goal == "1.000 woningen per jaar"
+    assert any(isinstance(event, SaveFailed) for event in events)
+    assert editor.save_error is None
