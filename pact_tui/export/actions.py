@@ -1,0 +1,63 @@
+"""The actions per theme as tables in the template's columns, split by planning horizon.
+
+The tables need the width, so this chapter is a landscape section. An action that
+is an open point (no goal, lead or parties) gets a Word comment on its row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from pact_tui.export.draft import Draft
+from pact_tui.export.grouping import horizon_groups, theme_keys
+from pact_tui.export.tables import Column, columns
+from pact_tui.export.wording import horizon_heading, joined, party_lines, planning_text
+from pact_tui.i18n import t
+from pact_tui.model import Action
+from pact_tui.model.rules import open_points
+from pact_tui.model.validation import field_label
+
+
+def action_columns() -> list[Column]:
+    """Actie, Doel, Schaalniveau, Planning, Betrokken partijen, Trekker."""
+    return columns(("export.actions.col.title", 22), ("export.actions.col.goal", 25),
+                   ("export.actions.col.scale", 11), ("export.actions.col.planning", 11),
+                   ("export.actions.col.parties", 17), ("export.actions.col.lead", 14))
+
+
+def action_row(draft: Draft, action: Action) -> list[str]:
+    profile = draft.profile
+    return [
+        action.title,
+        action.goal,
+        profile.scale_label(action.scale) if action.scale else "",
+        planning_text(action.planning),
+        party_lines(action.parties),
+        action.lead.name if action.lead else "",
+    ]
+
+
+def write_actions(draft: Draft, progress: Callable[[float], None]) -> None:
+    """`progress` gets the share of themes done, for long programmes."""
+    session = draft.session
+    if not session.actions:
+        return
+    draft.landscape(True)
+    draft.heading(t("export.actions.heading"), 1)
+    draft.paragraph(t("export.actions.intro"))
+    keys = theme_keys(session)
+    heads = action_columns()
+    for number, key in enumerate(keys, start=1):
+        actions = [action for action in session.actions if action.theme == key]
+        if actions:
+            draft.heading(draft.profile.theme_label(key), 2)
+            for horizon, group in horizon_groups(session, actions):
+                draft.heading(horizon_heading(draft.profile, horizon), 3)
+                rows = draft.table(heads, (action_row(draft, action) for action in group))
+                for row, action in zip(rows, group, strict=True):
+                    missing = open_points(action)
+                    if missing:
+                        fields = joined([field_label(field) for field in missing])
+                        draft.comment(row, t("export.comment.open_point", fields=fields))
+        progress(number / len(keys))
+    draft.landscape(False)

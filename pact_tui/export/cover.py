@@ -1,0 +1,27 @@
+"""The cover page and the table of contents after it."""
+
+from __future__ import annotations
+
+from docx.text.paragraph import Paragraph
+
+from pact_tui.export import styles
+from pact_tui.export.draft import Draft
+from pact_tui.export.wording import clock_time, joined, long_date
+from pact_tui.i18n import t
+
+
+def write_cover(draft: Draft) -> Paragraph:
+    """Title, region, "Concept", date and version; returns where the contents will go."""
+    meta = draft.session.meta
+    profile = draft.profile
+    draft.paragraph(meta.title, styles.TITLE)
+    draft.paragraph(t("export.doc.region", region=profile.name), styles.SUBTITLE)
+    draft.paragraph(joined(list(profile.municipalities)), styles.COVER)
+    draft.paragraph(t("export.doc.concept"), styles.COVER_STATUS)
+    draft.paragraph(t("export.doc.date", date=long_date(meta.date)), styles.COVER)
+    updated = meta.updated_at
+    draft.paragraph(t("export.doc.version", date=long_date(updated.astimezone().date()),
+                      time=clock_time(updated)), styles.COVER)
+    heading = draft.paragraph(t("export.doc.toc_heading"), styles.TOC_HEADING)
+    heading.paragraph_format.page_break_before = True
+    return draft.paragraph()

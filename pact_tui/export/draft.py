@@ -1,0 +1,87 @@
+"""The draft being written: headings, paragraphs, bullets and tables, always in named styles.
+
+Chapters write through a Draft, which remembers the headings for the table of
+contents and knows the width the current section leaves for tables.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from docx.document import Document
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.text.paragraph import Paragraph
+
+from pact_tui.export import document as setup
+from pact_tui.export import fields, styles, tables
+from pact_tui.export.comments import comment_on
+from pact_tui.export.tables import Column
+from pact_tui.export.text import clean
+from pact_tui.model import Session
+
+
+class Draft:
+    """A python-docx document plus what the chapters share while writing it."""
+
+    def __init__(self, document: Document, session: Session, author: str) -> None:
+        self.document = document
+        self.session = session
+        self.profile = session.profile
+        self.author = author
+        self.headings: list[fields.Heading] = []
+        self._landscape = False
+        # At the top of a section that began on a new page, a page break would add a blank page.
+        self._section_start = False
+
+    def heading(self, text: str, level: int, *, new_page: bool = False) -> Paragraph:
+        """A heading (level 1–3) that the table of contents will list."""
+        style = self.document.styles[styles.HEADING[level - 1]]
+        paragraph = self.document.add_paragraph(style=style)
+        paragraph.add_run(clean(text))
+        if new_page and not self._section_start:
+            paragraph.paragraph_format.page_break_before = True
+        self._section_start = False
+        bookmark = f"_Toc{len(self.headings) + 1:05d}"
+        fields.add_bookmark(paragraph, bookmark, len(self.headings) + 1)
+        self.headings.append(fields.Heading(level, clean(text), bookmark))
+        return paragraph
+
+    def paragraph(self, text: str = "", style: str | None = None) -> Paragraph:
+        paragraph = self.document.add_paragraph(
+            style=self.document.styles[style] if style else None)
+        if text:
+            paragraph.add_run(clean(text))
+        self._section_start = False
+        return paragraph
+
+    def bullet(self, text: str, lead: str = "") -> Paragraph:
+        """A bullet; `lead` (a title) comes first in the Strong character style."""
+        paragraph = self.document.add_paragraph(style=self.document.styles[styles.LIST_BULLET])
+        if lead:
+            paragraph.add_run(clean(lead), style=self.document.styles[styles.STRONG])
+            if text:
+                paragraph.add_run(" – ")
+        if text:
+            paragraph.add_run(clean(text))
+        self._section_start = False
+        return paragraph
+
+    def table(self, columns: Sequence[Column],
+              rows: Iterable[Sequence[str]]) -> list[BaseOxmlElement]:
+        """A table across the text width; returns its body rows."""
+        width = setup.text_width(self.document.sections[-1])
+        _, body_rows = tables.add_table(self.document, columns, rows, width)
+        # A paragraph after each table keeps two tables from merging into one.
+        self.document.add_paragraph()
+        self._section_start = False
+        return body_rows
+
+    def comment(self, row: BaseOxmlElement, text: str) -> None:
+        comment_on(self.document, tables.first_run(row), text, self.author)
+
+    def landscape(self, on: bool) -> None:
+        """Switch the following pages to landscape (wide tables) or back to portrait."""
+        if on != self._landscape:
+            setup.new_section(self.document, landscape=on)
+            self._landscape = on
+            self._section_start = True

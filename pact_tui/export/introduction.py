@@ -1,0 +1,82 @@
+"""Inleiding: the sessions held, who took part, what the programme holds, how to read it."""
+
+from __future__ import annotations
+
+from pact_tui.export.draft import Draft
+from pact_tui.export.grouping import horizon_groups, organisations, sessions_held
+from pact_tui.export.wording import horizon_heading, long_date
+from pact_tui.i18n import t
+from pact_tui.model.rules import open_points
+
+
+def write_introduction(draft: Draft, chapters: dict[str, bool]) -> None:
+    """`chapters` says which later chapters the draft has, for the reading guide."""
+    session = draft.session
+    draft.heading(t("export.intro.heading"), 1, new_page=True)
+    _sessions(draft)
+    facts = []
+    organisation_count = len(organisations(session))
+    if organisation_count == 1:
+        facts.append(t("export.intro.one_organisation"))
+    elif organisation_count:
+        facts.append(t("export.intro.organisations", count=organisation_count))
+    if session.stakeholders:
+        facts.append(t("export.intro.stakeholders", count=len(session.stakeholders)))
+    if facts:
+        draft.paragraph(" ".join(facts))
+    _actions(draft)
+    _reading_guide(draft, chapters)
+
+
+def _sessions(draft: Draft) -> None:
+    held = sessions_held(draft.session)
+    if len(held) == 1:
+        origin = held[0]
+        date = long_date(origin.date) if origin.date else ""
+        draft.paragraph(t("export.intro.one_session", title=origin.title, date=date))
+        return
+    dates = [origin.date for origin in held if origin.date]
+    draft.paragraph(t("export.intro.sessions", count=len(held),
+                      first=long_date(min(dates)) if dates else "",
+                      last=long_date(max(dates)) if dates else ""))
+    for origin in held:
+        date = long_date(origin.date) if origin.date else ""
+        draft.bullet(t("export.intro.session_line", date=date, title=origin.title))
+
+
+def _actions(draft: Draft) -> None:
+    actions = draft.session.actions
+    if not actions:
+        return
+    if len(actions) == 1:
+        draft.paragraph(t("export.intro.one_action"))
+    else:
+        themes = len({action.theme for action in actions})
+        draft.paragraph(t("export.intro.actions", count=len(actions), themes=themes))
+    for key, group in horizon_groups(draft.session, actions):
+        if key is None:
+            draft.bullet(t("export.intro.no_horizon_count", count=len(group)))
+        else:
+            horizon = horizon_heading(draft.profile, key)
+            draft.bullet(t("export.intro.horizon_count", horizon=horizon, count=len(group)))
+
+
+def _reading_guide(draft: Draft, chapters: dict[str, bool]) -> None:
+    session = draft.session
+    sentences = []
+    if chapters["themes"]:
+        sentences.append(t("export.intro.read_themes", chapter=t("export.themes.heading")))
+    if chapters["cross"]:
+        sentences.append(t("export.intro.read_cross", chapter=t("export.cross.heading")))
+    if chapters["actions"]:
+        sentences.append(t("export.intro.read_actions", chapter=t("export.actions.heading")))
+    if chapters["partners"]:
+        sentences.append(t("export.intro.read_partners", chapter=t("export.partners.heading")))
+    if chapters["appendices"]:
+        sentences.append(t("export.intro.read_appendices"))
+    if any(open_points(action) for action in session.actions):
+        sentences.append(t("export.intro.read_open_points"))
+    if not sentences:
+        return
+    draft.heading(t("export.intro.reading_heading"), 2)
+    draft.paragraph(" ".join(sentences))

@@ -1,0 +1,79 @@
+"""`export_programme`: a session or programme becomes the Word draft municipalities receive."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from pact_tui.export import document as setup
+from pact_tui.export import fields, styles
+from pact_tui.export.actions import write_actions
+from pact_tui.export.appendices import write_appendices
+from pact_tui.export.cover import write_cover
+from pact_tui.export.draft import Draft
+from pact_tui.export.introduction import write_introduction
+from pact_tui.export.output import save_atomically
+from pact_tui.export.partners import partner_groups, write_partners
+from pact_tui.export.template import open_base
+from pact_tui.export.themes import has_theme_content, write_cross_theme, write_themes
+from pact_tui.i18n import t
+from pact_tui.model import Session
+from pact_tui.model.rules import cross_theme_challenges
+
+Progress = Callable[[str, float], None]
+
+
+def export_programme(session: Session, out: Path, *, template: Path | None = None,
+                     progress: Progress | None = None) -> Path:
+    """Write `session` as a Word draft to `out` (replacing it if it exists) and return `out`.
+
+    `template`: a .docx or .dotx whose styles, page setup, headers and footers are used.
+    `progress(message, fraction)` is called as the work goes on, fraction 0.0 to 1.0.
+    Raises TemplateError or OutputError (both UserError) for a bad template or folder.
+    """
+    report = progress or (lambda message, fraction: None)
+    report(t("export.progress.start"), 0.0)
+    document = open_base(template)
+    meta = session.meta
+    language = t("export.doc.language")
+    author = meta.facilitator or t("export.doc.author_fallback")
+    if template is None:
+        setup.set_up_page(document)
+    styles.ensure_styles(document)
+    setup.set_language(document, language)
+    setup.set_properties(
+        document, title=meta.title,
+        subject=meta.profile.programme_title or t("export.doc.subject", region=meta.profile.name),
+        author=author, keywords=", ".join(theme.label for theme in meta.profile.themes),
+        category=t("export.doc.concept"), comments=t("export.doc.comments", source=meta.title),
+        language=language, created=meta.created_at, modified=meta.updated_at)
+    setup.set_up_footer(document, t("export.doc.footer", title=meta.title),
+                        own_layout=template is None)
+    fields.update_fields_on_open(document)
+
+    draft = Draft(document, session, author)
+    contents = write_cover(draft)
+    chapters = {
+        "themes": has_theme_content(draft),
+        "cross": bool(cross_theme_challenges(session.challenges)),
+        "actions": bool(session.actions),
+        "partners": bool(partner_groups(draft)),
+        "appendices": True,
+    }
+    report(t("export.progress.introduction"), 0.05)
+    write_introduction(draft, chapters)
+    report(t("export.progress.themes"), 0.1)
+    write_themes(draft)
+    write_cross_theme(draft)
+    report(t("export.progress.actions"), 0.2)
+    write_actions(draft, lambda done: report(t("export.progress.actions"), 0.2 + 0.5 * done))
+    report(t("export.progress.partners"), 0.7)
+    write_partners(draft)
+    report(t("export.progress.appendices"), 0.75)
+    write_appendices(draft)
+    toc_styles = [styles.style_id(document, name) for name in styles.TOC_LEVELS[:2]]
+    fields.fill_table_of_contents(contents, draft.headings, toc_styles)
+    report(t("export.progress.saving"), 0.8)
+    save_atomically(document, out)
+    report(t("export.progress.done"), 1.0)
+    return out

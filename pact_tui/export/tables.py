@@ -1,0 +1,115 @@
+"""Tables built fast: every body row is a copy of one prepared row's XML.
+
+python-docx's `table.cell()` rebuilds the cell grid on every call (quadratic) and
+`add_row()` is slow too, so the header row and one template row are built once and
+the template row's XML is copied per data row. The header row repeats on every page
+(`w:tblHeader`); body rows do not break across pages (`w:cantSplit`) unless a row
+holds so much text that it could not fit on one page anyway.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from docx.document import Document
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.table import Table
+
+from pact_tui.export import styles
+from pact_tui.export.text import fill_run
+from pact_tui.i18n import t
+
+# Above this many characters a row may be taller than a page: let it break rather than clip.
+_UNSPLITTABLE_MAX_CHARS = 1500
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column's heading and its share of the text width."""
+
+    title: str
+    share: float
+
+
+def columns(*specs: tuple[str, float]) -> list[Column]:
+    """Columns from (catalogue key of the heading, share of the width) pairs."""
+    return [Column(t(key), share) for key, share in specs]
+
+
+def add_table(document: Document, columns: Sequence[Column], rows: Iterable[Sequence[str]],
+              text_width: int) -> tuple[Table, list[BaseOxmlElement]]:
+    """Append a table in the draft's table style; returns it and its body rows' `w:tr` elements.
+
+    `text_width` is the width between the margins in twips; columns share it.
+    """
+    total = sum(column.share for column in columns)
+    widths = [int(text_width * column.share / total) for column in columns]
+    table = document.add_table(rows=0, cols=len(columns))
+    table.style = document.styles[styles.TABLE]
+    tbl = table._tbl
+    _fix_layout(tbl, widths)
+    text_style = styles.style_id(document, styles.TABLE_TEXT)
+    heading_style = styles.style_id(document, styles.TABLE_HEADING)
+    header = _row_xml(widths, heading_style, header=True)
+    for run, column in zip(header.iter(qn("w:r")), columns, strict=True):
+        fill_run(run, column.title)
+    tbl.append(header)
+    template = _row_xml(widths, text_style, header=False)
+    body_rows = []
+    for values in rows:
+        tr = copy.deepcopy(template)
+        for run, value in zip(tr.iter(qn("w:r")), values, strict=True):
+            if value:
+                fill_run(run, value)
+        if sum(len(value) for value in values) > _UNSPLITTABLE_MAX_CHARS:
+            tr.remove(tr.find(qn("w:trPr")))
+        tbl.append(tr)
+        body_rows.append(tr)
+    return table, body_rows
+
+
+def first_run(tr: BaseOxmlElement) -> BaseOxmlElement:
+    """The run in a row's first cell (where an open point's comment is anchored)."""
+    run: BaseOxmlElement = next(tr.iter(qn("w:r")))
+    return run
+
+
+def _fix_layout(tbl: BaseOxmlElement, widths: Sequence[int]) -> None:
+    """Fixed column widths: Word and LibreOffice then lay the table out the same way."""
+    tbl_pr = tbl.tblPr
+    for tag in ("w:tblW", "w:tblLayout"):
+        old = tbl_pr.find(qn(tag))
+        if old is not None:
+            tbl_pr.remove(old)
+    width = OxmlElement("w:tblW")
+    width.set(qn("w:w"), str(sum(widths)))
+    width.set(qn("w:type"), "dxa")
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    look = tbl_pr.find(qn("w:tblLook"))
+    if look is not None:
+        look.addprevious(width)
+        look.addprevious(layout)
+    else:
+        tbl_pr.append(width)
+        tbl_pr.append(layout)
+    grid = tbl.find(qn("w:tblGrid"))
+    for grid_col, value in zip(grid.findall(qn("w:gridCol")), widths, strict=True):
+        grid_col.set(qn("w:w"), str(value))
+
+
+def _row_xml(widths: Sequence[int], paragraph_style: str, *, header: bool) -> BaseOxmlElement:
+    row_properties = "<w:cantSplit/><w:tblHeader/>" if header else "<w:cantSplit/>"
+    cells = "".join(
+        f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
+        f'<w:p><w:pPr><w:pStyle w:val="{paragraph_style}"/></w:pPr><w:r/></w:p></w:tc>'
+        for width in widths
+    )
+    element: BaseOxmlElement = parse_xml(
+        f'<w:tr {nsdecls("w")}><w:trPr>{row_properties}</w:trPr>{cells}</w:tr>'
+    )
+    return element

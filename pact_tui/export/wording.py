@@ -1,0 +1,63 @@
+"""How values read in the document: dates in words, lists of names, planning, labels.
+
+Everything here is text for people, taken from the export catalogue, so the draft
+reads in the language of the catalogue (Dutch by default).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+
+from pact_tui.i18n import t
+from pact_tui.model import PartyRef, Planning, RegionProfile
+
+
+def long_date(day: dt.date) -> str:
+    """`28 november 2026`."""
+    return f"{day.day} {t(f'export.month.{day.month}')} {day.year}"
+
+
+def clock_time(moment: dt.datetime) -> str:
+    """`14:05` in the computer's own time zone."""
+    return moment.astimezone().strftime("%H:%M")
+
+
+def joined(names: Sequence[str]) -> str:
+    """`a, b en c`."""
+    if len(names) <= 1:
+        return "".join(names)
+    return t("export.doc.list_separator").join(names[:-1]) + t("export.doc.list_last") + names[-1]
+
+
+def party_lines(parties: Iterable[PartyRef]) -> str:
+    """One party per line: narrow table columns read better that way than a long comma list."""
+    return "\n".join(party.name for party in parties)
+
+
+def planning_text(planning: Planning) -> str:
+    """The years and free timing of a planning; the horizon is in the table's heading."""
+    start, end = planning.start_year, planning.end_year
+    if start and end:
+        years = t("export.doc.years", start=start, end=end) if start != end else str(start)
+    elif start:
+        years = t("export.doc.from_year", start=start)
+    elif end:
+        years = t("export.doc.until_year", end=end)
+    else:
+        years = ""
+    return "\n".join(part for part in (years, planning.timing) if part)
+
+
+def theme_labels(profile: RegionProfile, keys: Iterable[str]) -> str:
+    return joined([profile.theme_label(key) for key in keys])
+
+
+def horizon_heading(profile: RegionProfile, key: str | None) -> str:
+    """`Korte termijn (0–2 jaar)`; actions without a horizon get a heading of their own."""
+    if key is None:
+        return t("export.doc.no_horizon")
+    horizon = profile.horizon(key)
+    if horizon is None or not horizon.description:
+        return profile.horizon_label(key)
+    return t("export.doc.horizon_heading", label=horizon.label, description=horizon.description)
