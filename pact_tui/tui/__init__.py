@@ -1,0 +1,22 @@
+"""The Textual app: one screen per phase of a live session, the home screen, and their widgets.
+
+`run_app` is the one entry point; it imports Textual only when called, so the rest
+of pact-tui (and `pact-tui export`, `merge`, ...) starts without it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def run_app(path: Path | None, *, sessions_dir: Path, exports_dir: Path) -> int:
+    """Run the app on `path` (or the home screen when None) until the user quits; the exit code.
+
+    Every change is saved before this returns; changes that could not be saved are
+    written next to the file and that path is reported, so nothing is lost.
+    """
+    from pact_tui.tui.app import PactApp
+
+    app = PactApp(path, sessions_dir=sessions_dir, exports_dir=exports_dir)
+    result = app.run()
+    return result if isinstance(result, int) else 0

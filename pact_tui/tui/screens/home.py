@@ -1,0 +1,231 @@
+"""The home screen (`pact-tui` without a file): the session files of the sessions folder.
+
+Each file shows its title, kind (session or programme), date, number of actions and
+when it was last saved; the row under the cursor shows all its counts. A file that
+does not open is listed with its one-sentence problem instead of stopping the list.
+From here: open, new session, new session from a programme, merge.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from importlib.util import find_spec
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from pact_tui.i18n import t
+from pact_tui.merge import start_session_from
+from pact_tui.model import Session, SessionMeta, UserError
+from pact_tui.store import create_session, load_profile, read_session, session_filename
+from pact_tui.tui.screens.form import FormDialog, FormValues, TextField
+
+if TYPE_CHECKING:
+    from pact_tui.tui.app import PactApp
+
+
+@dataclass(frozen=True)
+class SessionEntry:
+    """One file of the sessions folder: its session, or the sentence saying why it does not open."""
+
+    path: Path
+    modified: dt.datetime
+    session: Session | None = None
+    problem: str = ""
+
+    @property
+    def is_programme(self) -> bool:
+        return self.session is not None and self.session.meta.kind == "programme"
+
+
+def scan_sessions(folder: Path) -> list[SessionEntry]:
+    """Every `*.json` in `folder`, newest first; unreadable files carry their problem."""
+    if not folder.is_dir():
+        return []
+    entries: list[SessionEntry] = []
+    for path in folder.glob("*.json"):
+        try:
+            modified = dt.datetime.fromtimestamp(path.stat().st_mtime)
+        except OSError:
+            continue
+        try:
+            entries.append(SessionEntry(path, modified, session=read_session(path)))
+        except UserError as error:
+            entries.append(SessionEntry(path, modified, problem=str(error)))
+        except OSError as error:
+            entries.append(SessionEntry(path, modified, problem=error.strerror or str(error)))
+    return sorted(entries, key=lambda entry: entry.modified, reverse=True)
+
+
+def describe(entry: SessionEntry) -> str:
+    """The line under the list: the path and every count, or the problem in full."""
+    if entry.session is None:
+        return t("tui.home.bad_detail", file=entry.path.name, problem=entry.problem)
+    session = entry.session
+    return t(
+        "tui.home.detail",
+        file=entry.path.name,
+        stakeholders=len(session.stakeholders),
+        challenges=len(session.challenges),
+        actions=len(session.actions),
+        commitments=len(session.commitments),
+    )
+
+
+class HomeScreen(Screen[None]):
+    """Choose a session to open, or start a new one."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "open", t("tui.home.key_open"), id="home.open"),
+        Binding("n", "new_session", t("tui.home.key_new"), id="home.new"),
+        Binding("p", "new_from_programme", t("tui.home.key_from_programme"),
+                id="home.from_programme"),
+        Binding("m", "merge", t("tui.home.key_merge"), id="home.merge"),
+        Binding("r", "rescan", t("tui.home.key_rescan"), id="home.rescan"),
+        Binding("q", "app.quit", t("tui.key.quit"), id="home.quit"),
+    ]
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(classes="home-screen")
+        self.folder = folder
+        self.entries: list[SessionEntry] = []
+
+    @property
+    def pact(self) -> PactApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text(t("tui.home.title")), id="home-title")
+        yield Static(Text(t("tui.home.folder", folder=str(self.folder))), id="home-folder")
+        table: DataTable[Text] = DataTable(id="home-files", cursor_type="row", zebra_stripes=True)
+        yield table
+        yield Static("", id="home-detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#home-files", DataTable)
+        table.add_column(t("tui.home.col_title"), key="title")
+        table.add_column(t("tui.home.col_kind"), key="kind")
+        table.add_column(t("tui.home.col_date"), key="date")
+        table.add_column(t("tui.home.col_actions"), key="actions")
+        table.add_column(t("tui.home.col_saved"), key="saved")
+        self.action_rescan()
+
+    def on_screen_resume(self) -> None:
+        if self.is_mounted:
+            self.action_rescan()
+
+    def action_rescan(self) -> None:
+        self._scan()
+
+    @work(thread=True, exclusive=True, group="home-scan")
+    def _scan(self) -> None:
+        # Reading every file can take a moment with big programmes: off the UI thread.
+        entries = scan_sessions(self.folder)
+        self.app.call_from_thread(self._show, entries)
+
+    def _show(self, entries: list[SessionEntry]) -> None:
+        self.entries = entries
+        table = self.query_one("#home-files", DataTable)
+        table.clear()
+        for entry in entries:
+            table.add_row(*self._cells(entry), key=str(entry.path))
+        if not entries:
+            self.query_one("#home-detail", Static).update(Text(t("tui.home.empty")))
+        else:
+            self._describe_current()
+
+    @staticmethod
+    def _cells(entry: SessionEntry) -> list[Text]:
+        saved = Text(entry.modified.strftime("%d-%m %H:%M"))
+        if entry.session is None:
+            return [
+                Text(f"⚠ {entry.path.name}: {entry.problem}", style="bold", no_wrap=True),
+                Text(t("tui.home.kind_bad"), style="bold red"),
+                Text("—"),
+                Text("—"),
+                saved,
+            ]
+        meta = entry.session.meta
+        kind = t("tui.home.kind_programme") if entry.is_programme else t("tui.home.kind_session")
+        return [
+            Text(("◆ " if entry.is_programme else "") + meta.title),
+            Text(kind, style="bold" if entry.is_programme else ""),
+            Text(meta.date.strftime("%d-%m-%Y")),
+            Text(str(len(entry.session.actions)), justify="right"),
+            saved,
+        ]
+
+    def current(self) -> SessionEntry | None:
+        table = self.query_one("#home-files", DataTable)
+        if not self.entries or table.cursor_row < 0 or table.cursor_row >= len(self.entries):
+            return None
+        return self.entries[table.cursor_row]
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._describe_current()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_open()
+
+    def _describe_current(self) -> None:
+        entry = self.current()
+        detail = self.query_one("#home-detail", Static)
+        detail.update(Text(describe(entry)) if entry else "")
+        detail.set_class(entry is not None and entry.session is None, "-problem")
+
+    def action_open(self) -> None:
+        entry = self.current()
+        if entry is not None:
+            self.pact.open_session(entry.path)
+
+    def action_new_session(self) -> None:
+        def submit(values: FormValues) -> None:
+            meta = SessionMeta(profile=load_profile(None), title=values["title"])
+            self._create(meta, None)
+
+        self.app.push_screen(
+            FormDialog(
+                t("tui.home.new_title"),
+                [TextField("title", t("tui.home.field_title"), required=True)],
+                submit,
+            )
+        )
+
+    def action_new_from_programme(self) -> None:
+        entry = self.current()
+        if entry is None or entry.session is None or not entry.is_programme:
+            self.notify(t("tui.home.pick_programme"), severity="warning")
+            return
+        programme = entry.session
+
+        def submit(values: FormValues) -> None:
+            session = start_session_from(programme, values["title"])
+            self._create(session.meta, session)
+
+        self.app.push_screen(
+            FormDialog(
+                t("tui.home.from_programme_title", programme=programme.meta.title),
+                [TextField("title", t("tui.home.field_title"), required=True)],
+                submit,
+            )
+        )
+
+    def _create(self, meta: SessionMeta, items: Session | None) -> None:
+        """Write the new file and open it; a clash with an existing file raises for the form."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        path = create_session(self.folder / session_filename(meta), meta, items)
+        self.call_after_refresh(self.pact.open_session, path)
+
+    def action_merge(self) -> None:
+        if find_spec("pact_tui.tui.screens.merge") is None:
+            self.notify(t("tui.home.merge_later"), severity="warning")
+            return
+        self.pact.open_merge()

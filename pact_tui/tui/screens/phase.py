@@ -1,0 +1,91 @@
+"""The frame every phase screen shares: header bar, phase bar, read-only banner, body, footer.
+
+A phase screen shows one part of the open session (`self.editor`, the grid engineer's
+SessionEditor). It redraws its body in `show_session` whenever the session changed
+since it last drew (`editor.version`), so an undo on another screen is visible the
+moment you come back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from pact_tui.i18n import t
+from pact_tui.model import UserError
+from pact_tui.tui.editing import SessionEditor
+from pact_tui.tui.widgets.phase_bar import PhaseBar, phase_label
+from pact_tui.tui.widgets.session_header import SessionHeader
+
+if TYPE_CHECKING:
+    from pact_tui.tui.app import PactApp
+
+
+class PhaseScreen(Screen[None]):
+    """One phase of the session; subclasses set PHASE and fill `compose_body`/`show_session`."""
+
+    PHASE: ClassVar[str]
+
+    def __init__(self, editor: SessionEditor) -> None:
+        super().__init__(name=self.PHASE, classes="phase-screen")
+        self.editor = editor
+        self._shown_version = -1
+
+    @property
+    def pact(self) -> PactApp:
+        """The app, typed: the timer clocks and the session-wide commands live there."""
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield SessionHeader(id="session-header")
+        yield PhaseBar(self.PHASE, id="phase-bar")
+        if self.editor.read_only:
+            who = getattr(self.editor.file, "locked_by", "") or t("tui.editing.someone")
+            yield Static(Text(t("tui.banner.read_only", who=who)), id="read-only-banner")
+        yield from self.compose_body()
+        yield Footer()
+
+    def compose_body(self) -> ComposeResult:
+        """The phase's own widgets, between the bars and the footer."""
+        yield from ()
+
+    def show_session(self) -> None:
+        """Redraw the body from `self.editor`; called when the session changed."""
+
+    def on_screen_resume(self) -> None:
+        self.refresh_header()
+        self.refresh_if_stale()
+
+    def refresh_if_stale(self) -> None:
+        if self._shown_version != self.editor.version:
+            self._shown_version = self.editor.version
+            self.show_session()
+
+    def refresh_header(self) -> None:
+        if not self.is_mounted:
+            return
+        header = self.query_one(SessionHeader)
+        meta = self.editor.meta
+        header.show_session(
+            meta.profile.name, meta.title, phase_label(self.PHASE), read_only=self.editor.read_only
+        )
+        header.show_clock(self.pact.clock(self.PHASE))
+        header.show_saved(self.editor.last_saved)
+
+    def on_phase_bar_chosen(self, message: PhaseBar.Chosen) -> None:
+        self.pact.show_phase(message.phase)
+
+    def attempt(self, label: str, edit: Callable[[], object]) -> bool:
+        """Run an edit; a user error (read-only, invalid value) becomes a notification."""
+        try:
+            edit()
+        except UserError as error:
+            self.notify(str(error), title=label, severity="error", markup=False)
+            return False
+        self.refresh_if_stale()
+        return True

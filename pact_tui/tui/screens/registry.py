@@ -1,0 +1,28 @@
+"""Which screen shows which phase; each screen module is imported the first time it is needed.
+
+Importing lazily keeps start-up quick: opening a file on the Acties phase never pays
+for the Opgaven or Overzicht screens until the facilitator goes there.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pact_tui.tui.screens.phase import PhaseScreen
+
+_SCREENS: dict[str, tuple[str, str]] = {
+    "sessie": ("pact_tui.tui.screens.session_meta", "SessionMetaScreen"),
+    "stakeholders": ("pact_tui.tui.screens.stakeholders", "StakeholdersScreen"),
+    "opgaven": ("pact_tui.tui.screens.challenges", "ChallengesScreen"),
+    "acties": ("pact_tui.tui.screens.actions", "ActionsScreen"),
+    "partners": ("pact_tui.tui.screens.partners", "PartnersScreen"),
+    "overzicht": ("pact_tui.tui.screens.overview", "OverviewScreen"),
+}
+
+
+def phase_screen_class(phase: str) -> type[PhaseScreen]:
+    module_name, class_name = _SCREENS[phase]
+    screen_class: type[PhaseScreen] = getattr(import_module(module_name), class_name)
+    return screen_class
