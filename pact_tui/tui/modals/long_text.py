@@ -1,0 +1,70 @@
+"""A modal editor for long cell text (Actie, Doel): several lines, saved with a key, Esc cancels."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Static, TextArea
+
+from pact_tui.i18n import t
+
+
+class LongTextModal(ModalScreen[str | None]):
+    """Edit one text in a roomy TextArea; dismisses with the new text, or None when cancelled."""
+
+    DEFAULT_CSS = """
+    LongTextModal {
+        align: center middle;
+    }
+    LongTextModal > Vertical {
+        width: 90%;
+        max-width: 100;
+        height: auto;
+        max-height: 90%;
+        border: round $accent;
+        background: $surface;
+        padding: 0 1;
+    }
+    LongTextModal #long-text-title {
+        text-style: bold;
+    }
+    LongTextModal TextArea {
+        height: 10;
+        min-height: 4;
+    }
+    LongTextModal #long-text-keys {
+        color: $text-muted;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", t("tui.grid.long_text_save"), id="long_text.save"),
+        Binding("escape", "cancel", t("tui.grid.long_text_cancel"), id="long_text.cancel"),
+    ]
+
+    def __init__(self, title: str, text: str) -> None:
+        super().__init__()
+        self._title = title
+        self._text = text
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(Text(self._title), id="long-text-title")
+            yield TextArea(self._text, soft_wrap=True, id="long-text-area")
+            yield Static(Text(t("tui.grid.long_text_keys")), id="long-text-keys")
+
+    def on_mount(self) -> None:
+        area = self.query_one(TextArea)
+        area.focus()
+        area.move_cursor(area.document.end)
+
+    def action_save(self) -> None:
+        self.dismiss(self.query_one(TextArea).text)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,390 @@
+"""Phase 4, Acties: the ambitions per theme and the action template grid.
+
+Typed live while the room talks: a capture line for a quick new action, the grid to
+refine every column by keyboard, a filter per theme (one key each) and by text, sort
+by any column, and a detail pane that shows the whole current row and what it still
+misses. Every change goes through the SessionEditor, so it is saved at once and the
+app's undo (ctrl+z) and redo (ctrl+y) reach it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.widgets import Input, Static
+
+from pact_tui.i18n import t
+from pact_tui.model import Action, Ambition, Stakeholder
+from pact_tui.model.rules import missing_fields, ordered_actions
+from pact_tui.tui.editing import SessionEditor
+from pact_tui.tui.screens.action_columns import (
+    action_columns,
+    changes_for,
+    party_ref,
+    planning_text,
+)
+from pact_tui.tui.screens.phase import PhaseScreen
+from pact_tui.tui.widgets.grid import EditGrid, join_parties
+
+EDITING_ACTIONS = frozenset({"capture", "duplicate", "delete", "move", "make_stakeholders"})
+"""Keys that change the session: switched off on a read-only session."""
+
+THEME_KEYS = 9
+"""Themes reachable with alt+1 … alt+9 (alt+0 shows all)."""
+
+
+def _theme_bindings() -> list[Binding]:
+    bindings = [Binding("alt+0", "theme_filter(0)", t("tui.actions.key.all_themes"), show=False,
+                        id="actions.theme.0")]
+    bindings += [
+        Binding(f"alt+{n}", f"theme_filter({n})", t("tui.actions.key.theme_n", number=n),
+                show=False, id=f"actions.theme.{n}")
+        for n in range(1, THEME_KEYS + 1)
+    ]
+    return bindings
+
+
+class ActionsScreen(PhaseScreen):
+    """The action grid with its capture line, filters, ambitions and detail pane."""
+
+    PHASE = "acties"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+n", "capture('action')", t("tui.actions.key.new"), id="actions.new"),
+        Binding("ctrl+d", "duplicate", t("tui.actions.key.duplicate"), show=False,
+                id="actions.duplicate"),
+        Binding("ctrl+k", "delete", t("tui.actions.key.delete"), id="actions.delete"),
+        Binding("alt+up,ctrl+up", "move(-1)", t("tui.actions.key.move_up"), show=False,
+                id="actions.move_up"),
+        Binding("alt+down,ctrl+down", "move(1)", t("tui.actions.key.move_down"), show=False,
+                id="actions.move_down"),
+        Binding("ctrl+t", "next_theme", t("tui.actions.key.next_theme"), id="actions.next_theme"),
+        *_theme_bindings(),
+        Binding("ctrl+f", "search", t("tui.actions.key.search"), id="actions.search"),
+        Binding("ctrl+r", "sort", t("tui.actions.key.sort"), id="actions.sort"),
+        Binding("ctrl+a", "capture('ambition')", t("tui.actions.key.new_ambition"), show=False,
+                id="actions.new_ambition"),
+        Binding("ctrl+l", "make_stakeholders", t("tui.actions.key.make_stakeholders"),
+                show=False, id="actions.make_stakeholders"),
+    ]
+
+    def __init__(self, editor: SessionEditor) -> None:
+        super().__init__(editor)
+        self.theme: str | None = None
+        self.search_text = ""
+        self.sort_column: str | None = None
+        self.sort_reverse = False
+        self._capture_mode = "action"
+        self._visible: list[Action] = []
+
+    # ---- layout ----------------------------------------------------------------------------
+
+    def compose_body(self) -> ComposeResult:
+        with Horizontal(id="actions-bar"):
+            yield Static("", id="actions-filters")
+            yield Input(placeholder=t("tui.actions.search_placeholder"), id="actions-search",
+                        compact=True)
+        yield Static("", id="actions-ambitions")
+        yield Input(id="actions-capture", compact=True)
+        grid = EditGrid(action_columns(self.editor), empty_text=t("tui.actions.empty"),
+                        id="action-grid")
+        grid.read_only = self.editor.read_only
+        yield grid
+        yield Static("", id="action-detail")
+
+    def on_mount(self) -> None:
+        capture = self.query_one("#actions-capture", Input)
+        capture.disabled = self.editor.read_only
+        self._show_capture_prompt()
+        self.grid.focus()
+
+    @property
+    def grid(self) -> EditGrid:
+        return self.query_one("#action-grid", EditGrid)
+
+    # ---- drawing ---------------------------------------------------------------------------
+
+    def show_session(self) -> None:
+        if not self.is_mounted:
+            return
+        self._visible = self._filtered_sorted()
+        self.grid.set_rows(self._visible)
+        self.grid.set_header_marks(
+            {self.sort_column: "▼" if self.sort_reverse else "▲"} if self.sort_column else {}
+        )
+        self._show_filters()
+        self._show_ambitions()
+        self._show_capture_prompt()
+        self._show_detail()
+
+    def _filtered_sorted(self) -> list[Action]:
+        actions = ordered_actions(self.editor.items(Action))
+        if self.theme is not None:
+            actions = [a for a in actions if a.theme == self.theme]
+        if self.search_text:
+            needle = self.search_text.casefold()
+            actions = [a for a in actions if needle in self._search_text(a)]
+        if self.sort_column is not None:
+            key = self._sort_key(self.sort_column)
+            actions.sort(key=key, reverse=self.sort_reverse)
+        return actions
+
+    @staticmethod
+    def _search_text(action: Action) -> str:
+        parties = " ".join(p.name for p in action.parties)
+        lead = action.lead.name if action.lead else ""
+        return f"{action.title} {action.goal} {parties} {lead} {action.notes}".casefold()
+
+    def _sort_key(self, column: str) -> Callable[[Action], Any]:
+        """Choices sort in profile order, empty cells last, text alphabetically."""
+        profile = self.editor.meta.profile
+        themes = {theme.key: i for i, theme in enumerate(profile.themes)}
+        scales = {scale.key: i for i, scale in enumerate(profile.scales)}
+        horizons = {horizon.key: i for i, horizon in enumerate(profile.horizons)}
+        last = 10**6
+        keys: dict[str, Callable[[Action], Any]] = {
+            "theme": lambda a: themes.get(a.theme, last),
+            "scale": lambda a: scales.get(a.scale, last) if a.scale else last,
+            "planning": lambda a: (horizons.get(a.planning.horizon, last)
+                                   if a.planning.horizon else last, a.planning.start_year or 0),
+            "parties": lambda a: (not a.parties, join_parties([p.name for p in a.parties])
+                                  .casefold()),
+            "lead": lambda a: (a.lead is None, a.lead.name.casefold() if a.lead else ""),
+            "title": lambda a: a.title.casefold(),
+            "goal": lambda a: (not a.goal, a.goal.casefold()),
+        }
+        return keys[column]
+
+    def _show_filters(self) -> None:
+        profile = self.editor.meta.profile
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append(t("tui.actions.theme_filter") + " ", style="bold")
+        label = profile.theme_label(self.theme) if self.theme else t("tui.actions.all_themes")
+        text.append(label, style="reverse" if self.theme else "")
+        if self.sort_column:
+            column = next(c for c in self.grid.columns if c.key == self.sort_column)
+            text.append("  " + t("tui.actions.sorted_by", column=column.title))
+        total = len(self.editor.items(Action))
+        row = self.grid.cursor_row + 1 if self._visible else 0
+        text.append("  " + t("tui.actions.position", row=row, shown=len(self._visible),
+                             total=total), style="dim")
+        self.query_one("#actions-filters", Static).update(text)
+
+    def _show_ambitions(self) -> None:
+        profile = self.editor.meta.profile
+        ambitions = self.editor.items(Ambition)
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append(t("tui.actions.ambitions") + " ", style="bold")
+        if self.theme is not None:
+            titles = [a.title for a in ambitions if a.theme == self.theme]
+            text.append(" · ".join(titles) if titles else t("tui.actions.no_ambitions"))
+        else:
+            counts = [(theme.label, sum(a.theme == theme.key for a in ambitions))
+                      for theme in profile.themes]
+            shown = [f"{label} {count}" for label, count in counts if count]
+            text.append(" · ".join(shown) if shown else t("tui.actions.no_ambitions"))
+        self.query_one("#actions-ambitions", Static).update(text)
+
+    def _capture_theme(self) -> str:
+        return self.theme or self.editor.meta.profile.themes[0].key
+
+    def _show_capture_prompt(self) -> None:
+        label = self.editor.meta.profile.theme_label(self._capture_theme())
+        key = "tui.actions.capture_ambition" if self._capture_mode == "ambition" else (
+            "tui.actions.capture")
+        self.query_one("#actions-capture", Input).placeholder = t(key, theme=label)
+
+    def _show_detail(self) -> None:
+        detail = self.query_one("#action-detail", Static)
+        action = self.grid.current_row
+        if action is None:
+            detail.update(Text(t("tui.actions.detail_empty"), style="dim"))
+            return
+        profile = self.editor.meta.profile
+        text = Text()
+        head = [profile.theme_label(action.theme)]
+        if action.scale:
+            head.append(profile.scale_label(action.scale))
+        planning = planning_text(action.planning, profile)
+        if planning:
+            head.append(planning)
+        text.append(" · ".join(head), style="bold")
+        text.append("\n" + action.title)
+        if action.goal:
+            text.append("\n" + t("tui.actions.detail_goal") + " ", style="bold")
+            text.append(action.goal)
+        people = []
+        if action.lead:
+            people.append(t("tui.actions.detail_lead", name=action.lead.name))
+        if action.parties:
+            people.append(t("tui.actions.detail_parties",
+                            names=join_parties([p.name for p in action.parties])))
+        if people:
+            text.append("\n" + " · ".join(people))
+        missing = missing_fields(action)
+        if missing:
+            names = ", ".join(t(f"tui.actions.missing.{name}") for name in missing)
+            text.append("\n" + t("tui.actions.missing", fields=names), style="bold yellow")
+        else:
+            text.append("\n" + t("tui.actions.complete"), style="green")
+        detail.update(text)
+
+    # ---- the grid's news -------------------------------------------------------------------
+
+    def on_edit_grid_cursor_moved(self, message: EditGrid.CursorMoved) -> None:
+        message.stop()
+        self._show_detail()
+        self._show_filters()
+
+    def on_edit_grid_cell_edited(self, message: EditGrid.CellEdited) -> None:
+        message.stop()
+        action = self.editor.get(Action, message.row_key)
+        if action is None:
+            return
+        column = next(c for c in self.grid.columns if c.key == message.column_key)
+        changes = changes_for(action, message.column_key, message.value, self.editor)
+        self.attempt(column.title, lambda: self.editor.update(action, **changes))
+
+    # ---- capture line and search ------------------------------------------------------------
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.input.id == "actions-search":
+            self.grid.focus()
+            return
+        text = event.value.strip()
+        if not text:
+            self.grid.focus()
+            return
+        theme = self._capture_theme()
+        if self._capture_mode == "ambition":
+            made = self.attempt(t("tui.actions.key.new_ambition"),
+                                lambda: self.editor.add(Ambition(theme=theme, title=text)))
+        else:
+            action = Action(theme=theme, title=text, position=self.editor.next_position())
+            made = self.attempt(t("tui.actions.key.new"), lambda: self.editor.add(action))
+            if made:
+                self.grid.move_to(action.id, "goal")
+        if made:
+            event.input.value = ""
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "actions-search":
+            event.stop()
+            self.search_text = event.value.strip()
+            self.show_session()
+
+    def on_key(self, event: events.Key) -> None:
+        # Esc in the capture line or the search field goes back to the grid.
+        focused = self.focused
+        if event.key == "escape" and isinstance(focused, Input):
+            event.stop()
+            if focused.id == "actions-search" and focused.value:
+                focused.value = ""
+            self._capture_mode = "action"
+            self._show_capture_prompt()
+            self.grid.focus()
+
+    # ---- actions ---------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not (self.editor.read_only and action in EDITING_ACTIONS)
+
+    def action_capture(self, mode: str) -> None:
+        self._capture_mode = mode
+        self._show_capture_prompt()
+        self.query_one("#actions-capture", Input).focus()
+
+    def action_search(self) -> None:
+        self.query_one("#actions-search", Input).focus()
+
+    def action_duplicate(self) -> None:
+        action = self.grid.current_row
+        if action is None:
+            return
+        data = action.model_dump(exclude={"id", "created_at", "updated_at", "revision", "base"})
+        copy = Action.model_validate(data)
+        if self.attempt(t("tui.actions.key.duplicate"), lambda: self.editor.add(copy)):
+            self.grid.move_to(copy.id)
+
+    def action_delete(self) -> None:
+        action = self.grid.current_row
+        if action is None:
+            return
+        if self.attempt(t("tui.actions.key.delete"), lambda: self.editor.delete(action)):
+            self.notify(t("tui.actions.deleted", title=action.title[:60]), markup=False,
+                        timeout=4)
+
+    def action_move(self, step: int) -> None:
+        if self.sort_column is not None:
+            self.notify(t("tui.actions.unsort_to_move"), markup=False, timeout=4)
+            return
+        index = self.grid.cursor_row
+        other = index + step
+        if not (0 <= index < len(self._visible) and 0 <= other < len(self._visible)):
+            return
+        first, second = self._visible[index], self._visible[other]
+        self.attempt(t("tui.actions.key.move_up" if step < 0 else "tui.actions.key.move_down"),
+                     lambda: self.editor.swap_actions(first, second))
+
+    def action_theme_filter(self, number: int) -> None:
+        themes = self.editor.meta.profile.themes
+        if number == 0:
+            self.theme = None
+        elif number <= len(themes):
+            self.theme = themes[number - 1].key
+        else:
+            return
+        self.show_session()
+
+    def action_next_theme(self) -> None:
+        keys = [None, *(theme.key for theme in self.editor.meta.profile.themes)]
+        self.theme = keys[(keys.index(self.theme) + 1) % len(keys)]
+        self.show_session()
+
+    def action_sort(self) -> None:
+        """Sort by the cursor's column: ascending, then descending, then the own order again."""
+        column = self.grid.cursor_column.key
+        if self.sort_column != column:
+            self.sort_column, self.sort_reverse = column, False
+        elif not self.sort_reverse:
+            self.sort_reverse = True
+        else:
+            self.sort_column, self.sort_reverse = None, False
+        self.show_session()
+
+    def action_make_stakeholders(self) -> None:
+        """Make every party of the current row that is no stakeholder yet into one, and link it."""
+        action = self.grid.current_row
+        if action is None:
+            return
+        names = [p.name for p in action.parties if p.stakeholder_id is None]
+        if action.lead is not None and action.lead.stakeholder_id is None:
+            names.append(action.lead.name)
+        if not names:
+            self.notify(t("tui.actions.no_new_parties"), markup=False, timeout=3)
+            return
+
+        def make() -> None:
+            with self.editor.transaction():
+                known = {s.name.casefold() for s in self.editor.items(Stakeholder)}
+                for name in dict.fromkeys(names):
+                    if name.casefold() not in known:
+                        self.editor.add(Stakeholder(name=name))
+                stakeholders = self.editor.items(Stakeholder)
+                current = self.editor.get(Action, action.id) or action
+                self.editor.update(
+                    current,
+                    parties=tuple(party_ref(p.name, stakeholders) for p in current.parties),
+                    lead=party_ref(current.lead.name, stakeholders) if current.lead else None,
+                )
+
+        if self.attempt(t("tui.actions.key.make_stakeholders"), make):
+            self.notify(t("tui.actions.made_stakeholders", names=", ".join(names)),
+                        markup=False, timeout=4)

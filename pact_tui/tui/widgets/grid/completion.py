@@ -1,0 +1,47 @@
+"""Ranking what a cell could become as the user types: choices and party names (rapidfuzz)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rapidfuzz import fuzz, process
+
+from pact_tui.tui.widgets.grid.columns import Option
+
+MAX_SUGGESTIONS = 8
+GOOD_MATCH = 72.0
+"""Below this a typed name is taken as a new name rather than completed."""
+
+
+def rank_options(query: str, options: Sequence[Option]) -> list[Option]:
+    """Options best first for `query`: a digit picks by number, else prefix, then fuzzy."""
+    query = query.strip()
+    if not query:
+        return list(options)
+    if query.isdigit():
+        number = int(query)
+        return [options[number - 1]] if 1 <= number <= len(options) else []
+    folded = query.casefold()
+    prefix = [o for o in options if o.label.casefold().startswith(folded)]
+    word = [o for o in options if o not in prefix and any(
+        part.startswith(folded) for part in o.label.casefold().split())]
+    rest = [o for o in options if o not in prefix and o not in word]
+    labels = [o.label for o in rest]
+    scored = process.extract(query, labels, scorer=fuzz.WRatio, processor=str.casefold,
+                             limit=MAX_SUGGESTIONS, score_cutoff=50)
+    fuzzy = [rest[index] for _, _, index in scored]
+    return (prefix + word + fuzzy)[:MAX_SUGGESTIONS]
+
+
+def complete_name(query: str, names: Sequence[str]) -> tuple[list[str], bool]:
+    """Names that `query` may mean, best first, and whether the first is a confident match."""
+    options = [Option(name, name) for name in names]
+    ranked = [option.label for option in rank_options(query, options)] if query.strip() else []
+    if not ranked:
+        return [], False
+    best = ranked[0]
+    folded = query.strip().casefold()
+    confident = best.casefold().startswith(folded) or any(
+        part.startswith(folded) for part in best.casefold().split()
+    ) or fuzz.WRatio(query, best, processor=str.casefold) >= GOOD_MATCH
+    return ranked, confident

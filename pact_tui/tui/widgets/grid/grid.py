@@ -1,0 +1,599 @@
+"""The editable grid: a spreadsheet for the keyboard, drawn line by line so it stays instant.
+
+It draws only the lines on screen (Textual's line API), with column widths fixed by
+the terminal's width, so 5,000 rows cost no more than 50. Rows are any objects with an
+`id`; `Column` specs say what each cell shows and how it is edited.
+
+Keys: arrows, Tab/Shift+Tab, Home/End, Ctrl+Home/Ctrl+End, PgUp/PgDn move; a printable
+key starts editing the cell with that key, Enter edits its text; Enter commits, Esc
+cancels, Tab commits and goes on editing the next cell. A choice cell takes a digit
+at once. Committed values go up as `EditGrid.CellEdited`; the screen turns them into
+changes, and gives the grid its new rows with `set_rows`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Region
+from textual.message import Message
+from textual.strip import Strip
+from textual.widget import Widget
+
+from pact_tui.i18n import t
+from pact_tui.tui.modals.long_text import LongTextModal
+from pact_tui.tui.widgets.grid.cell_editor import NO_CHANGE, CellEdit
+from pact_tui.tui.widgets.grid.columns import CellKind, Column, layout
+
+GAP = 1
+DROPDOWN_MIN_WIDTH = 26
+
+
+def _fit(text: str, width: int) -> str:
+    """`text` in exactly `width` cells: padded, or cut with an ellipsis."""
+    if width <= 0:
+        return ""
+    if cell_len(text) <= width:
+        return set_cell_size(text, width)
+    return set_cell_size(text, width - 1) + "…"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split()) if ("\n" in text or "\t" in text or "\r" in text) else text
+
+
+@dataclass(frozen=True)
+class Cursor:
+    row: int
+    column: int
+
+
+class EditGrid(Widget, can_focus=True):
+    """Rows and columns to move through and type into; see the module docstring for keys."""
+
+    DEFAULT_CSS = """
+    EditGrid {
+        height: 1fr;
+        min-height: 4;
+        background: $surface;
+    }
+    EditGrid > .edit-grid--header {
+        text-style: bold;
+        background: $panel;
+    }
+    EditGrid > .edit-grid--cursor-row {
+        background: $boost;
+    }
+    EditGrid > .edit-grid--cursor {
+        background: $accent 40%;
+        text-style: bold;
+    }
+    EditGrid:focus > .edit-grid--cursor {
+        background: $accent;
+        color: $text;
+    }
+    EditGrid > .edit-grid--editor {
+        background: $warning 30%;
+        text-style: none;
+    }
+    EditGrid > .edit-grid--caret {
+        text-style: reverse;
+    }
+    EditGrid > .edit-grid--dropdown {
+        background: $panel-lighten-1;
+    }
+    EditGrid > .edit-grid--dropdown-highlight {
+        background: $accent;
+        text-style: bold;
+    }
+    EditGrid > .edit-grid--muted {
+        color: $text-muted;
+    }
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "edit-grid--header",
+        "edit-grid--cursor-row",
+        "edit-grid--cursor",
+        "edit-grid--editor",
+        "edit-grid--caret",
+        "edit-grid--dropdown",
+        "edit-grid--dropdown-highlight",
+        "edit-grid--muted",
+    }
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "cursor(-1, 0)", t("tui.grid.key.up"), show=False, id="grid.up"),
+        Binding("down", "cursor(1, 0)", t("tui.grid.key.down"), show=False, id="grid.down"),
+        Binding("left", "cursor(0, -1)", t("tui.grid.key.left"), show=False, id="grid.left"),
+        Binding("right", "cursor(0, 1)", t("tui.grid.key.right"), show=False, id="grid.right"),
+        Binding("tab", "next_cell(1)", t("tui.grid.key.next"), show=False, id="grid.next"),
+        Binding("shift+tab", "next_cell(-1)", t("tui.grid.key.previous"), show=False,
+                id="grid.previous"),
+        Binding("home", "row_edge(0)", t("tui.grid.key.home"), show=False, id="grid.home"),
+        Binding("end", "row_edge(1)", t("tui.grid.key.end"), show=False, id="grid.end"),
+        Binding("ctrl+home", "grid_edge(0)", t("tui.grid.key.top"), show=False, id="grid.top"),
+        Binding("ctrl+end", "grid_edge(1)", t("tui.grid.key.bottom"), show=False,
+                id="grid.bottom"),
+        Binding("pageup", "page(-1)", t("tui.grid.key.page_up"), show=False, id="grid.page_up"),
+        Binding("pagedown", "page(1)", t("tui.grid.key.page_down"), show=False,
+                id="grid.page_down"),
+        Binding("enter", "edit", t("tui.grid.key.edit"), id="grid.edit"),
+        Binding("ctrl+e", "long_edit", t("tui.grid.key.long_edit"), id="grid.long_edit"),
+        Binding("delete", "clear_cell", t("tui.grid.key.clear"), show=False, id="grid.clear"),
+    ]
+
+    class CellEdited(Message):
+        """The user committed a cell: `value` is text, a choice key or a list of party names."""
+
+        def __init__(self, grid: EditGrid, row_key: str, column_key: str, value: Any) -> None:
+            super().__init__()
+            self.grid = grid
+            self.row_key = row_key
+            self.column_key = column_key
+            self.value = value
+
+        @property
+        def control(self) -> EditGrid:
+            return self.grid
+
+    class CursorMoved(Message):
+        """The cursor is on another cell (or the rows changed under it); row_key None: no rows."""
+
+        def __init__(self, grid: EditGrid, row_key: str | None, column_key: str) -> None:
+            super().__init__()
+            self.grid = grid
+            self.row_key = row_key
+            self.column_key = column_key
+
+        @property
+        def control(self) -> EditGrid:
+            return self.grid
+
+    def __init__(
+        self,
+        columns: Sequence[Column],
+        *,
+        empty_text: str = "",
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.columns = list(columns)
+        self.empty_text = empty_text
+        self.read_only = False
+        self._rows: list[Any] = []
+        self._cursor = Cursor(0, 0)
+        self._top = 0
+        self._widths: list[int] = layout(self.columns, 80, GAP)
+        self._edit: CellEdit | None = None
+        self._header_marks: dict[str, str] = {}
+        self._had_dropdown = False
+
+    # ---- what the screen calls -------------------------------------------------------------
+
+    @property
+    def rows(self) -> Sequence[Any]:
+        return self._rows
+
+    @property
+    def row_count(self) -> int:
+        return len(self._rows)
+
+    @property
+    def cursor_row(self) -> int:
+        return self._cursor.row
+
+    @property
+    def cursor_column(self) -> Column:
+        return self.columns[self._cursor.column]
+
+    @property
+    def current_row(self) -> Any | None:
+        """The row object under the cursor, or None when there are no rows."""
+        if 0 <= self._cursor.row < len(self._rows):
+            return self._rows[self._cursor.row]
+        return None
+
+    @property
+    def editing(self) -> CellEdit | None:
+        return self._edit
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        """Show `rows`; the cursor stays on the same row (by id) when it is still there."""
+        current = self.current_row
+        self._rows = list(rows)
+        row = self._cursor.row
+        if current is not None:
+            row = next((i for i, r in enumerate(self._rows) if r.id == current.id), row)
+        if self._edit is not None and not any(r.id == self._edit.row_key for r in self._rows):
+            self._edit = None
+        self._move_to(row, self._cursor.column, force=True)
+
+    def move_to(self, row_key: str, column_key: str | None = None) -> bool:
+        """Put the cursor on the row with id `row_key` (and on a column); False if not shown."""
+        index = next((i for i, r in enumerate(self._rows) if r.id == row_key), None)
+        if index is None:
+            return False
+        column = self._cursor.column
+        if column_key is not None:
+            column = next((i for i, c in enumerate(self.columns) if c.key == column_key), column)
+        self._stop_editing()
+        self._move_to(index, column, force=True)
+        return True
+
+    def set_header_marks(self, marks: dict[str, str]) -> None:
+        """Short marks after column titles, e.g. the sort direction ("▲")."""
+        self._header_marks = dict(marks)
+        self.refresh(Region(0, 0, self.size.width, 1))
+
+    def start_editing(self, first_key: str | None = None) -> bool:
+        """Edit the cell under the cursor, starting from `first_key` if given."""
+        row = self.current_row
+        column = self.cursor_column
+        if row is None or not column.editable or self.read_only:
+            if self.read_only:
+                self.notify(t("tui.grid.read_only"), severity="warning", markup=False)
+            return False
+        self._edit = CellEdit.start(column, row.id, column.text_for_editing(row), first_key)
+        self._refresh_around_edit()
+        return True
+
+    def cancel_editing(self) -> None:
+        self._stop_editing()
+
+    # ---- drawing ---------------------------------------------------------------------------
+
+    @property
+    def _body_height(self) -> int:
+        return max(self.size.height - 1, 1)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._widths = layout(self.columns, event.size.width, GAP)
+        self._scroll_into_view()
+        self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        if y == 0:
+            return self._header_strip(width)
+        strip = self._row_strip(self._top + y - 1, width)
+        dropdown = self._dropdown_line(y)
+        if dropdown is not None:
+            x, segments, drop_width = dropdown
+            strip = Strip.join([strip.crop(0, x), Strip(segments, drop_width),
+                                strip.crop(x + drop_width, width)])
+        return strip
+
+    def _style(self, name: str) -> Style:
+        return self.get_component_rich_style(name, partial=True)
+
+    def _header_strip(self, width: int) -> Strip:
+        style = self.rich_style + self._style("edit-grid--header")
+        segments: list[Segment] = []
+        for index, (column, cell_width) in enumerate(zip(self.columns, self._widths, strict=True)):
+            if index:
+                segments.append(Segment(" " * GAP, style))
+            mark = self._header_marks.get(column.key, "")
+            title = f"{column.title} {mark}" if mark else column.title
+            segments.append(Segment(_fit(title, cell_width), style))
+        return Strip(segments).adjust_cell_length(width, style)
+
+    def _row_strip(self, index: int, width: int) -> Strip:
+        base = self.rich_style
+        if index >= len(self._rows):
+            if index == 0 and not self._rows and self.empty_text:
+                muted = base + self._style("edit-grid--muted")
+                return Strip([Segment(_fit(self.empty_text, width), muted)], width)
+            return Strip.blank(width, base)
+        row = self._rows[index]
+        on_cursor_row = index == self._cursor.row
+        row_style = base + self._style("edit-grid--cursor-row") if on_cursor_row else base
+        segments: list[Segment] = []
+        for column_index, (column, cell_width) in enumerate(
+            zip(self.columns, self._widths, strict=True)
+        ):
+            if column_index:
+                segments.append(Segment(" " * GAP, row_style))
+            on_cursor = on_cursor_row and column_index == self._cursor.column
+            edit = self._edit
+            if on_cursor and edit is not None and edit.row_key == row.id:
+                segments.extend(self._editor_segments(edit, cell_width, row_style))
+                continue
+            text = _one_line(column.display(row))
+            style = row_style + self._style("edit-grid--cursor") if on_cursor else row_style
+            segments.append(Segment(_fit(text, cell_width), style))
+        return Strip(segments).adjust_cell_length(width, row_style)
+
+    def _editor_segments(self, edit: CellEdit, width: int, row_style: Style) -> list[Segment]:
+        """The text being typed, scrolled so the caret stays in the cell."""
+        style = row_style + self._style("edit-grid--editor")
+        caret = style + self._style("edit-grid--caret")
+        text, cursor = edit.text, edit.cursor
+        start = max(0, cursor - width + 1)
+        visible = text[start : start + width]
+        before = visible[: cursor - start]
+        under = visible[cursor - start : cursor - start + 1] or " "
+        after = visible[cursor - start + 1 :]
+        if edit.replace:
+            # Nothing typed yet: the whole text is "selected", the first key replaces it.
+            return [Segment(_fit(text, width), caret)]
+        segments = [Segment(before, style), Segment(under, caret), Segment(after, style)]
+        used = cell_len(before) + cell_len(under) + cell_len(after)
+        if used < width:
+            segments.append(Segment(" " * (width - used), style))
+        return list(Strip(segments).crop(0, width))
+
+    def _cell_x(self, column_index: int) -> int:
+        return sum(self._widths[:column_index]) + GAP * column_index
+
+    def _dropdown_geometry(self) -> tuple[int, int, int] | None:
+        """(first screen line, x, width) of the drop-down under (or over) the edited cell."""
+        edit = self._edit
+        if edit is None or not edit.suggestions:
+            return None
+        count = len(edit.suggestions)
+        cursor_line = self._cursor.row - self._top + 1
+        below = self.size.height - cursor_line - 1
+        first = cursor_line + 1 if below >= min(count, 3) or below >= cursor_line - 1 else max(
+            1, cursor_line - count
+        )
+        width = min(max(self._widths[self._cursor.column], DROPDOWN_MIN_WIDTH), self.size.width)
+        x = min(self._cell_x(self._cursor.column), self.size.width - width)
+        return first, max(x, 0), width
+
+    def _dropdown_line(self, y: int) -> tuple[int, list[Segment], int] | None:
+        geometry = self._dropdown_geometry()
+        edit = self._edit
+        if geometry is None or edit is None:
+            return None
+        first, x, width = geometry
+        index = y - first
+        if not 0 <= index < len(edit.suggestions) or y >= self.size.height:
+            return None
+        suggestion = edit.suggestions[index]
+        name = "edit-grid--dropdown-highlight" if index == edit.highlight else "edit-grid--dropdown"
+        style = self.rich_style + self._style(name)
+        number = f"{suggestion.number} " if suggestion.number is not None else ""
+        return x, [Segment(_fit(f" {number}{suggestion.label}", width), style)], width
+
+    # ---- moving ----------------------------------------------------------------------------
+
+    def _move_to(self, row: int, column: int, *, force: bool = False) -> None:
+        row = min(max(row, 0), max(len(self._rows) - 1, 0))
+        column = min(max(column, 0), len(self.columns) - 1)
+        old = self._cursor
+        if not force and old == Cursor(row, column):
+            return
+        self._cursor = Cursor(row, column)
+        if self._scroll_into_view() or force:
+            self.refresh()
+        else:
+            self._refresh_row(old.row)
+            self._refresh_row(row)
+        current = self.current_row
+        self.post_message(
+            self.CursorMoved(self, current.id if current is not None else None,
+                             self.cursor_column.key)
+        )
+
+    def _scroll_into_view(self) -> bool:
+        """Scroll so the cursor row shows; True when the view moved."""
+        top = self._top
+        height = self._body_height
+        row = self._cursor.row
+        if row < top:
+            top = row
+        elif row >= top + height:
+            top = row - height + 1
+        top = max(0, min(top, max(len(self._rows) - height, 0)))
+        moved = top != self._top
+        self._top = top
+        return moved
+
+    def _refresh_row(self, row: int) -> None:
+        line = row - self._top + 1
+        if 1 <= line < self.size.height:
+            self.refresh(Region(0, line, self.size.width, 1))
+
+    def _refresh_around_edit(self) -> None:
+        """Redraw the edited row and, when there is a drop-down, the lines it covers."""
+        if (self._edit is not None and self._edit.suggestions) or self._had_dropdown:
+            self.refresh()
+        else:
+            self._refresh_row(self._cursor.row)
+        self._had_dropdown = bool(self._edit is not None and self._edit.suggestions)
+
+    def action_cursor(self, rows: int, columns: int) -> None:
+        self._move_to(self._cursor.row + rows, self._cursor.column + columns)
+
+    def action_next_cell(self, step: int) -> bool:
+        """Tab: the next cell, on to the next row after the last column; False at the edge."""
+        row, column = self._cursor.row, self._cursor.column + step
+        if column >= len(self.columns):
+            row, column = row + 1, 0
+        elif column < 0:
+            row, column = row - 1, len(self.columns) - 1
+        if not 0 <= row < len(self._rows):
+            return False
+        self._move_to(row, column)
+        return True
+
+    def action_row_edge(self, end: int) -> None:
+        self._move_to(self._cursor.row, len(self.columns) - 1 if end else 0)
+
+    def action_grid_edge(self, end: int) -> None:
+        self._move_to(len(self._rows) - 1 if end else 0, self._cursor.column)
+
+    def action_page(self, pages: int) -> None:
+        step = max(self._body_height - 1, 1) * pages
+        self._top = max(0, min(self._top + step, max(len(self._rows) - self._body_height, 0)))
+        self._move_to(self._cursor.row + step, self._cursor.column, force=True)
+
+    def action_edit(self) -> None:
+        self.start_editing()
+
+    def action_clear_cell(self) -> None:
+        row = self.current_row
+        column = self.cursor_column
+        if row is None or not column.editable or self.read_only:
+            return
+        empty: Any = [] if column.kind is CellKind.PARTIES else ""
+        self.post_message(self.CellEdited(self, row.id, column.key, empty))
+
+    def action_long_edit(self) -> None:
+        """Open the roomy editor for the cell (from the text being typed, if any)."""
+        row = self.current_row
+        column = self.cursor_column
+        if row is None or not column.editable or self.read_only:
+            return
+        if column.kind is not CellKind.LONG_TEXT:
+            self.notify(t("tui.grid.no_long_text", column=column.title), markup=False, timeout=3)
+            return
+        text = self._edit.text if self._edit is not None else column.text_for_editing(row)
+        self._stop_editing()
+        row_key, column_key = row.id, column.key
+
+        def done(result: str | None) -> None:
+            if result is not None and result.strip() != column.text_for_editing(row).strip():
+                self.post_message(self.CellEdited(self, row_key, column_key, result.strip()))
+            self.focus()
+
+        self.app.push_screen(LongTextModal(column.title, text), done)
+
+    # ---- typing ----------------------------------------------------------------------------
+
+    def on_key(self, event: events.Key) -> None:
+        if self._edit is not None:
+            if self._edit_key(event.key, event.character, event.is_printable):
+                event.stop()
+                event.prevent_default()
+            return
+        if event.is_printable and event.character and event.key not in ("enter", "tab"):
+            event.stop()
+            event.prevent_default()
+            self._type_on_cell(event.character)
+
+    def on_paste(self, event: events.Paste) -> None:
+        if self._edit is None and not self.start_editing(""):
+            return
+        if self._edit is not None:
+            self._edit.insert(event.text)
+            self._refresh_around_edit()
+            event.stop()
+
+    def _type_on_cell(self, character: str) -> None:
+        column = self.cursor_column
+        row = self.current_row
+        if row is None:
+            return
+        if column.kind is CellKind.CHOICE and character.isdigit() and not self.read_only:
+            options = list(column.options())
+            number = int(character)
+            if 1 <= number <= len(options):
+                choice = options[number - 1].key
+                self.post_message(self.CellEdited(self, row.id, column.key, choice))
+            else:
+                self.app.bell()
+            return
+        self.start_editing(character)
+
+    def _edit_key(self, key: str, character: str | None, printable: bool) -> bool:
+        """Handle a key while editing; False lets it go on to the app (e.g. undo, phases)."""
+        edit = self._edit
+        assert edit is not None
+        if key == "escape":
+            self._stop_editing()
+        elif key == "enter":
+            self._commit()
+        elif key in ("tab", "shift+tab"):
+            self._commit()
+            if self.action_next_cell(-1 if key == "shift+tab" else 1):
+                self.start_editing()
+        elif key in ("up", "down"):
+            if not edit.move_highlight(-1 if key == "up" else 1):
+                self._commit()
+                self.action_cursor(-1 if key == "up" else 1, 0)
+        elif key == "left":
+            edit.move(-1)
+        elif key == "right":
+            edit.move(1)
+        elif key == "home":
+            edit.home()
+        elif key == "end":
+            edit.end()
+        elif key == "backspace":
+            edit.backspace()
+        elif key == "delete":
+            edit.delete()
+        elif key == "ctrl+u":
+            edit.clear()
+        elif key == "ctrl+e":
+            self.action_long_edit()
+            return True
+        elif printable and character:
+            edit.insert(character)
+        else:
+            return False
+        self._refresh_around_edit()
+        return True
+
+    def _commit(self) -> None:
+        edit = self._edit
+        if edit is None:
+            return
+        value = edit.result()
+        self._stop_editing()
+        if value is NO_CHANGE:
+            if edit.typed:
+                self.app.bell()
+            return
+        self.post_message(self.CellEdited(self, edit.row_key, edit.column.key, value))
+
+    def _stop_editing(self) -> None:
+        if self._edit is not None:
+            self._edit = None
+            self._refresh_around_edit()
+
+    def on_blur(self) -> None:
+        # Leaving the grid (a click elsewhere, a modal) keeps what was typed.
+        if self._edit is not None and not isinstance(self.app.screen, LongTextModal):
+            self._commit()
+
+    # ---- mouse -----------------------------------------------------------------------------
+
+    def on_click(self, event: events.Click) -> None:
+        if event.y < 1:
+            return
+        row = self._top + event.y - 1
+        x = 0
+        for index, width in enumerate(self._widths):
+            if event.x < x + width + GAP:
+                self._commit()
+                self._move_to(row, index)
+                break
+            x += width + GAP
+        self.focus()
+
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        self._scroll_by(3)
+        event.stop()
+
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        self._scroll_by(-3)
+        event.stop()
+
+    def _scroll_by(self, lines: int) -> None:
+        top = max(0, min(self._top + lines, max(len(self._rows) - self._body_height, 0)))
+        if top != self._top:
+            self._top = top
+            row = min(max(self._cursor.row, top), top + self._body_height - 1)
+            self._move_to(row, self._cursor.column, force=True)
