@@ -1,5 +1,55 @@
-"""Several sessions -> one programme: pure functions over the models (no I/O, no Textual)."""
+"""Several sessions -> one programme: pure functions over the models (no I/O, no Textual).
 
+    result = merge_sessions(sessions)            # conflicts open, duplicates proposed
+    result = resolve_conflict(result, conflict.id, version.key | KEEP_ALL | edited_item)
+    result = combine_duplicate(result, proposal.id)   # or keep_apart(...)
+    result.programme                              # a Session of kind "programme"
+"""
+
+from pact_tui.merge.engine import (
+    combine_all,
+    combine_duplicate,
+    keep_apart,
+    merge_sessions,
+    resolve_conflict,
+    resolve_newest,
+)
+from pact_tui.merge.errors import MergeError, ProfileMismatchError, UnknownChoiceError
+from pact_tui.merge.normalize import normalize_text
+from pact_tui.merge.result import (
+    DELETED,
+    KEEP_ALL,
+    Conflict,
+    DuplicateProposal,
+    FieldDifference,
+    MergeReport,
+    MergeResult,
+    Outcome,
+    ReportEntry,
+    Version,
+)
 from pact_tui.merge.start import start_session_from
 
-__all__ = ["start_session_from"]
+__all__ = [
+    "DELETED",
+    "KEEP_ALL",
+    "Conflict",
+    "DuplicateProposal",
+    "FieldDifference",
+    "MergeError",
+    "MergeReport",
+    "MergeResult",
+    "Outcome",
+    "ProfileMismatchError",
+    "ReportEntry",
+    "UnknownChoiceError",
+    "Version",
+    "combine_all",
+    "combine_duplicate",
+    "keep_apart",
+    "merge_sessions",
+    "normalize_text",
+    "resolve_conflict",
+    "resolve_newest",
+    "start_session_from",
+]

@@ -1,0 +1,317 @@
+"""The three-way part of a merge: for every item id, which version wins, or why none can.
+
+Each version of an item records the fingerprint of the version it was copied from
+(`base`). A version is superseded when another version was made from it (its fingerprint
+is that one's base) or a person chose another over it (`supersedes`); the versions left
+are the heads. One head wins; several heads are a conflict. A session started from a
+programme names it in `meta.sources`, so an item of that programme missing from the
+session was deleted there: a deletion is a head too, superseding the version it saw.
+Everything is keyed by ids and fingerprints, never by the order of the inputs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from pact_tui.i18n import t
+from pact_tui.merge.errors import MergeError, ProfileMismatchError
+from pact_tui.merge.result import DELETED, Conflict, FieldDifference, Outcome, Version
+from pact_tui.model import ITEM_KINDS, Item, Origin, Participant, RegionProfile, Session
+
+Key = tuple[str, str]
+"""(table, item id)."""
+
+
+@dataclass(frozen=True)
+class Held:
+    """One version of an item as one input holds it."""
+
+    origin: Origin
+    is_session: bool
+    item: Item
+    fingerprint: str
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """The inputs digested: merged items, conflicts, deletions, and who holds what."""
+
+    profile: RegionProfile
+    inputs: tuple[Origin, ...]
+    sources: tuple[Origin, ...]
+    participants: tuple[Participant, ...]
+    date: dt.date
+    default_title: str | None
+    resolved: dict[Key, Item]
+    outcomes: dict[Key, Outcome]
+    conflicts: tuple[Conflict, ...]
+    deleted: dict[Key, Item]
+    absorbed: dict[Key, Item]
+    combined_into: dict[str, str]
+    holders: dict[str, frozenset[str]]
+
+
+def origin_order(origin: Origin) -> tuple[dt.date, str, str]:
+    return (origin.date or dt.date.min, origin.title, origin.session_id)
+
+
+def deletion_token(seen: str) -> str:
+    """What a version chosen over a deletion records: the deletion of the version `seen`."""
+    return f"{DELETED}:{seen}"
+
+
+def _common_profile(inputs: Sequence[Session]) -> RegionProfile:
+    profile = inputs[0].meta.profile
+    for session in inputs[1:]:
+        if session.meta.profile != profile:
+            raise ProfileMismatchError(t("merge.error.profiles_differ", first=inputs[0].meta.title,
+                                         second=session.meta.title))
+    return profile
+
+
+def _authored(held: Held) -> bool:
+    """A session made this content itself (it did not just carry a copy along)."""
+    return held.is_session and held.item.base != held.fingerprint
+
+
+def _origins(helds: Iterable[Held]) -> tuple[Origin, ...]:
+    found: set[Origin] = set()
+    for held in helds:
+        found.update(held.item.origins)
+        if _authored(held):
+            found.add(held.origin)
+    return tuple(sorted(found, key=origin_order))
+
+
+def _representative(helds: Sequence[Held]) -> Held:
+    """Of several inputs holding the same content, the copy whose bookkeeping is kept."""
+    def order(held: Held) -> tuple[bool, int, float, str, str]:
+        item = held.item
+        return (item.base == held.fingerprint, -item.revision, -item.updated_at.timestamp(),
+                item.model_dump_json(exclude={"origins", "combined_from", "supersedes"}),
+                held.origin.session_id)
+    return min(helds, key=order)
+
+
+def _merged_item(head: Sequence[Held], everything: Sequence[Held]) -> Item:
+    representative = _representative(head).item
+    combined = sorted({i for held in everything for i in held.item.combined_from})
+    supersedes = sorted({token for held in everything for token in held.item.supersedes})
+    return representative.model_copy(update={
+        "origins": _origins(head),
+        "combined_from": tuple(combined),
+        "supersedes": tuple(supersedes),
+    })
+
+
+def _differences(items: Sequence[Item | None], base: Item | None) -> tuple[FieldDifference, ...]:
+    """The fields the kept versions disagree on (or, with one kept, where it left the base)."""
+    contents = [item.content() if item is not None else None for item in items]
+    kept = [content for content in contents if content is not None]
+    base_content = base.content() if base is not None else None
+    differences = []
+    for name in sorted({name for content in kept for name in content}):
+        values = tuple(content.get(name) if content is not None else None for content in contents)
+        live = [content.get(name) for content in kept]
+        if len(kept) == 1:
+            differs = base_content is not None and base_content.get(name) != live[0]
+        else:
+            differs = any(value != live[0] for value in live)
+        if differs:
+            base_value = base_content.get(name) if base_content is not None else None
+            differences.append(FieldDifference(name, base_value, values))
+    return tuple(differences)
+
+
+class _Inputs:
+    """The inputs indexed: every version of every item, and what each start programme held."""
+
+    def __init__(self, inputs: Sequence[Session]) -> None:
+        self.held: dict[Key, list[Held]] = defaultdict(list)
+        self.holders: dict[str, set[str]] = defaultdict(set)
+        self.by_fingerprint: dict[Key, dict[str, Item]] = defaultdict(dict)
+        self.programmes: dict[str, dict[Key, str]] = {}
+        copied: dict[str, dict[Key, set[str]]] = defaultdict(lambda: defaultdict(set))
+        self.present: dict[str, set[Key]] = defaultdict(set)
+        self.starts: dict[str, frozenset[str]] = {}
+        self.session_ids = {s.meta.id for s in inputs if s.meta.kind == "session"}
+        for session in inputs:
+            origin = session.meta.as_origin()
+            is_session = session.meta.kind == "session"
+            self.starts[origin.session_id] = frozenset(o.session_id for o in session.meta.sources)
+            if not is_session:
+                self.programmes.setdefault(session.meta.id, {})
+            for table in ITEM_KINDS:
+                for item in session.items(table):
+                    key = (table, item.id)
+                    fingerprint = item.fingerprint()
+                    self.held[key].append(Held(origin, is_session, item, fingerprint))
+                    self.holders[item.id].add(origin.session_id)
+                    self.by_fingerprint[key].setdefault(fingerprint, item)
+                    self.present[origin.session_id].add(key)
+                    if not is_session:
+                        self.programmes[session.meta.id][key] = fingerprint
+                    elif item.base is not None:
+                        for start in session.meta.sources:
+                            copied[start.session_id][key].add(item.base)
+        self.deletions: dict[Key, list[tuple[Origin, str]]] = defaultdict(list)
+        for session in inputs:
+            if session.meta.kind != "session":
+                continue
+            origin = session.meta.as_origin()
+            for start in session.meta.sources:
+                seen = self.programmes.get(start.session_id) or {
+                    key: min(bases) for key, bases in copied[start.session_id].items()
+                }
+                for key, fingerprint in seen.items():
+                    if key not in self.present[origin.session_id]:
+                        self.deletions[key].append((origin, fingerprint))
+
+
+def _outcome(helds: Sequence[Held], head: str, index: _Inputs) -> Outcome:
+    """Added, unless an earlier programme (an input, or one a session started from) had it."""
+    known: set[str] = set()
+    earlier = False
+    for held in helds:
+        if not held.is_session:
+            known.add(held.fingerprint)
+            earlier = True
+        elif held.item.base is not None:
+            known.add(held.item.base)
+            earlier = earlier or not index.starts[held.origin.session_id] <= index.session_ids
+    if not earlier:
+        return Outcome.ADDED
+    return Outcome.UNCHANGED if head in known else Outcome.CHANGED
+
+
+def analyse(inputs: Sequence[Session]) -> Analysis:
+    """Digest the inputs (sessions and earlier programmes) into merged items and conflicts."""
+    if not inputs:
+        raise MergeError(t("merge.error.no_inputs"))
+    profile = _common_profile(inputs)
+    index = _Inputs(inputs)
+    resolved: dict[Key, Item] = {}
+    outcomes: dict[Key, Outcome] = {}
+    deleted: dict[Key, Item] = {}
+    conflicts: list[Conflict] = []
+    for key in sorted(index.held):
+        helds = index.held[key]
+        by_fp: dict[str, list[Held]] = defaultdict(list)
+        superseded: set[str] = set()
+        for held in helds:
+            by_fp[held.fingerprint].append(held)
+            if held.item.base is not None and held.item.base != held.fingerprint:
+                superseded.add(held.item.base)
+            superseded.update(held.item.supersedes)
+        deletions = [(origin, seen) for origin, seen in index.deletions.get(key, [])
+                     if deletion_token(seen) not in superseded]
+        superseded.update(seen for _, seen in deletions)
+        heads = sorted(fp for fp in by_fp if fp not in superseded)
+        if not heads and not deletions:
+            heads = sorted(by_fp)  # edited back and forth: no version is provably the newer
+        if len(heads) == 1 and not deletions:
+            resolved[key] = _merged_item(by_fp[heads[0]], helds)
+            outcomes[key] = _outcome(helds, heads[0], index)
+        elif not heads:
+            deleted[key] = _representative(helds).item
+            outcomes[key] = Outcome.DELETED
+        else:
+            conflicts.append(_conflict(key, heads, by_fp, helds, deletions, index))
+            outcomes[key] = Outcome.CONFLICT
+    absorbed, combined_into = _absorbed(resolved, conflicts)
+    for key in absorbed:
+        resolved.pop(key, None)
+        outcomes[key] = Outcome.COMBINED
+    conflicts = [conflict for conflict in conflicts
+                 if (conflict.table, conflict.item_id) not in absorbed]
+    return Analysis(
+        profile=profile,
+        inputs=tuple(sorted({s.meta.as_origin() for s in inputs}, key=origin_order)),
+        sources=_sources(inputs),
+        participants=_participants(inputs),
+        date=max(session.meta.date for session in inputs),
+        default_title=_default_title(inputs),
+        resolved=resolved,
+        outcomes=outcomes,
+        conflicts=tuple(conflicts),
+        deleted=deleted,
+        absorbed=absorbed,
+        combined_into=combined_into,
+        holders={item_id: frozenset(held) for item_id, held in index.holders.items()},
+    )
+
+
+def _conflict(key: Key, heads: Sequence[str], by_fp: dict[str, list[Held]],
+              helds: Sequence[Held], deletions: Sequence[tuple[Origin, str]],
+              index: _Inputs) -> Conflict:
+    table, item_id = key
+    versions = [
+        Version(key=fp, item=_merged_item(by_fp[fp], helds),
+                sources=tuple(sorted({h.origin for h in by_fp[fp]}, key=origin_order)),
+                tokens=(fp,))
+        for fp in heads
+    ]
+    versions.sort(key=lambda v: (-v.item.updated_at.timestamp() if v.item else 0.0, v.key))
+    if deletions:
+        versions.append(Version(
+            key=DELETED, item=None,
+            sources=tuple(sorted({origin for origin, _ in deletions}, key=origin_order)),
+            tokens=tuple(sorted({deletion_token(seen) for _, seen in deletions})),
+        ))
+    bases = {version.item.base for version in versions if version.item is not None}
+    bases |= {seen for _, seen in deletions}
+    base_fp = next(iter(bases)) if len(bases) == 1 else None
+    base = index.by_fingerprint[key].get(base_fp) if base_fp is not None else None
+    return Conflict(
+        id=f"{table}:{item_id}", table=table, item_id=item_id, base_fingerprint=base_fp,
+        base=base, versions=tuple(versions),
+        differences=_differences([version.item for version in versions], base),
+    )
+
+
+def _absorbed(resolved: dict[Key, Item],
+              conflicts: Sequence[Conflict]) -> tuple[dict[Key, Item], dict[str, str]]:
+    """Items an earlier merge combined into another: they live on in that one."""
+    into: dict[str, str] = {}
+    survivors = list(resolved.values())
+    survivors += [v.item for c in conflicts for v in c.versions if v.item is not None]
+    for item in survivors:
+        for other_id in item.combined_from:
+            into.setdefault(other_id, item.id)
+    absorbed: dict[Key, Item] = {}
+    for key, item in resolved.items():
+        if key[1] in into and into[key[1]] != key[1]:
+            absorbed[key] = item
+    for conflict in conflicts:
+        if conflict.item_id in into:
+            first = next(v.item for v in conflict.versions if v.item is not None)
+            absorbed[(conflict.table, conflict.item_id)] = first
+    return absorbed, into
+
+
+def _sources(inputs: Sequence[Session]) -> tuple[Origin, ...]:
+    """The sessions behind the programme: each input session, and what each programme came from."""
+    found: set[Origin] = set()
+    for session in inputs:
+        if session.meta.kind == "session":
+            found.add(session.meta.as_origin())
+        else:
+            found.update(session.meta.sources)
+    return tuple(sorted(found, key=origin_order))
+
+
+def _participants(inputs: Sequence[Session]) -> tuple[Participant, ...]:
+    """Who took part, by organisation and role; names stay in the sessions they were given in."""
+    found = {(p.organisation, p.role) for s in inputs for p in s.meta.participants}
+    return tuple(Participant(organisation=organisation, role=role)
+                 for organisation, role in sorted(found))
+
+
+def _default_title(inputs: Sequence[Session]) -> str | None:
+    programmes = [s.meta for s in inputs if s.meta.kind == "programme"]
+    if not programmes:
+        return None
+    return max(programmes, key=lambda meta: (meta.date, meta.id)).title

@@ -1,0 +1,139 @@
+"""Putting the programme together from the analysis and the choices made: items, meta and report."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Iterable, Mapping
+
+from pact_tui.i18n import t
+from pact_tui.merge.analysis import Analysis
+from pact_tui.merge.combine import combine_groups, rewrite_references
+from pact_tui.merge.errors import UnknownChoiceError
+from pact_tui.merge.result import (
+    DELETED,
+    KEEP_ALL,
+    Conflict,
+    MergeReport,
+    Outcome,
+    ReportEntry,
+)
+from pact_tui.model import (
+    ITEM_KINDS,
+    Action,
+    Ambition,
+    Challenge,
+    Item,
+    Session,
+    SessionMeta,
+    StatusNote,
+)
+
+# Ids derived from content stay the same however often the same merge is run.
+_NAMESPACE = uuid.UUID("5b0c6c2e-2f4b-4f55-9d59-7a2f1e6c0d11")
+
+
+def theme_of(item: Item) -> str | None:
+    if isinstance(item, (Action, Ambition, StatusNote)):
+        return item.theme
+    if isinstance(item, Challenge):
+        return item.themes[0]
+    return None
+
+
+def _tokens_except(conflict: Conflict, keep: str) -> tuple[str, ...]:
+    return tuple(token for version in conflict.versions if version.key != keep
+                 for token in version.tokens)
+
+
+def _superseding(item: Item, tokens: Iterable[str]) -> Item:
+    return item.model_copy(update={"supersedes": tuple(sorted({*item.supersedes, *tokens}))})
+
+
+def resolved_items(conflict: Conflict, choice: str | Item) -> list[Item]:
+    """The items a conflict leaves in the programme once `choice` is made."""
+    if isinstance(choice, Item):
+        if choice.id != conflict.item_id or conflict.table != choice.TABLE:
+            raise UnknownChoiceError(t("merge.error.wrong_item", item=choice.label()))
+        origins = {o for v in conflict.versions if v.item for o in v.item.origins}
+        chosen = choice.model_copy(update={"origins": tuple(sorted(
+            origins | set(choice.origins), key=lambda o: (o.date or dt.date.min, o.session_id)))})
+        return [_superseding(chosen, _tokens_except(conflict, choice.fingerprint()))]
+    if choice == DELETED:
+        return []
+    if choice == KEEP_ALL:
+        kept = [(v.key, v.item) for v in conflict.versions if v.item is not None]
+        (first_key, first), copies = kept[0], kept[1:]
+        items = [_superseding(first, _tokens_except(conflict, first_key))]
+        for key, item in copies:
+            copy_id = str(uuid.uuid5(_NAMESPACE, f"{conflict.item_id}:{key}"))
+            items.append(item.model_copy(update={
+                "id": copy_id, "base": None, "supersedes": (), "combined_from": ()}))
+        return items
+    picked = conflict.version(choice)
+    if picked is None or picked.item is None:
+        raise UnknownChoiceError(t("merge.error.unknown_version", version=choice,
+                                   item=conflict.label()))
+    return [_superseding(picked.item, _tokens_except(conflict, picked.key))]
+
+
+def _title(analysis: Analysis, title: str | None) -> str:
+    return (title or analysis.default_title or analysis.profile.programme_title
+            or t("merge.programme_title", region=analysis.profile.name))
+
+
+def _meta(analysis: Analysis, title: str | None, now: dt.datetime) -> SessionMeta:
+    seed = ",".join(sorted(origin.session_id for origin in analysis.sources))
+    return SessionMeta(
+        id=str(uuid.uuid5(_NAMESPACE, f"programme:{seed}")),
+        kind="programme",
+        profile=analysis.profile,
+        title=_title(analysis, title),
+        date=analysis.date,
+        participants=analysis.participants,
+        sources=analysis.sources,
+        created_at=now,
+        updated_at=now,
+    )
+
+
+def assemble(analysis: Analysis, resolutions: Mapping[str, str | Item],
+             pairs: Iterable[tuple[str, str]], title: str | None,
+             now: dt.datetime) -> tuple[Session, MergeReport]:
+    """The programme and the report for these choices (unresolved conflicts: keep all)."""
+    items = {key[1]: item for key, item in analysis.resolved.items()}
+    entries: dict[str, ReportEntry] = {}
+    for key, item in analysis.resolved.items():
+        entries[key[1]] = ReportEntry(analysis.outcomes[key], key[0], key[1], item.label(),
+                                      theme_of(item))
+    for key, item in analysis.deleted.items():
+        entries[key[1]] = ReportEntry(Outcome.DELETED, key[0], key[1], item.label(), theme_of(item))
+    for key, item in analysis.absorbed.items():
+        entries[key[1]] = ReportEntry(Outcome.COMBINED, key[0], key[1], item.label(),
+                                      theme_of(item), analysis.combined_into[key[1]])
+    for conflict in analysis.conflicts:
+        choice = resolutions.get(conflict.id, KEEP_ALL)
+        outcome = Outcome.RESOLVED if conflict.id in resolutions else Outcome.CONFLICT
+        newest = conflict.newest().item
+        entries[conflict.item_id] = ReportEntry(outcome, conflict.table, conflict.item_id,
+                                                conflict.label(),
+                                                theme_of(newest) if newest else None)
+        for item in resolved_items(conflict, choice):
+            items[item.id] = item
+    into = combine_groups(items, pairs)
+    for loser, survivor in into.items():
+        entry = entries[loser]
+        entries[loser] = ReportEntry(Outcome.COMBINED, entry.table, loser, entry.label,
+                                     entry.theme, survivor)
+    rewrite_references(items, {**analysis.combined_into, **into})
+    tables: dict[str, list[Item]] = {table: [] for table in ITEM_KINDS}
+    for item in items.values():
+        tables[item.TABLE].append(item)
+    programme = Session.model_validate({
+        "meta": _meta(analysis, title, now),
+        **{table: tuple(sorted(found, key=lambda i: (i.created_at, i.id)))
+           for table, found in tables.items()},
+    })
+    ordered = sorted(entries.values(), key=lambda e: (list(ITEM_KINDS).index(e.table), e.label,
+                                                      e.item_id))
+    return programme, MergeReport(analysis.inputs, tuple(ordered))

@@ -1,0 +1,139 @@
+"""Combining duplicates into one item, and pointing every reference at the survivor.
+
+The survivor keeps its own text; fields it left empty are filled from the others, lists
+(parties, themes, links) are joined, every origin is kept and the ids of the others are
+recorded in `combined_from`, so nothing that went in is lost from view.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from pact_tui.merge.duplicates import survivor_order
+from pact_tui.merge.normalize import normalize_text
+from pact_tui.model import Action, Commitment, Item, PartyRef, Planning, Stakeholder
+from pact_tui.model.items import BOOKKEEPING_FIELDS
+
+
+def _is_empty(value: Any) -> bool:
+    if isinstance(value, Planning):
+        return value.is_empty()
+    return value is None or value == "" or value == ()
+
+
+def _identity(value: Any) -> Any:
+    if isinstance(value, PartyRef):
+        return value.stakeholder_id or normalize_text(value.name)
+    return value
+
+
+def _joined(first: tuple[Any, ...], second: tuple[Any, ...]) -> tuple[Any, ...]:
+    seen = {_identity(value) for value in first}
+    extra = []
+    for value in second:
+        if _identity(value) not in seen:
+            seen.add(_identity(value))
+            extra.append(value)
+    return first + tuple(extra)
+
+
+def _revised(before: Item, after: Item) -> Item:
+    """`after`, recorded as a new version of `before` if its content changed."""
+    fingerprint = before.fingerprint()
+    if after.fingerprint() == fingerprint:
+        return after
+    return after.model_copy(update={"base": fingerprint, "revision": before.revision + 1})
+
+
+def combine(survivor: Item, others: Iterable[Item]) -> Item:
+    """`survivor` with the others folded in (see the module docstring)."""
+    merged = survivor
+    for other in sorted(others, key=survivor_order):
+        changes: dict[str, Any] = {}
+        for name in type(survivor).model_fields:
+            if name in BOOKKEEPING_FIELDS:
+                continue
+            mine, theirs = getattr(merged, name), getattr(other, name)
+            if isinstance(mine, tuple):
+                changes[name] = _joined(mine, theirs)
+            elif _is_empty(mine) and not _is_empty(theirs):
+                changes[name] = theirs
+        changes["origins"] = tuple(dict.fromkeys(merged.origins + other.origins))
+        changes["combined_from"] = tuple(sorted(
+            {*merged.combined_from, other.id, *other.combined_from} - {survivor.id}))
+        changes["supersedes"] = tuple(sorted({*merged.supersedes, *other.supersedes}))
+        changes["updated_at"] = max(merged.updated_at, other.updated_at)
+        merged = merged.model_copy(update=changes)
+    return _revised(survivor, merged)
+
+
+def combine_groups(items: dict[str, Item],
+                   pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Combine each connected group of `pairs` in `items` (by id, in place); loser -> survivor."""
+    parent: dict[str, str] = {}
+
+    def find(item_id: str) -> str:
+        while parent.get(item_id, item_id) != item_id:
+            item_id = parent[item_id]
+        return item_id
+
+    for first, second in pairs:
+        if first in items and second in items:
+            parent[find(first)] = find(second)
+    groups: dict[str, list[Item]] = defaultdict(list)
+    for item_id in parent:
+        groups[find(item_id)].append(items[item_id])
+    for root, members in groups.items():
+        if root not in parent:
+            members.append(items[root])
+    into: dict[str, str] = {}
+    for members in groups.values():
+        survivor, *others = sorted(members, key=survivor_order)
+        items[survivor.id] = combine(survivor, others)
+        for other in others:
+            del items[other.id]
+            into[other.id] = survivor.id
+    return into
+
+
+def _final(item_id: str, into: Mapping[str, str]) -> str:
+    seen = set()
+    while item_id in into and item_id not in seen:
+        seen.add(item_id)
+        item_id = into[item_id]
+    return item_id
+
+
+def rewrite_references(items: dict[str, Item], into: Mapping[str, str]) -> None:
+    """Point links to combined items at their survivors (in place); a changed item is revised."""
+    if not into:
+        return
+    names = {i: item.name for i, item in items.items() if isinstance(item, Stakeholder)}
+
+    def party(ref: PartyRef) -> PartyRef:
+        if ref.stakeholder_id is None or ref.stakeholder_id not in into:
+            return ref
+        target = _final(ref.stakeholder_id, into)
+        return PartyRef(name=names.get(target, ref.name), stakeholder_id=target)
+
+    def ids(values: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(_final(value, into) for value in values))
+
+    for item_id, item in list(items.items()):
+        after: Item = item
+        if isinstance(item, Action):
+            parties = tuple(party(ref) for ref in item.parties)
+            if parties != item.parties:
+                parties = _joined((), parties)  # two names may now be the same stakeholder
+            after = item.model_copy(update={
+                "parties": parties,
+                "lead": party(item.lead) if item.lead is not None else None,
+                "challenge_ids": ids(item.challenge_ids),
+                "ambition_ids": ids(item.ambition_ids),
+            })
+        elif isinstance(item, Commitment):
+            after = item.model_copy(update={"action_id": _final(item.action_id, into),
+                                            "party": party(item.party)})
+        items[item_id] = _revised(item, after)

@@ -1,0 +1,96 @@
+"""The merge as the CLI and the merge screen use it: merge, then resolve and decide step by step.
+
+Every function returns a new `MergeResult`; none changes the one it is given.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+
+from pact_tui.i18n import t
+from pact_tui.merge.analysis import Analysis, analyse
+from pact_tui.merge.assemble import assemble
+from pact_tui.merge.duplicates import find_duplicates
+from pact_tui.merge.errors import UnknownChoiceError
+from pact_tui.merge.result import DuplicateProposal, MergeResult
+from pact_tui.model import ITEM_KINDS, Item, Session, now_utc
+
+
+def merge_sessions(inputs: Sequence[Session], *, previous: Session | None = None,
+                   title: str | None = None, now: dt.datetime | None = None) -> MergeResult:
+    """Merge sessions (and an earlier programme, as `previous` or among the inputs).
+
+    The result holds the conflicts (unresolved) and the proposed duplicates (undecided);
+    `title` names the programme (default: the earlier programme's, else the profile's).
+    """
+    sessions = [*inputs, *([previous] if previous is not None else [])]
+    analysis = analyse(sessions)
+    provisional: dict[str, list[Item]] = {table: [] for table in ITEM_KINDS}
+    for key, item in analysis.resolved.items():
+        provisional[key[0]].append(item)
+    for conflict in analysis.conflicts:
+        newest = conflict.newest().item
+        if newest is not None:
+            provisional[conflict.table].append(newest)
+    proposals = tuple(proposal for table in ITEM_KINDS
+                      for proposal in find_duplicates(provisional[table], analysis.holders))
+    return _build(analysis, proposals, {}, {}, title, now or now_utc())
+
+
+def _build(analysis: Analysis, proposals: tuple[DuplicateProposal, ...],
+           resolutions: Mapping[str, str | Item], decisions: Mapping[str, bool],
+           title: str | None, now: dt.datetime) -> MergeResult:
+    pairs = [(p.keep_id, p.other_id) for p in proposals if decisions.get(p.id)]
+    programme, report = assemble(analysis, resolutions, pairs, title, now)
+    return MergeResult(programme=programme, report=report, conflicts=analysis.conflicts,
+                       duplicates=proposals, resolutions=dict(resolutions),
+                       decisions=dict(decisions), analysis=analysis,
+                       title=programme.meta.title if title is None else title, now=now)
+
+
+def _rebuilt(result: MergeResult, resolutions: Mapping[str, str | Item],
+             decisions: Mapping[str, bool]) -> MergeResult:
+    return _build(result.analysis, result.duplicates, resolutions, decisions, result.title,
+                  result.now)
+
+
+def resolve_conflict(result: MergeResult, conflict_id: str, choice: str | Item) -> MergeResult:
+    """Settle one conflict: a version's key (`DELETED` for the deletion), `KEEP_ALL`, or an
+    edited item with the conflict's id."""
+    conflict = result.conflict(conflict_id)
+    if conflict is None:
+        raise UnknownChoiceError(t("merge.error.unknown_conflict", conflict=conflict_id))
+    resolutions = {**result.resolutions, conflict_id: choice}
+    merged = _rebuilt(result, resolutions, result.decisions)
+    return merged
+
+
+def resolve_newest(result: MergeResult) -> MergeResult:
+    """Settle every open conflict with its most recently edited version (never a deletion)."""
+    resolutions = dict(result.resolutions)
+    for conflict in result.unresolved:
+        resolutions[conflict.id] = conflict.newest().key
+    return _rebuilt(result, resolutions, result.decisions)
+
+
+def _decided(result: MergeResult, proposal_id: str, combine: bool) -> MergeResult:
+    if result.duplicate(proposal_id) is None:
+        raise UnknownChoiceError(t("merge.error.unknown_duplicate", proposal=proposal_id))
+    return _rebuilt(result, result.resolutions, {**result.decisions, proposal_id: combine})
+
+
+def combine_duplicate(result: MergeResult, proposal_id: str) -> MergeResult:
+    """Combine a proposed duplicate: the earlier item survives, the other is folded into it."""
+    return _decided(result, proposal_id, True)
+
+
+def keep_apart(result: MergeResult, proposal_id: str) -> MergeResult:
+    """Keep the two items of a proposed duplicate apart."""
+    return _decided(result, proposal_id, False)
+
+
+def combine_all(result: MergeResult) -> MergeResult:
+    """Combine every proposed duplicate not yet decided."""
+    decisions = {**{p.id: True for p in result.undecided}, **result.decisions}
+    return _rebuilt(result, result.resolutions, decisions)

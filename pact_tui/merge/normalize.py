@@ -1,0 +1,33 @@
+"""Text as the duplicate finder compares it: case, accents, punctuation, abbreviations ironed out.
+
+"Gemeente Hoorn", "gem. Hoorn" and "gemeente  hoorn " all become "gemeente hoorn".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Abbreviations people type for the organisations in a region, written out in full.
+ABBREVIATIONS = {
+    "gem": "gemeente",
+    "gemeenten": "gemeente",
+    "prov": "provincie",
+    "st": "stichting",
+    "stg": "stichting",
+    "ver": "vereniging",
+    "reg": "regio",
+    "coop": "cooperatie",
+    "bv": "",
+    "nv": "",
+}
+
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def normalize_text(text: str) -> str:
+    """Lower case, no accents, words separated by single spaces, abbreviations written out."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+    words = (ABBREVIATIONS.get(word, word) for word in _NOT_WORD.split(plain))
+    return " ".join(word for word in words if word)

@@ -1,0 +1,119 @@
+"""The merge report in words: what was added, changed, combined, deleted and is in conflict.
+
+Plain text for the terminal, or Markdown to keep next to the programme.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+from pact_tui.i18n import t
+from pact_tui.merge.result import Conflict, MergeResult, Outcome
+from pact_tui.model import Origin
+from pact_tui.model.validation import field_label
+
+_LONGEST = 60
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= _LONGEST else text[: _LONGEST - 1] + "…"
+
+
+def _counts(counter: Counter[Outcome]) -> str:
+    return ", ".join(t(f"merge.outcome.{outcome.value}", n=counter[outcome])
+                     for outcome in Outcome if counter[outcome])
+
+
+def _origin(origin: Origin) -> str:
+    date = origin.date.isoformat() if origin.date else "—"
+    return t("merge.report.source", title=origin.title, date=date)
+
+
+def _value(value: Any) -> str:
+    if value is None or value in ("", [], {}):
+        return "—"
+    if isinstance(value, dict):
+        if "name" in value:
+            return str(value["name"])
+        return ", ".join(_value(v) for v in value.values() if v not in (None, "", [], {})) or "—"
+    if isinstance(value, list):
+        return "; ".join(_value(v) for v in value)
+    return _short(str(value))
+
+
+def conflict_lines(conflict: Conflict) -> list[str]:
+    """One line per differing field and kept version (value and the inputs holding it), and
+    one per deletion."""
+    lines = []
+    for difference in conflict.differences:
+        if conflict.base is not None:
+            lines.append(t("merge.report.conflict_base", field=field_label(difference.field),
+                           value=_value(difference.base)))
+        for version, value in zip(conflict.versions, difference.values, strict=True):
+            if not version.deleted:
+                lines.append(t("merge.report.conflict_value", field=field_label(difference.field),
+                               value=_value(value), sources=_titles(version.sources)))
+    for version in conflict.versions:
+        if version.deleted:
+            lines.append(t("merge.report.conflict_deleted", sources=_titles(version.sources)))
+        elif not conflict.differences:
+            lines.append(t("merge.report.conflict_changed", sources=_titles(version.sources)))
+    return lines
+
+
+def _titles(origins: Iterable[Origin]) -> str:
+    return ", ".join(origin.title for origin in origins)
+
+
+def _item(table: str, label: str) -> str:
+    return t("merge.report.item", kind=t(f"model.table.{table}"), label=_short(label))
+
+
+def render_report(result: MergeResult, *, markdown: bool = False) -> str:
+    """The report of `result` as text (or Markdown)."""
+    report = result.report
+    profile = result.programme.profile
+    bullet = "- " if markdown else "  - "
+    lines: list[str] = []
+
+    def section(heading: str, rows: Iterable[str | list[str]]) -> None:
+        """A heading with one bullet per row; a list is a row with lines nested under it."""
+        rows = list(rows)
+        if not rows:
+            return
+        lines.extend(["", f"## {heading}" if markdown else f"{heading}:"])
+        for row in rows:
+            first, *nested = [row] if isinstance(row, str) else row
+            lines.append(bullet + first)
+            lines.extend(("  " + bullet if markdown else "      ") + line for line in nested)
+
+    head = t("merge.report.heading", n=len(report.sources), title=result.programme.meta.title)
+    lines.append(f"# {head}" if markdown else head)
+    section(t("merge.report.sources"), (_origin(origin) for origin in report.sources))
+    section(t("merge.report.by_table"), (
+        t("merge.report.count_line", name=t(f"model.table.{table}"), counts=_counts(counts))
+        for table, counts in report.by_table().items()))
+    section(t("merge.report.by_theme"), (
+        t("merge.report.count_line", name=profile.theme_label(theme), counts=_counts(counts))
+        for theme, counts in sorted(report.by_theme().items())))
+    section(t("merge.report.open_conflicts"), (
+        [_item(conflict.table, conflict.label()), *conflict_lines(conflict)]
+        for conflict in result.unresolved))
+    section(t("merge.report.resolved_conflicts"), (
+        _item(c.table, c.label()) for c in result.conflicts if c.id in result.resolutions))
+    labels = {entry.item_id: entry.label for entry in report.entries}
+    section(t("merge.report.combined"), (
+        t("merge.report.combined_into", item=_item(entry.table, entry.label),
+          into=_short(labels.get(entry.into_id or "", entry.into_id or "")))
+        for entry in report.entries if entry.outcome == Outcome.COMBINED))
+    section(t("merge.report.apart"), (
+        t("merge.report.duplicate", item=_item(p.table, p.labels[0]), other=_short(p.labels[1]),
+          score=round(p.score))
+        for p in result.duplicates if result.decisions.get(p.id) is not True))
+    section(t("merge.report.deleted"), (
+        _item(entry.table, entry.label) for entry in report.entries
+        if entry.outcome == Outcome.DELETED))
+    return "\n".join(lines) + "\n"
