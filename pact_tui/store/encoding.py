@@ -13,25 +13,31 @@
 ```
 
 Plain JSON in TinyDB's layout (table -> doc_id -> document), so `TinyDB(path)` opens it.
-Tables and fields are sorted; documents keep their order. Serializing 20,000 documents
-per keystroke would dominate the cost of a save, so each document's line is cached and
-reused while its `(id, revision, updated_at)` is unchanged: items always bump their
-revision when edited. Documents without a revision (the meta table) are always
-serialized again; they are few.
+Tables and fields are sorted; documents keep their order. UTF-8 throughout.
+
+Serializing 20,000 documents per keystroke would cost more than writing them, so each
+document's line is kept. When the caller says which documents changed (`changed`),
+only those are serialized again. Otherwise a line is reused while the document's
+`(id, revision, updated_at)` is unchanged (items bump their revision when edited);
+documents without a revision (meta) are always serialized again.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 Tables = Mapping[str, Mapping[str, Mapping[str, Any]]]
-_CacheKey = tuple[Any, Any, Any]
+_Key = tuple[Any, Any, Any]
+
+_NEXT = b",\n"
+# Lines per block: small enough to rejoin per save, few enough blocks for one writev.
+BLOCK_LINES = 256
 
 
 def dumps_document(document: Mapping[str, Any]) -> bytes:
-    """One document as a line of UTF-8 JSON with sorted keys."""
+    """One document as UTF-8 JSON with sorted keys, on one line."""
     text = json.dumps(document, sort_keys=True, ensure_ascii=False)
     try:
         return text.encode("utf-8")
@@ -40,46 +46,131 @@ def dumps_document(document: Mapping[str, Any]) -> bytes:
         return json.dumps(document, sort_keys=True).encode("ascii")
 
 
+def _line(doc_id: str, document: Mapping[str, Any]) -> bytes:
+    label = json.dumps(str(doc_id), ensure_ascii=False).encode("utf-8")
+    return label + b": " + dumps_document(document) + _NEXT
+
+
+def _key(document: Mapping[str, Any]) -> _Key:
+    return (document.get("id"), document.get("revision"), document.get("updated_at"))
+
+
+class _Block:
+    """A run of consecutive lines, joined once and rejoined only when one of them changes."""
+
+    __slots__ = ("joined", "lines")
+
+    def __init__(self) -> None:
+        self.lines: dict[str, bytes] = {}
+        self.joined: bytes | None = None
+
+    def content(self) -> bytes:
+        if self.joined is None:
+            self.joined = b"".join(self.lines.values())
+        return self.joined
+
+
+class _TableLines:
+    """The lines of one table in document order, each ending in `,\n`, in blocks.
+
+    Blocks keep a save from copying the whole file in memory: only the block holding
+    the changed document is joined again, and the blocks go to `writev` as they are.
+    """
+
+    def __init__(self) -> None:
+        self.blocks: list[_Block] = []
+        self.where: dict[str, _Block] = {}
+        self.keys: dict[str, _Key] = {}
+
+    def rebuild(self, documents: Mapping[str, Mapping[str, Any]]) -> None:
+        old_where, old_keys = self.where, self.keys
+        self.blocks, self.where, self.keys = [], {}, {}
+        for doc_id, document in documents.items():
+            key = _key(document)
+            if key[1] is not None and old_keys.get(doc_id) == key:
+                line = old_where[doc_id].lines[doc_id]
+            else:
+                line = _line(doc_id, document)
+            self._append(doc_id, line, key)
+
+    def refresh(self, documents: Mapping[str, Mapping[str, Any]], changed: Iterable[str]) -> None:
+        emptied = False
+        for doc_id in changed:
+            document = documents.get(doc_id)
+            block = self.where.get(doc_id)
+            if document is None:
+                if block is not None:
+                    del block.lines[doc_id], self.where[doc_id], self.keys[doc_id]
+                    block.joined = None
+                    emptied = emptied or not block.lines
+            elif block is not None:
+                block.lines[doc_id] = _line(doc_id, document)
+                block.joined = None
+                self.keys[doc_id] = _key(document)
+            else:
+                self._append(doc_id, _line(doc_id, document), _key(document))
+        if emptied:
+            self.blocks = [block for block in self.blocks if block.lines]
+        if len(self.where) != len(documents):
+            self.rebuild(documents)
+
+    def _append(self, doc_id: str, line: bytes, key: _Key) -> None:
+        if not self.blocks or len(self.blocks[-1].lines) >= BLOCK_LINES:
+            self.blocks.append(_Block())
+        block = self.blocks[-1]
+        block.lines[doc_id] = line
+        block.joined = None
+        self.where[doc_id] = block
+        self.keys[doc_id] = key
+
+    def chunks(self) -> list[bytes | memoryview]:
+        """The table's lines; the last one without its comma."""
+        parts: list[bytes | memoryview] = [block.content() for block in self.blocks]
+        if parts:
+            parts[-1] = memoryview(parts[-1])[: -len(_NEXT)]
+        return parts
+
+
 class Encoder:
     """Turns the tables into the file's bytes, reusing the lines of unchanged documents."""
 
     def __init__(self) -> None:
-        self._lines: dict[str, dict[str, tuple[_CacheKey, bytes]]] = {}
-
-    def forget(self, table: str, doc_id: str) -> None:
-        """Drop a document's cached line (it was changed without a revision bump)."""
-        self._lines.get(table, {}).pop(doc_id, None)
+        self._tables: dict[str, _TableLines] = {}
 
     def clear(self) -> None:
-        self._lines.clear()
+        """Forget every line: the next encode serializes everything afresh."""
+        self._tables.clear()
 
-    def encode(self, tables: Tables) -> list[bytes]:
-        """The file's bytes, as a few chunks to write one after the other."""
-        chunks = [b"{"]
+    def encode(self, tables: Tables,
+               changed: Mapping[str, Iterable[str]] | None = None) -> list[bytes | memoryview]:
+        """The file's bytes as chunks to write in order.
+
+        `changed` (table -> doc ids), when given, must name every document changed since
+        the previous encode; tables it leaves out are taken as unchanged.
+        """
+        for name in list(self._tables):
+            if name not in tables:
+                del self._tables[name]
+        chunks: list[bytes | memoryview] = [b"{"]
         for index, name in enumerate(sorted(tables)):
+            documents = tables[name]
+            state = self._tables.get(name)
+            if state is None:
+                state = self._tables[name] = _TableLines()
+                state.rebuild(documents)
+            elif changed is None:
+                state.rebuild(documents)
+            elif name in changed:
+                state.refresh(documents, changed[name])
             if index:
-                chunks.append(b",\n")
+                chunks.append(_NEXT)
             chunks.append(json.dumps(name, ensure_ascii=False).encode("utf-8"))
-            chunks.append(self._table(name, tables[name]))
+            lines = state.chunks()
+            if lines:
+                chunks.append(b": {\n")
+                chunks.extend(lines)
+                chunks.append(b"\n}")
+            else:
+                chunks.append(b": {}")
         chunks.append(b"}\n")
         return chunks
-
-    def _table(self, name: str, documents: Mapping[str, Mapping[str, Any]]) -> bytes:
-        if not documents:
-            return b": {}"
-        old = self._lines.get(name, {})
-        fresh: dict[str, tuple[_CacheKey, bytes]] = {}
-        lines = []
-        for doc_id, document in documents.items():
-            revision = document.get("revision")
-            cached = old.get(doc_id)
-            key = (document.get("id"), revision, document.get("updated_at"))
-            if revision is not None and cached is not None and cached[0] == key:
-                line = cached[1]
-            else:
-                label = json.dumps(str(doc_id), ensure_ascii=False).encode("utf-8")
-                line = label + b": " + dumps_document(document)
-            fresh[doc_id] = (key, line)
-            lines.append(line)
-        self._lines[name] = fresh
-        return b": {\n" + b",\n".join(lines) + b"\n}"

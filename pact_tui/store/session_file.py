@@ -16,8 +16,6 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Self, TypeVar
 
-from tinydb import TinyDB
-
 from pact_tui.i18n import t
 from pact_tui.model import (
     ITEM_KINDS,
@@ -40,6 +38,7 @@ from pact_tui.store.errors import (
 from pact_tui.store.files import read_file, session_problems, session_tables
 from pact_tui.store.lock import SessionLock, holder
 from pact_tui.store.storage import SessionStorage
+from pact_tui.store.tables import SessionDB
 
 ItemT = TypeVar("ItemT", bound=Item)
 
@@ -168,7 +167,6 @@ class SessionFile:
                                                "updated_at": now_utc()})
             document = item.model_dump(mode="json")
             doc_id = self._doc_ids[table][item.id]
-            self._storage.forget(table, doc_id)
             self._save(lambda: self._db.table(table).update(_replacing(document),
                                                             doc_ids=[doc_id]))
             self._items[table][item.id] = item
@@ -243,9 +241,9 @@ class SessionFile:
 
     # -- inside ------------------------------------------------------------------------
 
-    def _tinydb(self) -> TinyDB:
+    def _tinydb(self) -> SessionDB:
         storage = self._storage
-        return TinyDB(storage=lambda: storage)
+        return SessionDB(storage=lambda: storage)
 
     def _load(self, session: Session, doc_ids: dict[str, dict[str, int]]) -> None:
         self._meta = session.meta

@@ -3,13 +3,15 @@
 TinyDB's own JSONStorage re-reads and re-parses the whole file on every operation and
 rewrites it in place (a crash mid-write breaks the file). This storage parses once,
 hands TinyDB the data from memory, and writes each change through `write_atomic`
-before the call returns.
+before the call returns. `TinyDB(path, storage=SessionStorage)` works on its own;
+`SessionDB` (tables.py) adds the fast path that says which documents changed.
 """
 
 from __future__ import annotations
 
 import json
 import threading
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -24,28 +26,36 @@ Data = dict[str, dict[str, Any]]
 class SessionStorage(Storage):
     """A TinyDB storage for one session file.
 
-    `data` is the file's already parsed (and checked) content; without it the file
-    is read once here, so `TinyDB(path, storage=SessionStorage)` works on its own.
-    A write that fails leaves memory as it was on disk and raises the OSError.
+    `data` is the file's already parsed (and checked) content; without it the file is
+    read once here. A write that fails leaves memory as it is on disk and raises the
+    OSError: TinyDB changes documents in place before it writes them.
     """
 
     def __init__(self, path: str | Path, data: Data | None = None) -> None:
         super().__init__()
         self.path = Path(path)
         self.encoder = Encoder()
-        self._lock = threading.RLock()
+        self._mutex = threading.RLock()
         if data is None and self.path.exists():
-            data = json.loads(self.path.read_bytes().decode("utf-8") or "null")
+            data = _parse(self.path.read_bytes())
         self._data: Data | None = data
-        self._on_disk: list[bytes] | None = None
+        self._on_disk: list[bytes | memoryview] | None = None
 
     def read(self) -> Data | None:
         return self._data
 
     def write(self, data: Data) -> None:
-        with self._lock:
-            chunks = self.encoder.encode(data)
+        """Write everything; lines of documents whose revision is unchanged are reused."""
+        self._write(data, None)
+
+    def write_changes(self, data: Data, changed: Mapping[str, Iterable[str]]) -> None:
+        """Write `data`, of which only the documents in `changed` (table -> ids) changed."""
+        self._write(data, changed)
+
+    def _write(self, data: Data, changed: Mapping[str, Iterable[str]] | None) -> None:
+        with self._mutex:
             try:
+                chunks = self.encoder.encode(data, changed)
                 write_atomic(self.path, chunks)
             except BaseException:
                 self._restore()
@@ -54,19 +64,20 @@ class SessionStorage(Storage):
             self._on_disk = chunks
 
     def _restore(self) -> None:
-        """Put memory back to what is on disk: TinyDB changed documents in place."""
+        """Put memory back to what is on disk."""
         self.encoder.clear()
         if self._on_disk is not None:
-            self._data = json.loads(b"".join(self._on_disk).decode("utf-8"))
+            self._data = _parse(b"".join(self._on_disk))
         elif self.path.exists():
-            self._data = json.loads(self.path.read_bytes().decode("utf-8") or "null")
+            self._data = _parse(self.path.read_bytes())
         else:
             self._data = None
-
-    def forget(self, table: str, doc_id: int) -> None:
-        """A document changed without a revision bump: serialize it afresh next time."""
-        self.encoder.forget(table, str(doc_id))
 
     def close(self) -> None:
         self._data = None
         self._on_disk = None
+
+
+def _parse(content: bytes) -> Data | None:
+    data: Data | None = json.loads(content.decode("utf-8-sig") or "null")
+    return data
