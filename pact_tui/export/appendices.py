@@ -8,7 +8,7 @@ from __future__ import annotations
 from pact_tui.export.draft import Draft
 from pact_tui.export.grouping import sessions_held, theme_keys
 from pact_tui.export.tables import Column, columns
-from pact_tui.export.wording import joined, long_date, theme_labels
+from pact_tui.export.wording import joined, long_date, theme_lines
 from pact_tui.i18n import t
 from pact_tui.model.rules import open_points, ordered_actions
 from pact_tui.model.validation import field_label
@@ -23,7 +23,7 @@ def write_appendices(draft: Draft) -> None:
         stakeholders = sorted(session.stakeholders, key=lambda item: item.name.casefold())
         draft.table(columns(("export.appendix.col.organisation", 5),
                             ("export.appendix.col.category", 3), ("export.appendix.col.themes", 5)),
-                    ([item.name, item.category, theme_labels(draft.profile, item.themes)]
+                    ([item.name, item.category, theme_lines(draft.profile, item.themes)]
                      for item in stakeholders))
     _sessions(draft)
     _open_points(draft)

@@ -40,6 +40,8 @@ def export_programme(session: Session, out: Path, *, template: Path | None = Non
     if template is None:
         setup.set_up_page(document)
     styles.ensure_styles(document)
+    if template is None:
+        styles.use_own_fonts(document)
     setup.set_language(document, language)
     setup.set_properties(
         document, title=meta.title,

@@ -29,6 +29,7 @@ COVER_STATUS = "Pact Cover Status"
 TABLE = "Pact Table"
 TABLE_TEXT = "Pact Table Text"
 TABLE_HEADING = "Pact Table Heading"
+OWN_FONT = "Calibri"
 
 # Built-in styles taken from python-docx's default template when a template lacks them.
 _BUILT_IN = (TITLE, SUBTITLE, *HEADING, LIST_BULLET, STRONG, FOOTER, TOC_HEADING)
@@ -122,6 +123,20 @@ def ensure_styles(document: Document) -> None:
             document.styles.element.append(parse_xml(xml.replace("{Normal}", ids["Normal"])
                                                       .replace("{Normal Table}",
                                                                ids["Normal Table"])))
+
+
+def use_own_fonts(document: Document) -> None:
+    """Calibri for all text when no template brings a house font (the default is Cambria)."""
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    fonts = defaults.find(f'{qn("w:rPrDefault")}/{qn("w:rPr")}/{qn("w:rFonts")}')
+    for attribute in ("asciiTheme", "hAnsiTheme", "cstheme"):
+        fonts.attrib.pop(qn(f"w:{attribute}"), None)
+    for attribute in ("ascii", "hAnsi", "cs"):
+        fonts.set(qn(f"w:{attribute}"), OWN_FONT)
+    for heading in (*HEADING, TITLE):
+        style_fonts = document.styles[heading].element.find(f'{qn("w:rPr")}/{qn("w:rFonts")}')
+        if style_fonts is not None:
+            style_fonts.getparent().remove(style_fonts)
 
 
 def style_id(document: Document, name: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pact_tui.export.draft import Draft
 from pact_tui.export.grouping import theme_keys
 from pact_tui.export.tables import columns
-from pact_tui.export.wording import joined
+from pact_tui.export.wording import joined, theme_lines
 from pact_tui.i18n import t
 from pact_tui.model.rules import cross_theme_challenges, is_cross_theme
 
@@ -39,9 +39,8 @@ def write_themes(draft: Draft) -> None:
         if notes:
             draft.heading(t("export.themes.status"), 3)
             for note in notes:
-                draft.paragraph(note.text)
-                if note.source:
-                    draft.paragraph(t("export.themes.source", source=note.source))
+                source = t("export.themes.source", source=note.source) if note.source else ""
+                draft.paragraph(f"{note.text} {source}".strip())
         if challenges or touching:
             draft.heading(t("export.themes.challenges"), 3)
             for challenge in challenges:
@@ -59,5 +58,5 @@ def write_cross_theme(draft: Draft) -> None:
     heads = columns(("export.cross.col.challenge", 3), ("export.cross.col.description", 5),
                     ("export.cross.col.themes", 3))
     draft.table(heads, ([challenge.title, challenge.description,
-                           "\n".join(draft.profile.theme_label(key) for key in challenge.themes)]
+                           theme_lines(draft.profile, challenge.themes)]
                           for challenge in cross))

@@ -49,8 +49,9 @@ def planning_text(planning: Planning) -> str:
     return "\n".join(part for part in (years, planning.timing) if part)
 
 
-def theme_labels(profile: RegionProfile, keys: Iterable[str]) -> str:
-    return joined([profile.theme_label(key) for key in keys])
+def theme_lines(profile: RegionProfile, keys: Iterable[str]) -> str:
+    """One theme per line, for table cells."""
+    return "\n".join(profile.theme_label(key) for key in keys)
 
 
 def horizon_heading(profile: RegionProfile, key: str | None) -> str:

@@ -55,7 +55,7 @@ MESSAGES: dict[str, str] = {
     "export.themes.ambitions": "Ambitions",
     "export.themes.status": "State of affairs",
     "export.themes.challenges": "Challenges",
-    "export.themes.source": "Source: {source}",
+    "export.themes.source": "(source: {source})",
     "export.themes.see_cross": "Cross-theme challenges this theme takes part in: {titles}.",
     "export.cross.heading": "Cross-theme challenges",
     "export.cross.intro": "These challenges touch more than one theme and call for the themes to work together.",
@@ -75,6 +75,7 @@ MESSAGES: dict[str, str] = {
     # Partners
     "export.partners.heading": "Working together",
     "export.partners.intro": "What each partner commits to in carrying out the actions.",
+    "export.partners.other": "Other partners",
     "export.partners.col.action": "Action",
     "export.partners.col.theme": "Theme",
     "export.partners.col.role": "Role",

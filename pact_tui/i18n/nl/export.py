@@ -55,7 +55,7 @@ MESSAGES: dict[str, str] = {
     "export.themes.ambitions": "Ambities",
     "export.themes.status": "Stand van zaken",
     "export.themes.challenges": "Opgaven",
-    "export.themes.source": "Bron: {source}",
+    "export.themes.source": "(bron: {source})",
     "export.themes.see_cross": "Thema-overstijgende opgaven waarin dit thema meespeelt: {titles}.",
     "export.cross.heading": "Thema-overstijgende opgaven",
     "export.cross.intro": "Deze opgaven raken meer dan één thema en vragen om samenwerking tussen de thema’s.",
@@ -75,6 +75,7 @@ MESSAGES: dict[str, str] = {
     # Samen optrekken
     "export.partners.heading": "Samen optrekken",
     "export.partners.intro": "Per partner staat hieronder wat die toezegt bij de uitvoering van de acties.",
+    "export.partners.other": "Overige partners",
     "export.partners.col.action": "Actie",
     "export.partners.col.theme": "Thema",
     "export.partners.col.role": "Rol",
