@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 
 from pact_tui.i18n import t
 from pact_tui.merge.analysis import Analysis
-from pact_tui.merge.combine import combine_groups, rewrite_references
+from pact_tui.merge.combine import apply_groups, plan_groups, revised, rewrite_references
 from pact_tui.merge.errors import UnknownChoiceError
 from pact_tui.merge.result import (
     DELETED,
@@ -120,12 +120,15 @@ def assemble(analysis: Analysis, resolutions: Mapping[str, str | Item],
                                                 theme_of(newest) if newest else None)
         for item in resolved_items(conflict, choice):
             items[item.id] = item
-    into = combine_groups(items, pairs)
+    before = dict(items)
+    into = plan_groups(items, pairs)
     for loser, survivor in into.items():
         entry = entries[loser]
         entries[loser] = ReportEntry(Outcome.COMBINED, entry.table, loser, entry.label,
                                      entry.theme, survivor)
     rewrite_references(items, {**analysis.combined_into, **into})
+    apply_groups(items, into)
+    items = {item_id: revised(before[item_id], item) for item_id, item in items.items()}
     tables: dict[str, list[Item]] = {table: [] for table in ITEM_KINDS}
     for item in items.values():
         tables[item.TABLE].append(item)

@@ -39,8 +39,8 @@ def _joined(first: tuple[Any, ...], second: tuple[Any, ...]) -> tuple[Any, ...]:
     return first + tuple(extra)
 
 
-def _revised(before: Item, after: Item) -> Item:
-    """`after`, recorded as a new version of `before` if its content changed."""
+def revised(before: Item, after: Item) -> Item:
+    """`after`, recorded as a new version of `before` if the merge changed its content."""
     fingerprint = before.fingerprint()
     if after.fingerprint() == fingerprint:
         return after
@@ -66,12 +66,11 @@ def combine(survivor: Item, others: Iterable[Item]) -> Item:
         changes["supersedes"] = tuple(sorted({*merged.supersedes, *other.supersedes}))
         changes["updated_at"] = max(merged.updated_at, other.updated_at)
         merged = merged.model_copy(update=changes)
-    return _revised(survivor, merged)
+    return merged
 
 
-def combine_groups(items: dict[str, Item],
-                   pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
-    """Combine each connected group of `pairs` in `items` (by id, in place); loser -> survivor."""
+def plan_groups(items: Mapping[str, Item], pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """For each connected group of `pairs` among `items`: every other id -> the survivor's."""
     parent: dict[str, str] = {}
 
     def find(item_id: str) -> str:
@@ -80,22 +79,25 @@ def combine_groups(items: dict[str, Item],
         return item_id
 
     for first, second in pairs:
-        if first in items and second in items:
+        if first in items and second in items and find(first) != find(second):
             parent[find(first)] = find(second)
     groups: dict[str, list[Item]] = defaultdict(list)
-    for item_id in parent:
+    for item_id in {*parent, *parent.values()}:
         groups[find(item_id)].append(items[item_id])
-    for root, members in groups.items():
-        if root not in parent:
-            members.append(items[root])
     into: dict[str, str] = {}
     for members in groups.values():
         survivor, *others = sorted(members, key=survivor_order)
-        items[survivor.id] = combine(survivor, others)
-        for other in others:
-            del items[other.id]
-            into[other.id] = survivor.id
+        into.update((other.id, survivor.id) for other in others)
     return into
+
+
+def apply_groups(items: dict[str, Item], into: Mapping[str, str]) -> None:
+    """Fold each item of `into` into its survivor (in place)."""
+    others: dict[str, list[Item]] = defaultdict(list)
+    for other_id, survivor_id in into.items():
+        others[survivor_id].append(items.pop(other_id))
+    for survivor_id, folded in others.items():
+        items[survivor_id] = combine(items[survivor_id], folded)
 
 
 def _final(item_id: str, into: Mapping[str, str]) -> str:
@@ -107,7 +109,7 @@ def _final(item_id: str, into: Mapping[str, str]) -> str:
 
 
 def rewrite_references(items: dict[str, Item], into: Mapping[str, str]) -> None:
-    """Point links to combined items at their survivors (in place); a changed item is revised."""
+    """Point links to combined items at their survivors (in place)."""
     if not into:
         return
     names = {i: item.name for i, item in items.items() if isinstance(item, Stakeholder)}
@@ -136,4 +138,4 @@ def rewrite_references(items: dict[str, Item], into: Mapping[str, str]) -> None:
         elif isinstance(item, Commitment):
             after = item.model_copy(update={"action_id": _final(item.action_id, into),
                                             "party": party(item.party)})
-        items[item_id] = _revised(item, after)
+        items[item_id] = after

@@ -1,0 +1,147 @@
+"""Different ids, nearly the same wording: proposed duplicates that a person combines or not."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pact_tui.merge import (
+    Outcome,
+    combine_all,
+    combine_duplicate,
+    keep_apart,
+    merge_sessions,
+    normalize_text,
+)
+from pact_tui.model import Commitment, PartyRef
+
+
+def test_normalized_text_irons_out_case_spaces_accents_and_abbreviations() -> None:
+    assert normalize_text("Gemeente Hoorn") == "gemeente hoorn"
+    assert normalize_text("gem. Hoorn") == "gemeente hoorn"
+    assert normalize_text("  gemeente   hoorn ") == "gemeente hoorn"
+    assert normalize_text("Coöperatie Zon-op-Dak") == "cooperatie zon op dak"
+
+
+def test_near_identical_actions_in_one_theme_are_proposed(mb, profile) -> None:
+    first = mb.action("Meer laadpalen plaatsen in Hoorn", theme="energie")
+    second = mb.action("Meer laadpalen bijplaatsen in Hoorn", theme="energie")
+    reordered = mb.action("Hoorn: meer laadpalen plaatsen", theme="energie")
+    result = merge_sessions([mb.fresh(profile, "A", first), mb.fresh(profile, "B", second),
+                             mb.fresh(profile, "C", reordered)], now=mb.NOW)
+
+    pairs = {frozenset((p.keep_id, p.other_id)) for p in result.duplicates}
+    assert frozenset((first.id, second.id)) in pairs
+    assert frozenset((first.id, reordered.id)) in pairs
+    assert all(p.theme == "energie" and p.score >= 88 for p in result.duplicates)
+    # Undecided duplicates are kept apart.
+    assert len(result.programme.actions) == 3
+
+
+def test_the_same_words_in_another_theme_are_not_a_duplicate(mb, profile) -> None:
+    energy = mb.action("Meer laadpalen plaatsen", theme="energie")
+    housing = mb.action("Meer laadpalen plaatsen", theme="wonen")
+    result = merge_sessions([mb.fresh(profile, "A", energy), mb.fresh(profile, "B", housing)])
+    assert result.duplicates == ()
+
+
+def test_a_sentence_containing_another_is_not_its_duplicate(mb, profile) -> None:
+    """The trap of token-set scoring: every word of the short one is in the long one."""
+    short = mb.action("Meer woningen bouwen")
+    long = mb.action("Meer woningen bouwen voor starters en senioren in alle zeven gemeenten")
+    result = merge_sessions([mb.fresh(profile, "A", short), mb.fresh(profile, "B", long)])
+    assert result.duplicates == ()
+
+
+def test_items_one_session_holds_side_by_side_are_not_proposed(mb, profile) -> None:
+    first = mb.action("Meer laadpalen plaatsen in Hoorn")
+    second = mb.action("Meer laadpalen bijplaatsen in Hoorn")
+    result = merge_sessions([mb.fresh(profile, "A", first, second)])
+    assert result.duplicates == ()
+
+
+def test_stakeholders_spelled_differently_are_matched_and_combined(mb, profile) -> None:
+    spellings = ["Gemeente Hoorn", "gem. Hoorn", "gemeente hoorn "]
+    sessions, people = [], []
+    for number, spelling in enumerate(spellings):
+        made = dt.datetime(2026, 1, 1 + number, tzinfo=dt.UTC)
+        person = mb.stakeholder(spelling, created_at=made, category="gemeente" if number else "")
+        people.append(person)
+        sessions.append(mb.fresh(profile, f"Sessie {number}", person,
+                                 mb.stakeholder(f"Partij {number} {'x' * number * 9}")))
+    result = merge_sessions(sessions, now=mb.NOW)
+    proposed = {frozenset((p.keep_id, p.other_id)) for p in result.duplicates
+                if p.table == "stakeholders"}
+    ids = [person.id for person in people]
+    assert proposed == {frozenset((ids[0], ids[1])), frozenset((ids[0], ids[2])),
+                        frozenset((ids[1], ids[2]))}
+
+    combined = combine_all(result)
+
+    hoorn = [s for s in combined.programme.stakeholders if s.id in ids]
+    assert len(hoorn) == 1
+    survivor = hoorn[0]
+    assert survivor.id == ids[0]  # the earliest made survives
+    assert survivor.name == "Gemeente Hoorn"
+    assert survivor.category == "gemeente"  # filled from the others where it was empty
+    assert set(survivor.combined_from) == {ids[1], ids[2]}
+    assert {o.title for o in survivor.origins} == {"Sessie 0", "Sessie 1", "Sessie 2"}
+    entries = {e.item_id: e for e in combined.report.entries}
+    assert entries[ids[1]].outcome == Outcome.COMBINED and entries[ids[1]].into_id == ids[0]
+
+
+def test_combining_points_every_reference_at_the_survivor(mb, profile) -> None:
+    hoorn = mb.stakeholder("Gemeente Hoorn", created_at=dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+    gem = mb.stakeholder("gem. Hoorn", created_at=dt.datetime(2026, 1, 2, tzinfo=dt.UTC))
+    first = mb.action("Laadpalen plaatsen in Hoorn", theme="energie",
+                      created_at=dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
+                      parties=(PartyRef(name="Gemeente Hoorn", stakeholder_id=hoorn.id),))
+    second = mb.action("Laadpalen plaatsen Hoorn", theme="energie", goal="200 palen",
+                       created_at=dt.datetime(2026, 1, 2, tzinfo=dt.UTC),
+                       lead=PartyRef(name="gem. Hoorn", stakeholder_id=gem.id),
+                       parties=(PartyRef(name="gem. Hoorn", stakeholder_id=gem.id),
+                                PartyRef(name="Liander")))
+    promise = Commitment(action_id=second.id, party=PartyRef(name="Liander"), text="netwerk")
+    result = merge_sessions([mb.fresh(profile, "A", hoorn, first),
+                             mb.fresh(profile, "B", gem, second, promise)], now=mb.NOW)
+
+    combined = combine_all(result)
+
+    [merged] = combined.programme.actions
+    assert merged.id == first.id and merged.title == first.title
+    assert merged.goal == "200 palen"
+    assert merged.lead == PartyRef(name="Gemeente Hoorn", stakeholder_id=hoorn.id)
+    assert [p.name for p in merged.parties] == ["Gemeente Hoorn", "Liander"]
+    assert merged.base == first.fingerprint()  # a new version of the survivor
+    [kept_promise] = combined.programme.commitments
+    assert kept_promise.action_id == first.id
+
+
+def test_kept_apart_stays_apart_and_is_not_asked_again(mb, profile) -> None:
+    first = mb.action("Meer laadpalen plaatsen in Hoorn")
+    second = mb.action("Meer laadpalen bijplaatsen in Hoorn")
+    a, b = mb.fresh(profile, "A", first), mb.fresh(profile, "B", second)
+    result = merge_sessions([a, b], now=mb.NOW)
+    [proposal] = result.duplicates
+
+    apart = keep_apart(result, proposal.id)
+
+    assert apart.undecided == ()
+    assert len(apart.programme.actions) == 2
+    again = merge_sessions([a, b, apart.programme], now=mb.NOW)
+    assert again.duplicates == ()
+    assert again.programme == apart.programme
+
+
+def test_combined_stays_combined_when_merging_again(mb, profile) -> None:
+    first = mb.action("Meer laadpalen plaatsen in Hoorn")
+    second = mb.action("Meer laadpalen bijplaatsen in Hoorn", goal="100")
+    a, b = mb.fresh(profile, "A", first), mb.fresh(profile, "B", second)
+    result = merge_sessions([a, b], now=mb.NOW)
+    combined = combine_duplicate(result, result.duplicates[0].id)
+    assert len(combined.programme.actions) == 1
+
+    again = merge_sessions([b, combined.programme, a], now=mb.NOW)
+
+    assert again.duplicates == ()
+    assert again.conflicts == ()
+    assert again.programme == combined.programme

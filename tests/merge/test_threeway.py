@@ -1,0 +1,220 @@
+"""Same id in several inputs: three-way against the version each copied from."""
+
+from __future__ import annotations
+
+import pytest
+
+from pact_tui.merge import (
+    DELETED,
+    KEEP_ALL,
+    MergeResult,
+    Outcome,
+    ProfileMismatchError,
+    UnknownChoiceError,
+    merge_sessions,
+    resolve_conflict,
+    resolve_newest,
+)
+from pact_tui.model import Action, RegionProfile
+
+
+@pytest.fixture()
+def housing(mb, profile: RegionProfile) -> tuple[Action, Action]:
+    return (mb.action("Woningbouw versnellen", goal="500 woningen"),
+            mb.action("Starters helpen", goal="Starterslening"))
+
+
+def _outcome(result: MergeResult, item_id: str) -> Outcome:
+    return next(e.outcome for e in result.report.entries if e.item_id == item_id)
+
+
+def test_a_change_in_one_session_wins_and_names_that_session(mb, profile, housing) -> None:
+    build, help_ = housing
+    base = mb.programme(profile, build, help_)
+    a, b = mb.started(base, "Sessie A"), mb.started(base, "Sessie B")
+    a = mb.edit(a, build.id, goal="600 woningen")
+
+    result = merge_sessions([a, b], now=mb.NOW)
+
+    merged = mb.by_id(result.programme, build.id)
+    assert merged is not None and merged.goal == "600 woningen"
+    assert a.meta.as_origin() in merged.origins
+    assert b.meta.as_origin() not in merged.origins
+    assert result.conflicts == ()
+    assert _outcome(result, build.id) == Outcome.CHANGED
+    assert _outcome(result, help_.id) == Outcome.UNCHANGED
+    assert result.programme.meta.kind == "programme"
+    assert set(result.programme.meta.sources) == {a.meta.as_origin(), b.meta.as_origin()}
+
+
+def test_the_same_change_in_two_sessions_is_one_change(mb, profile, housing) -> None:
+    build, _ = housing
+    base = mb.programme(profile, build)
+    a = mb.edit(mb.started(base, "A"), build.id, goal="600 woningen")
+    b = mb.edit(mb.started(base, "B"), build.id, goal="600 woningen")
+
+    result = merge_sessions([a, b], now=mb.NOW)
+
+    assert result.conflicts == ()
+    assert [x.goal for x in result.programme.actions] == ["600 woningen"]
+    assert set(result.programme.actions[0].origins) == {a.meta.as_origin(), b.meta.as_origin()}
+
+
+def test_different_changes_are_a_conflict_that_keeps_both_versions(mb, profile, housing) -> None:
+    build, _ = housing
+    base = mb.programme(profile, build)
+    a = mb.edit(mb.started(base, "A"), build.id, goal="600 woningen")
+    b = mb.edit(mb.started(base, "B"), build.id, goal="700 woningen", notes="snel")
+
+    result = merge_sessions([a, b], previous=base, now=mb.NOW)
+
+    [conflict] = result.conflicts
+    assert conflict.item_id == build.id and conflict.table == "actions"
+    assert conflict.base is not None and conflict.base.goal == "500 woningen"
+    assert conflict.base_fingerprint == build.fingerprint()
+    fields = {d.field: d for d in conflict.differences}
+    assert set(fields) == {"goal", "notes"}
+    assert fields["goal"].base == "500 woningen"
+    assert set(fields["goal"].values) == {"600 woningen", "700 woningen"}
+    assert [v.sources[0].title for v in conflict.versions] == ["B", "A"]  # newest first
+    assert result.unresolved == (conflict,)
+    assert _outcome(result, build.id) == Outcome.CONFLICT
+    # Never silently resolved: until someone chooses, the programme holds both versions.
+    assert sorted(x.goal for x in result.programme.actions) == ["600 woningen", "700 woningen"]
+
+
+def test_a_conflict_is_resolved_by_a_chosen_version(mb, profile, housing) -> None:
+    build, _ = housing
+    base = mb.programme(profile, build)
+    a = mb.edit(mb.started(base, "A"), build.id, goal="600 woningen")
+    b = mb.edit(mb.started(base, "B"), build.id, goal="700 woningen")
+    result = merge_sessions([a, b], now=mb.NOW)
+    conflict = result.conflicts[0]
+    chosen = next(v for v in conflict.versions if v.item and v.item.goal == "600 woningen")
+
+    resolved = resolve_conflict(result, conflict.id, chosen.key)
+
+    assert resolved.unresolved == ()
+    assert [x.goal for x in resolved.programme.actions] == ["600 woningen"]
+    assert _outcome(resolved, build.id) == Outcome.RESOLVED
+    assert result.unresolved == (conflict,)  # the original result is left as it was
+
+
+def test_keep_all_keeps_every_version_under_its_own_id(mb, profile, housing) -> None:
+    build, _ = housing
+    base = mb.programme(profile, build)
+    a = mb.edit(mb.started(base, "A"), build.id, goal="600 woningen")
+    b = mb.edit(mb.started(base, "B"), build.id, goal="700 woningen")
+    result = resolve_conflict(merge_sessions([a, b], now=mb.NOW), f"actions:{build.id}", KEEP_ALL)
+
+    ids = [x.id for x in result.programme.actions]
+    assert len(ids) == 2 and build.id in ids and len(set(ids)) == 2
+    assert sorted(x.goal for x in result.programme.actions) == ["600 woningen", "700 woningen"]
+
+
+def test_an_edited_version_resolves_a_conflict(mb, profile, housing) -> None:
+    build, _ = housing
+    base = mb.programme(profile, build)
+    a = mb.edit(mb.started(base, "A"), build.id, goal="600 woningen")
+    b = mb.edit(mb.started(base, "B"), build.id, goal="700 woningen")
+    result = merge_sessions([a, b], now=mb.NOW)
+    own = result.conflicts[0].versions[0].item
+    assert own is not None
+
+    resolved = resolve_conflict(result, result.conflicts[0].id, own.edited(goal="650 woningen"))
+
+    assert [x.goal for x in resolved.programme.actions] == ["650 woningen"]
+    with pytest.raises(UnknownChoiceError):
+        resolve_conflict(result, result.conflicts[0].id, mb.action("Iets anders"))
+    with pytest.raises(UnknownChoiceError):
+        resolve_conflict(result, "actions:nope", KEEP_ALL)
+    with pytest.raises(UnknownChoiceError):
+        resolve_conflict(result, result.conflicts[0].id, "no-such-version")
+
+
+def test_a_deletion_of_an_untouched_item_is_a_deletion(mb, profile, housing) -> None:
+    build, help_ = housing
+    base = mb.programme(profile, build, help_)
+    a = mb.drop(mb.started(base, "A"), help_.id)
+    b = mb.started(base, "B")
+
+    result = merge_sessions([a, b], now=mb.NOW)
+
+    assert [x.id for x in result.programme.actions] == [build.id]
+    assert _outcome(result, help_.id) == Outcome.DELETED
+    assert result.conflicts == ()
+
+
+def test_deleted_in_one_and_changed_in_another_is_a_conflict(mb, profile, housing) -> None:
+    build, _ = housing
+    base = mb.programme(profile, build)
+    a = mb.drop(mb.started(base, "A"), build.id)
+    b = mb.edit(mb.started(base, "B"), build.id, goal="700 woningen")
+
+    result = merge_sessions([a, b], now=mb.NOW)
+
+    [conflict] = result.conflicts
+    assert [v.key for v in conflict.versions][-1] == DELETED
+    assert conflict.versions[-1].sources == (a.meta.as_origin(),)
+    assert [x.goal for x in result.programme.actions] == ["700 woningen"]  # nothing lost
+    assert [x.goal for x in resolve_newest(result).programme.actions] == ["700 woningen"]
+    assert resolve_conflict(result, conflict.id, DELETED).programme.actions == ()
+
+
+def test_without_a_start_programme_an_absent_item_is_not_a_deletion(mb, profile, housing) -> None:
+    build, _ = housing
+    a = mb.fresh(profile, "A", build)
+    b = mb.fresh(profile, "B", mb.action("Laadpalen plaatsen", theme="energie"))
+
+    result = merge_sessions([a, b], now=mb.NOW)
+
+    assert {x.title for x in result.programme.actions} == {build.title, "Laadpalen plaatsen"}
+    assert {e.outcome for e in result.report.entries} == {Outcome.ADDED}
+
+
+def test_items_of_the_earlier_programme_that_no_session_knew_are_kept(mb, profile, housing) -> None:
+    build, help_ = housing
+    old = mb.programme(profile, build)
+    later = mb.add(mb.programme(profile, build), help_)
+    a = mb.started(old, "A")  # started before `help_` existed, so it cannot have deleted it
+
+    result = merge_sessions([a], previous=later, now=mb.NOW)
+
+    assert {x.id for x in result.programme.actions} == {build.id, help_.id}
+
+
+def test_a_session_from_the_merged_programme_wins_over_the_older_versions(mb, profile,
+                                                                          housing) -> None:
+    build, _ = housing
+    base = mb.programme(profile, build)
+    a = mb.edit(mb.started(base, "A"), build.id, goal="600 woningen")
+    b = mb.started(base, "B")
+    first = merge_sessions([a, b], now=mb.NOW).programme
+    c = mb.edit(mb.started(first, "C"), build.id, goal="800 woningen")
+
+    result = merge_sessions([a, b, c, first], now=mb.NOW)
+
+    assert result.conflicts == ()
+    assert [x.goal for x in result.programme.actions] == ["800 woningen"]
+
+
+def test_a_resolved_conflict_does_not_come_back_when_merging_again(mb, profile, housing) -> None:
+    build, _ = housing
+    base = mb.programme(profile, build)
+    a = mb.edit(mb.started(base, "A"), build.id, goal="600 woningen")
+    b = mb.edit(mb.started(base, "B"), build.id, goal="700 woningen")
+    first = merge_sessions([a, b], now=mb.NOW)
+    resolved = resolve_conflict(first, first.conflicts[0].id, first.conflicts[0].versions[1].key)
+
+    again = merge_sessions([a, b, resolved.programme], now=mb.NOW)
+
+    assert again.conflicts == ()
+    assert again.programme == resolved.programme
+
+
+def test_sessions_with_different_profiles_are_refused(mb, profile) -> None:
+    other = profile.model_copy(update={"name": "Elders"})
+    a = mb.fresh(profile, "A")
+    b = mb.fresh(other, "B")
+    with pytest.raises(ProfileMismatchError, match="A"):
+        merge_sessions([a, b])
