@@ -1,0 +1,86 @@
+"""Whatever a user typed exports and reads back literally, with python-docx and docx2python."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx2python import docx2python
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pact_tui.export import export_programme
+from pact_tui.export.text import clean
+from pact_tui.model import Action, PartyRef, Planning, Session
+
+HOSTILE = [
+    "Bel\x00\x01\x07\x0b\x0c\x1b\x1f nu \ufffe\uffff",
+    "<script>alert('x')</script> & &amp; \"quotes\" 'apostrof'",
+    "[bold]vet[/bold] en [/x] en [link=https://x]link[/link]",
+    "🏠🌍👩‍👩‍👧 Wonen met emoji",
+    "מרכז עירוני ‏عربي‎ RTL en ltr",
+    "tab\there\nnieuwe regel",
+    "x" * 10_000,
+]
+
+
+def _with_hostile_actions(session: Session, texts: list[str]) -> Session:
+    actions = tuple(
+        Action(theme="wonen", title=text, goal=f"doel {text}", planning=Planning(horizon="kort",
+                                                                                 timing=text),
+               parties=(PartyRef(name=text),), lead=PartyRef(name=text), position=index)
+        for index, text in enumerate(texts)
+    )
+    return session.model_copy(update={"actions": actions, "commitments": ()})
+
+
+def _expected(text: str) -> str:
+    # Pydantic strips surrounding whitespace; XML-illegal characters are dropped.
+    return clean(text.strip())
+
+
+def test_hostile_text_reads_back_literally(make, tmp_path: Path, read) -> None:
+    session = _with_hostile_actions(make(), HOSTILE)
+    path = export_programme(session, tmp_path / "hostile.docx")
+    rows = [tuple(cell.text for cell in row.cells)
+            for path_, table in read(path).tables_under() if path_[0] == "Acties"
+            for row in table.rows[1:]]
+    assert [row[0] for row in rows] == [_expected(text) for text in HOSTILE]
+    for row, text in zip(rows, HOSTILE, strict=True):
+        assert row[1] == _expected(f"doel {text}")
+        assert row[4] == row[5] == _expected(text)
+    assert "\x00" not in rows[0][0] and "Bel nu" in rows[0][0]
+    assert rows[-1][0] == "x" * 10_000
+    assert rows[5][0] == "tab\there\nnieuwe regel"
+
+
+def test_hostile_text_reads_back_with_docx2python(make, tmp_path: Path) -> None:
+    session = _with_hostile_actions(make(), HOSTILE[1:5])
+    path = export_programme(session, tmp_path / "hostile.docx")
+    with docx2python(path) as content:
+        text = content.text
+    for hostile in HOSTILE[1:5]:
+        assert hostile in text
+
+
+def test_the_whole_programme_reads_back_with_docx2python(make, tmp_path: Path) -> None:
+    session = make()
+    path = export_programme(session, tmp_path / "p.docx")
+    with docx2python(path) as content:
+        rows = [[ "\n".join(cell) for cell in row] for table in content.body for row in table]
+        props = content.core_properties
+    by_title = {row[0]: row for row in rows if len(row) == 6}
+    for action in session.actions:
+        assert by_title[action.title][1] == action.goal
+        assert by_title[action.title][5] == (action.lead.name if action.lead else "")
+    assert props["title"] == session.meta.title
+
+
+@settings(max_examples=12, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(min_size=1, max_size=200).filter(lambda text: _expected(text)))
+def test_any_title_survives(make, tmp_path: Path, read, title: str) -> None:
+    session = _with_hostile_actions(make(), [title])
+    path = export_programme(session, tmp_path / "any.docx")
+    cells = [table.rows[1].cells[0].text for path_, table in read(path).tables_under()
+             if path_[0] == "Acties"]
+    assert cells == [_expected(title)]
