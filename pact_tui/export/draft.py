@@ -32,11 +32,24 @@ class Draft:
         self._landscape = False
         # At the top of a section that began on a new page, a page break would add a blank page.
         self._section_start = False
+        self._style_ids: dict[str, str] = {}
+
+    def _add(self, style: str | None) -> Paragraph:
+        """A new paragraph in `style`, its id looked up once (python-docx's lookup is slow)."""
+        paragraph = self.document.add_paragraph()
+        if style:
+            paragraph._p.style = self._id(style)
+        self._section_start = False
+        return paragraph
+
+    def _id(self, style: str) -> str:
+        if style not in self._style_ids:
+            self._style_ids[style] = styles.style_id(self.document, style)
+        return self._style_ids[style]
 
     def heading(self, text: str, level: int, *, new_page: bool = False) -> Paragraph:
         """A heading (level 1–3) that the table of contents will list."""
-        style = self.document.styles[styles.HEADING[level - 1]]
-        paragraph = self.document.add_paragraph(style=style)
+        paragraph = self._add(styles.HEADING[level - 1])
         paragraph.add_run(clean(text))
         if new_page and not self._section_start:
             paragraph.paragraph_format.page_break_before = True
@@ -47,23 +60,20 @@ class Draft:
         return paragraph
 
     def paragraph(self, text: str = "", style: str | None = None) -> Paragraph:
-        paragraph = self.document.add_paragraph(
-            style=self.document.styles[style] if style else None)
+        paragraph = self._add(style)
         if text:
             paragraph.add_run(clean(text))
-        self._section_start = False
         return paragraph
 
     def bullet(self, text: str, lead: str = "") -> Paragraph:
         """A bullet; `lead` (a title) comes first in the Strong character style."""
-        paragraph = self.document.add_paragraph(style=self.document.styles[styles.LIST_BULLET])
+        paragraph = self._add(styles.LIST_BULLET)
         if lead:
-            paragraph.add_run(clean(lead), style=self.document.styles[styles.STRONG])
+            paragraph.add_run(clean(lead))._r.style = self._id(styles.STRONG)
             if text:
                 paragraph.add_run(" – ")
         if text:
             paragraph.add_run(clean(text))
-        self._section_start = False
         return paragraph
 
     def table(self, columns: Sequence[Column],
