@@ -1,0 +1,1 @@
+"""Modal screens of the grid: the long-text editor."""

@@ -1,0 +1,315 @@
+"""The Acties screen driven by keys, as a facilitator would, with the file read back afterwards."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Static
+
+from pact_tui.model import (
+    Action,
+    Ambition,
+    PartyRef,
+    Planning,
+    RegionProfile,
+    Session,
+    SessionMeta,
+    Stakeholder,
+)
+from pact_tui.store import create_session, read_session
+from pact_tui.tui.app import PactApp
+from pact_tui.tui.screens.actions import ActionsScreen
+
+KEY_NAMES = {" ": "space"}
+
+
+async def type_text(pilot: Pilot[object], text: str) -> None:
+    await pilot.press(*(KEY_NAMES.get(character, character) for character in text))
+
+
+def make_file(tmp_path: Path, profile: RegionProfile, *actions: Action,
+              stakeholders: tuple[Stakeholder, ...] = ()) -> Path:
+    meta = SessionMeta(profile=profile, title="Werksessie Wonen")
+    session = Session(meta=meta, actions=actions, stakeholders=stakeholders,
+                      ambitions=(Ambition(theme="wonen", title="Betaalbaar wonen"),))
+    return create_session(tmp_path / "sessie.json", meta, session)
+
+
+def app_for(path: Path) -> PactApp:
+    return PactApp(path, sessions_dir=path.parent, exports_dir=path.parent)
+
+
+async def open_actions(app: PactApp, pilot: Pilot[object]) -> ActionsScreen:
+    await pilot.pause()
+    app.show_phase("acties")
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, ActionsScreen)
+    return screen
+
+
+def grid_lines(screen: ActionsScreen) -> list[str]:
+    grid = screen.grid
+    return [grid.render_line(y).text for y in range(grid.size.height)]
+
+
+def detail_text(screen: ActionsScreen) -> str:
+    return str(screen.query_one("#action-detail", Static).render())
+
+
+def saved(app: PactApp, path: Path) -> list[Action]:
+    assert app.editor is not None and app.editor.flush()
+    from pact_tui.model.rules import ordered_actions
+
+    return ordered_actions(read_session(path).actions)
+
+
+ROWS = [
+    # theme digit, title, goal, scale digit, horizon digit, parties typed, lead typed
+    ("1", "Bouwen", "1000 per jaar", "3", "1", "inter;hoo", "hoo"),
+    ("2", "Zon", "Daken vol", "1", "2", "enk", "enk"),
+    ("3", "Stages", "Meer", "4", "1", "Clusius;med", "Clusius"),
+    ("5", "[b]Loket[/x]", "Eén", "2", "2", "op;kog", "kog"),
+    ("6", "Mantelzorg", "Respijt", "5", "1", "ste;dre", "dre"),
+]
+
+
+async def test_five_actions_typed_by_keys_alone_are_all_in_the_file(
+    tmp_path: Path, profile: RegionProfile
+) -> None:
+    path = make_file(tmp_path, profile, stakeholders=(Stakeholder(name="Intermaris"),))
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_actions(app, pilot)
+        for theme, title, goal, scale, horizon, parties, lead in ROWS:
+            await pilot.press("ctrl+n")
+            await type_text(pilot, title)
+            await pilot.press("enter", "escape")  # a new row; back in the grid on its Doel
+            await type_text(pilot, goal)
+            await pilot.press("tab", scale, "tab", horizon, "tab")
+            await type_text(pilot, parties)
+            await pilot.press("tab")
+            await type_text(pilot, lead)
+            await pilot.press("enter", "home")
+            await pilot.press(theme)  # a digit on the Thema cell sets it at once
+            await pilot.pause()
+        actions = saved(app, path)
+        assert "[b]Loket[/x]" in "".join(grid_lines(screen))
+
+    themes = [theme.key for theme in profile.themes]
+    scales = [scale.key for scale in profile.scales]
+    horizons = [horizon.key for horizon in profile.horizons]
+    assert len(actions) == 5
+    expected_parties = [
+        ["Intermaris", "Hoorn"], ["Enkhuizen"], ["Clusius", "Medemblik"],
+        ["Opmeer", "Koggenland"], ["Stede Broec", "Drechterland"],
+    ]
+    expected_leads = ["Hoorn", "Enkhuizen", "Clusius", "Koggenland", "Drechterland"]
+    for action, row, parties, lead in zip(actions, ROWS, expected_parties, expected_leads,
+                                          strict=True):
+        theme, title, goal, scale, horizon, _, _ = row
+        assert action.theme == themes[int(theme) - 1]
+        assert action.title == title
+        assert action.goal == goal
+        assert action.scale == scales[int(scale) - 1]
+        assert action.planning.horizon == horizons[int(horizon) - 1]
+        assert [party.name for party in action.parties] == parties
+        assert action.lead is not None and action.lead.name == lead
+    assert actions[0].parties[0].stakeholder_id is not None  # Intermaris is a stakeholder
+
+
+async def test_tab_keeps_editing_along_the_row(tmp_path: Path, profile: RegionProfile) -> None:
+    path = make_file(tmp_path, profile, Action(theme="wonen", title="Eerst"))
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_actions(app, pilot)
+        await pilot.press("tab", "enter")  # edit Actie from its text
+        await pilot.press("end")
+        await type_text(pilot, " en dan")
+        await pilot.press("tab")
+        await type_text(pilot, "Doel")
+        await pilot.press("tab", "2", "tab", "escape")
+        assert screen.grid.editing is None
+        action = saved(app, path)[0]
+    assert (action.title, action.goal, action.scale) == ("Eerst en dan", "Doel", "subregionaal")
+    assert action.planning.horizon is None  # Esc left Planning as it was
+
+
+async def test_escape_cancels_an_edit(tmp_path: Path, profile: RegionProfile) -> None:
+    path = make_file(tmp_path, profile, Action(theme="wonen", title="Blijft"))
+    app = app_for(path)
+    async with app.run_test() as pilot:
+        await open_actions(app, pilot)
+        await pilot.press("tab", "x", "y", "escape")
+        assert saved(app, path)[0].title == "Blijft"
+
+
+async def test_markup_typed_by_a_user_shows_literally(
+    tmp_path: Path, profile: RegionProfile
+) -> None:
+    path = make_file(tmp_path, profile, Action(theme="wonen", title="[/x] en [bold]vet[/bold]",
+                                               goal="[red]"))
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_actions(app, pilot)
+        assert "[/x] en [bold]vet[/bold]" in grid_lines(screen)[1]
+        assert "[red]" in grid_lines(screen)[1]
+        assert "[/x] en [bold]vet[/bold]" in detail_text(screen)
+
+
+async def test_undo_and_redo_reach_the_grid_and_the_file(
+    tmp_path: Path, profile: RegionProfile
+) -> None:
+    path = make_file(tmp_path, profile, Action(theme="wonen", title="Een", position=0),
+                     Action(theme="wonen", title="Twee", position=1))
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_actions(app, pilot)
+        await pilot.press("tab", "N", "u", "enter")  # Een -> Nu
+        await pilot.press("down", "ctrl+k")  # delete Twee
+        await pilot.pause()
+        assert [a.title for a in saved(app, path)] == ["Nu"]
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert [a.title for a in saved(app, path)] == ["Nu", "Twee"]
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert [a.title for a in saved(app, path)] == ["Een", "Twee"]
+        assert "Een" in grid_lines(screen)[1]
+        await pilot.press("ctrl+y", "ctrl+y")
+        await pilot.pause()
+        assert [a.title for a in saved(app, path)] == ["Nu"]
+        assert screen.grid.row_count == 1
+
+
+async def test_duplicate_and_move(tmp_path: Path, profile: RegionProfile) -> None:
+    path = make_file(tmp_path, profile, Action(theme="wonen", title="A", position=0),
+                     Action(theme="wonen", title="B", position=1))
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_actions(app, pilot)
+        await pilot.press("ctrl+d")  # A copied right under A
+        await pilot.pause()
+        assert [a.title for a in saved(app, path)] == ["A", "A", "B"]
+        await pilot.press("ctrl+end", "alt+up")  # B goes up
+        await pilot.pause()
+        assert [a.title for a in saved(app, path)] == ["A", "B", "A"]
+
+
+async def test_filter_by_theme_and_by_text_and_sort(
+    tmp_path: Path, profile: RegionProfile
+) -> None:
+    path = make_file(
+        tmp_path, profile,
+        Action(theme="wonen", title="Woningbouw", position=0),
+        Action(theme="energie", title="Zonnedaken", position=1),
+        Action(theme="wonen", title="Starters", position=2, lead=PartyRef(name="Hoorn")),
+    )
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_actions(app, pilot)
+        grid = screen.grid
+        await pilot.press("alt+2")
+        assert [a.title for a in grid.rows] == ["Zonnedaken"]
+        await pilot.press("alt+1")
+        assert [a.title for a in grid.rows] == ["Woningbouw", "Starters"]
+        assert "Betaalbaar wonen" in str(screen.query_one("#actions-ambitions", Static).render())
+        await pilot.press("ctrl+n")
+        await type_text(pilot, "Nieuw")
+        await pilot.press("enter", "escape")  # captured in the theme filtered on
+        assert saved(app, path)[-1].theme == "wonen"
+        await pilot.press("alt+0", "ctrl+f")
+        await type_text(pilot, "hoorn")
+        assert [a.title for a in grid.rows] == ["Starters"]
+        await pilot.press("escape")  # clears the search, back to the grid
+        assert grid.row_count == 4
+        await pilot.press("home", "right", "ctrl+r")  # sort on Actie
+        assert [a.title for a in grid.rows] == ["Nieuw", "Starters", "Woningbouw", "Zonnedaken"]
+        assert "▲" in grid.render_line(0).text
+        await pilot.press("ctrl+r")
+        assert grid.rows[0].title == "Zonnedaken"
+        await pilot.press("ctrl+r")
+        assert [a.title for a in grid.rows] == ["Woningbouw", "Zonnedaken", "Starters", "Nieuw"]
+
+
+async def test_a_new_party_becomes_a_stakeholder_with_one_key(
+    tmp_path: Path, profile: RegionProfile
+) -> None:
+    path = make_file(tmp_path, profile, Action(theme="wonen", title="A",
+                                               parties=(PartyRef(name="Rabobank"),)))
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_actions(app, pilot)
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert app.editor is not None and app.editor.flush()
+    session = read_session(path)
+    assert [s.name for s in session.stakeholders] == ["Rabobank"]
+    assert session.actions[0].parties[0].stakeholder_id == session.stakeholders[0].id
+
+
+async def test_the_long_text_editor_keeps_several_lines(
+    tmp_path: Path, profile: RegionProfile
+) -> None:
+    path = make_file(tmp_path, profile, Action(theme="wonen", title="Kort"))
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_actions(app, pilot)
+        await pilot.press("tab", "tab", "ctrl+e")
+        await type_text(pilot, "Regel een")
+        await pilot.press("enter")
+        await type_text(pilot, "Regel twee")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert saved(app, path)[0].goal == "Regel een\nRegel twee"
+
+
+async def test_the_detail_pane_says_what_is_missing(
+    tmp_path: Path, profile: RegionProfile
+) -> None:
+    path = make_file(tmp_path, profile, Action(theme="wonen", title="Half", goal="Doel",
+                                               planning=Planning(horizon="kort")))
+    app = app_for(path)
+    async with app.run_test() as pilot:
+        screen = await open_actions(app, pilot)
+        text = detail_text(screen)
+        assert "schaalniveau" in text and "trekker" in text and "doel," not in text
+
+
+async def test_everything_shows_at_80_by_24(tmp_path: Path, profile: RegionProfile) -> None:
+    path = make_file(tmp_path, profile, Action(theme="wonen", title="Woningbouw versnellen",
+                                               goal="1000 woningen"))
+    app = app_for(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_actions(app, pilot)
+        for widget_id in ("#actions-filters", "#actions-capture", "#action-grid",
+                          "#action-detail"):
+            region = screen.query_one(widget_id).region
+            assert region.height >= 1 and region.right <= 80 and region.bottom <= 24
+        assert screen.grid.size.height >= 6
+        header = grid_lines(screen)[0]
+        assert "Thema" in header and "Trekker" in header
+        assert "Woningbouw" in grid_lines(screen)[1]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_a_file_of_5000_actions_opens_and_navigates(
+    tmp_path: Path, profile: RegionProfile, size: tuple[int, int]
+) -> None:
+    actions = tuple(Action(theme="wonen", title=f"Actie {n}", position=n) for n in range(5000))
+    path = make_file(tmp_path, profile, *actions)
+    app = app_for(path)
+    async with app.run_test(size=size) as pilot:
+        screen = await open_actions(app, pilot)
+        grid = screen.grid
+        assert grid.row_count == 5000
+        await pilot.press("pagedown")
+        assert grid.cursor_row == grid.size.height - 2
+        await pilot.press("ctrl+end")
+        assert grid.cursor_row == 4999
+        assert "Actie 4999" in "".join(grid_lines(screen))
+        await pilot.press("pageup", "ctrl+home")
+        assert grid.cursor_row == 0
+        assert "Actie 0" in grid_lines(screen)[1]

@@ -1,0 +1,103 @@
+"""Typing in one grid cell, without an app: choices, party completion, column widths."""
+
+from __future__ import annotations
+
+from pact_tui.tui.widgets.grid import CellKind, Column, Option, split_parties
+from pact_tui.tui.widgets.grid.cell_editor import NO_CHANGE, CellEdit
+from pact_tui.tui.widgets.grid.columns import layout
+
+THEMES = [Option("wonen", "Wonen en Leefbaarheid"), Option("energie", "Energietransitie"),
+          Option("zorg", "Zorg en Sociaal domein")]
+NAMES = [Option(n, n) for n in ("Hoorn", "Intermaris", "Enkhuizen", "Woonstichting Het Grootslag")]
+
+
+def column(kind: CellKind, options: list[Option] | None = None) -> Column:
+    return Column("c", "C", str, kind, options=lambda: options or [])
+
+
+def typed(edit: CellEdit, text: str) -> CellEdit:
+    for character in text:
+        edit.insert(character)
+    return edit
+
+
+def test_a_first_key_replaces_the_text_and_enter_gives_it() -> None:
+    edit = CellEdit.start(column(CellKind.TEXT), "r", "oud", "n")
+    typed(edit, "ieuw")
+    assert edit.result() == "nieuw"
+
+
+def test_editing_from_the_text_keeps_it_until_typed() -> None:
+    edit = CellEdit.start(column(CellKind.TEXT), "r", "oud", None)
+    assert edit.result() is NO_CHANGE
+    edit.end()
+    typed(edit, "er")
+    assert edit.result() == "ouder"
+    edit.home()
+    edit.delete()
+    edit.move(3)
+    edit.backspace()
+    assert edit.result() == "udr"
+
+
+def test_markup_is_just_text() -> None:
+    edit = typed(CellEdit.start(column(CellKind.TEXT), "r", "", None), "[bold]x[/x]")
+    assert edit.result() == "[bold]x[/x]"
+
+
+def test_a_choice_takes_a_digit() -> None:
+    edit = CellEdit.start(column(CellKind.CHOICE, THEMES), "r", "", "3")
+    assert edit.result() == "zorg"
+
+
+def test_a_choice_takes_fuzzy_type_ahead() -> None:
+    assert typed(CellEdit.start(column(CellKind.CHOICE, THEMES), "r", "", None), "ener").result(
+    ) == "energie"
+    assert typed(CellEdit.start(column(CellKind.CHOICE, THEMES), "r", "", None), "sociaal"
+                 ).result() == "zorg"
+    assert typed(CellEdit.start(column(CellKind.CHOICE, THEMES), "r", "", None), "enrgie"
+                 ).result() == "energie"
+
+
+def test_a_choice_that_matches_nothing_changes_nothing() -> None:
+    edit = typed(CellEdit.start(column(CellKind.CHOICE, THEMES), "r", "", None), "9")
+    assert edit.result() is NO_CHANGE
+
+
+def test_the_drop_down_can_be_walked() -> None:
+    edit = CellEdit.start(column(CellKind.CHOICE, THEMES), "r", "", None)
+    edit.clear()
+    assert edit.move_highlight(1)
+    assert edit.move_highlight(1)
+    assert [s.number for s in edit.suggestions] == [1, 2, 3]
+
+
+def test_parties_complete_each_part_and_keep_new_names() -> None:
+    edit = CellEdit.start(column(CellKind.PARTIES, NAMES), "r", "", "h")
+    typed(edit, "oo;inter;Rabobank")
+    assert edit.result() == ["Hoorn", "Intermaris", "Rabobank"]
+
+
+def test_a_completed_party_is_not_offered_twice() -> None:
+    edit = typed(CellEdit.start(column(CellKind.PARTIES, NAMES), "r", "", None), "Hoorn; ho")
+    assert "Hoorn" not in [s.value for s in edit.suggestions]
+
+
+def test_a_lead_completes_one_name() -> None:
+    edit = typed(CellEdit.start(column(CellKind.PARTY, NAMES), "r", "", None), "enk")
+    assert edit.result() == "Enkhuizen"
+    edit = typed(CellEdit.start(column(CellKind.PARTY, NAMES), "r", "", None), "Zzyzx BV")
+    assert edit.result() == "Zzyzx BV"
+
+
+def test_split_parties_drops_empties_and_doubles() -> None:
+    assert split_parties(" Hoorn ;; Intermaris; Hoorn ;") == ["Hoorn", "Intermaris"]
+
+
+def test_columns_fill_the_width_exactly() -> None:
+    columns = [Column("a", "A", str, min_width=8, ratio=1), Column("b", "B", str, min_width=10,
+                                                                   ratio=3)]
+    for width in (80, 120, 30, 12):
+        widths = layout(columns, width)
+        assert sum(widths) + 1 == width
+    assert layout(columns, 120)[1] > layout(columns, 80)[1]
