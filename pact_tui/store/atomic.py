@@ -9,6 +9,7 @@ hold the target for a moment (WinError 5/32): the rename is retried briefly.
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import tempfile
 import time
@@ -98,6 +99,13 @@ def _link_new(temp: Path, path: Path) -> None:
         _replace(temp, path)
         return
     temp.unlink()
+
+
+def remove_stale_temporaries(path: Path) -> None:
+    """Remove temporary files a crashed writer of `path` left; call only holding its lock."""
+    for temp in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        with contextlib.suppress(OSError):
+            temp.unlink()
 
 
 def fsync_folder(folder: Path) -> None:

@@ -27,6 +27,7 @@ from pact_tui.model import (
     check_against_profile,
     now_utc,
 )
+from pact_tui.store.atomic import remove_stale_temporaries
 from pact_tui.store.backups import make_backup
 from pact_tui.store.decoding import META, Decoded, decode
 from pact_tui.store.errors import (
@@ -94,6 +95,8 @@ class SessionFile:
         try:
             content = read_file(path)
             decoded = decode(path, content)
+            if ours:
+                remove_stale_temporaries(path)
             opened = cls(path, decoded, lock if ours else None, locked_by, reason,
                          content if ours else None)
             if ours and decoded.version < SCHEMA_VERSION:
