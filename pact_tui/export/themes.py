@@ -28,7 +28,8 @@ def write_themes(draft: Draft) -> None:
         notes = [item for item in session.status if item.theme == key]
         challenges = [item for item in session.challenges
                       if key in item.themes and not is_cross_theme(item)]
-        touching = [challenge.title for challenge in cross if key in challenge.themes]
+        touching = [t("export.doc.quoted", text=challenge.title) for challenge in cross
+                    if key in challenge.themes]
         if not (ambitions or notes or challenges):
             continue
         draft.heading(draft.profile.theme_label(key), 2)

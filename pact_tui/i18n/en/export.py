@@ -12,6 +12,7 @@ MESSAGES: dict[str, str] = {
     "export.doc.comments": "Draft, made with pact-tui from ‘{source}’.",
     "export.doc.footer": "{title} · draft · page ",
     "export.doc.toc_heading": "Contents",
+    "export.doc.quoted": "‘{text}’",
     "export.doc.list_separator": ", ",
     "export.doc.list_last": " and ",
     "export.doc.years": "{start}–{end}",

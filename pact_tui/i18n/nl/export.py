@@ -12,6 +12,7 @@ MESSAGES: dict[str, str] = {
     "export.doc.comments": "Concept, gemaakt met pact-tui uit ‘{source}’.",
     "export.doc.footer": "{title} · concept · pagina ",
     "export.doc.toc_heading": "Inhoud",
+    "export.doc.quoted": "‘{text}’",
     "export.doc.list_separator": ", ",
     "export.doc.list_last": " en ",
     "export.doc.years": "{start}–{end}",
