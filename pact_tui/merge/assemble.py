@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Iterable, Mapping
 
 from pact_tui.i18n import t
-from pact_tui.merge.analysis import Analysis
+from pact_tui.merge.analysis import Analysis, origin_order
 from pact_tui.merge.combine import apply_groups, plan_groups, revised, rewrite_references
 from pact_tui.merge.errors import UnknownChoiceError
 from pact_tui.merge.result import (
@@ -56,8 +56,8 @@ def resolved_items(conflict: Conflict, choice: str | Item) -> list[Item]:
         if choice.id != conflict.item_id or conflict.table != choice.TABLE:
             raise UnknownChoiceError(t("merge.error.wrong_item", item=choice.label()))
         origins = {o for v in conflict.versions if v.item for o in v.item.origins}
-        chosen = choice.model_copy(update={"origins": tuple(sorted(
-            origins | set(choice.origins), key=lambda o: (o.date or dt.date.min, o.session_id)))})
+        chosen = choice.model_copy(update={
+            "origins": tuple(sorted(origins | set(choice.origins), key=origin_order))})
         return [_superseding(chosen, _tokens_except(conflict, choice.fingerprint()))]
     if choice == DELETED:
         return []

@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from pact_tui.merge.analysis import origin_order
 from pact_tui.merge.duplicates import survivor_order
 from pact_tui.merge.normalize import normalize_text
 from pact_tui.model import Action, Commitment, Item, PartyRef, Planning, Stakeholder
@@ -60,7 +61,7 @@ def combine(survivor: Item, others: Iterable[Item]) -> Item:
                 changes[name] = _joined(mine, theirs)
             elif _is_empty(mine) and not _is_empty(theirs):
                 changes[name] = theirs
-        changes["origins"] = tuple(dict.fromkeys(merged.origins + other.origins))
+        changes["origins"] = tuple(sorted({*merged.origins, *other.origins}, key=origin_order))
         changes["combined_from"] = tuple(sorted(
             {*merged.combined_from, other.id, *other.combined_from} - {survivor.id}))
         changes["supersedes"] = tuple(sorted({*merged.supersedes, *other.supersedes}))

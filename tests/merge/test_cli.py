@@ -1,0 +1,127 @@
+"""`pact-tui merge` with real files: exit codes, the report, and what is (not) written."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pact_tui.cli import main
+from pact_tui.store import read_session, write_session
+
+
+@pytest.fixture()
+def files(mb, profile, tmp_path: Path) -> dict[str, Path]:
+    """A programme and three sessions from it: one change each, two of them clashing."""
+    build = mb.action("Woningbouw versnellen", goal="500 woningen")
+    charge = mb.action("Laadpalen plaatsen", theme="energie")
+    base = mb.programme(profile, build, charge)
+    wonen = mb.edit(mb.started(base, "Wonen"), build.id, goal="600 woningen")
+    energie = mb.add(mb.started(base, "Energie"),
+                     mb.action("Meer laadpalen plaatsen", theme="energie"))
+    zorg = mb.add(mb.started(base, "Zorg"), mb.action("Meer laadpalen plaatsen!", theme="energie"))
+    clash = mb.edit(mb.started(base, "Clash"), build.id, goal="700 woningen")
+    paths = {}
+    for name, session in (("base", base), ("wonen", wonen), ("energie", energie),
+                          ("zorg", zorg), ("clash", clash)):
+        paths[name] = tmp_path / f"{name}.json"
+        write_session(paths[name], session)
+    return paths
+
+
+def _run(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str, str]:
+    code = main([str(arg) for arg in args])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_a_clean_merge_writes_a_programme_that_check_accepts(files, tmp_path, capsys) -> None:
+    out, report = tmp_path / "programma.json", tmp_path / "verslag.md"
+    code, text, _ = _run(capsys, "merge", files["base"], files["wonen"], files["energie"],
+                         files["zorg"], "-o", out, "--report", report)
+
+    assert code == 0
+    assert "Actie: 2 toegevoegd, 1 gewijzigd, 1 ongewijzigd" in text
+    assert "lijkt op" in text
+    assert f"Programma geschreven naar {out}" in text
+    programme = read_session(out)
+    assert programme.meta.kind == "programme"
+    assert {a.goal for a in programme.actions} >= {"600 woningen"}
+    assert report.read_text("utf-8").startswith("# Samenvoeging van 4 bestanden")
+    assert _run(capsys, "check", out)[0] == 0
+
+
+def test_combining_duplicates_from_the_command_line(files, tmp_path, capsys) -> None:
+    out = tmp_path / "programma.json"
+    code, text, _ = _run(capsys, "merge", files["energie"], files["zorg"], "-o", out,
+                         "--duplicates", "combine")
+    assert code == 0
+    assert "is opgegaan in ‘Meer laadpalen plaatsen’" in text
+    assert len(read_session(out).actions) == 3
+
+
+def test_open_conflicts_exit_1_list_them_and_write_nothing(files, tmp_path, capsys) -> None:
+    out = tmp_path / "programma.json"
+    code, text, error = _run(capsys, "merge", files["wonen"], files["clash"], "-o", out)
+
+    assert code == 1
+    assert "Conflicten, nog te beslissen:" in text
+    assert "doel: ‘600 woningen’ in Wonen" in text and "doel: ‘700 woningen’ in Clash" in text
+    assert "--conflicts newest" in error
+    assert not out.exists()
+
+
+def test_newest_settles_conflicts(files, tmp_path, capsys) -> None:
+    out = tmp_path / "programma.json"
+    code, _, _ = _run(capsys, "merge", files["wonen"], files["clash"], "-o", out,
+                      "--conflicts", "newest")
+    assert code == 0
+    assert "700 woningen" in {a.goal for a in read_session(out).actions}
+
+
+def test_bad_inputs_are_each_named_and_nothing_is_written(files, tmp_path, capsys) -> None:
+    broken = tmp_path / "kapot.json"
+    broken.write_text("{ niet af", "utf-8")
+    missing = tmp_path / "weg.json"
+    out = tmp_path / "programma.json"
+
+    code, _, error = _run(capsys, "merge", files["wonen"], broken, missing, "-o", out)
+
+    assert code == 2
+    assert str(broken) in error and str(missing) in error
+    assert "2 van de 3 invoerbestanden" in error
+    assert "Traceback" not in error
+    assert not out.exists()
+
+
+def test_an_input_is_never_the_output(files, capsys) -> None:
+    before = files["wonen"].read_bytes()
+    code, _, error = _run(capsys, "merge", files["wonen"], files["energie"], "-o", files["wonen"],
+                          "--force")
+    assert code == 2
+    assert "invoerbestand" in error
+    assert files["wonen"].read_bytes() == before
+
+
+def test_an_existing_output_is_replaced_only_with_force(files, tmp_path, capsys) -> None:
+    out = tmp_path / "programma.json"
+    out.write_text("oud", "utf-8")
+    code, _, error = _run(capsys, "merge", files["wonen"], "-o", out)
+    assert code == 2 and "--force" in error
+    assert out.read_text("utf-8") == "oud"
+
+    assert _run(capsys, "merge", files["wonen"], "-o", out, "--force")[0] == 0
+    assert read_session(out).meta.kind == "programme"
+
+
+def test_the_installed_command_merges(files, tmp_path) -> None:
+    out = tmp_path / "programma.json"
+    command = Path(sys.executable).parent / "pact-tui"
+    done = subprocess.run([str(command), "--lang", "en", "merge", str(files["wonen"]),
+                           str(files["energie"]), "-o", str(out)],
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "Programme written to" in done.stdout
+    assert read_session(out).meta.kind == "programme"

@@ -1,0 +1,139 @@
+"""Properties of the merge on generated sessions that share a programme and then diverge."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Sequence
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pact_tui.merge import (
+    MergeResult,
+    Outcome,
+    combine_all,
+    merge_sessions,
+    resolve_newest,
+)
+from pact_tui.model import Action, RegionProfile, Session, Stakeholder
+
+TITLES = ("Woningbouw versnellen", "Laadpalen plaatsen in Hoorn", "Starters helpen",
+          "Zonnepanelen op daken", "Wijkteams versterken")
+NEW_TITLES = ("Laadpalen bijplaatsen in Hoorn", "Woningbouw versnellen!", "Fietspad aanleggen")
+GOALS = ("", "100", "200")
+NAMES = ("Gemeente Hoorn", "gem. Hoorn", "Liander", "Provincie Noord-Holland")
+THEMES = ("wonen", "energie")
+START = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+
+PROPERTY = settings(max_examples=40, deadline=None,
+                    suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                           HealthCheck.too_slow])
+
+Op = tuple[str, int, str, str, uuid.UUID]
+
+
+def _apply(mb, session: Session, ops: Sequence[Op], base: Sequence[Action]) -> Session:
+    for number, (kind, index, goal, title, new_id) in enumerate(ops):
+        target = base[index % len(base)].id
+        present = mb.by_id(session, target) is not None
+        if kind == "edit" and present:
+            session = mb.edit(session, target, goal=goal)
+        elif kind == "drop" and present:
+            session = mb.drop(session, target)
+        elif kind == "add":
+            made = START + dt.timedelta(days=10 + number)
+            session = mb.add(session, Action(id=str(new_id), theme=THEMES[index % 2],
+                                             title=title, created_at=made))
+        elif kind == "party":
+            session = mb.add(session, Stakeholder(id=str(new_id), name=NAMES[index % 4],
+                                                  created_at=START + dt.timedelta(days=index)))
+    return session
+
+
+@st.composite
+def scenarios(draw: st.DrawFn, mb, profile: RegionProfile) -> tuple[Session, list[Session]]:
+    count = draw(st.integers(1, 4))
+    base = [Action(theme=THEMES[i % 2], title=TITLES[i], goal=draw(st.sampled_from(GOALS)),
+                   created_at=START + dt.timedelta(days=i)) for i in range(count)]
+    programme = mb.programme(profile, *base)
+    op = st.tuples(st.sampled_from(("edit", "edit", "drop", "add", "party")),
+                   st.integers(0, 3), st.sampled_from(GOALS),
+                   st.sampled_from(TITLES + NEW_TITLES), st.uuids())
+    sessions = []
+    for number in range(draw(st.integers(2, 3))):
+        ops = draw(st.lists(op, max_size=5))
+        sessions.append(_apply(mb, mb.started(programme, f"Sessie {number}"), ops, base))
+    return programme, sessions
+
+
+def _same(first: MergeResult, second: MergeResult) -> None:
+    assert first.programme == second.programme
+    assert [c.id for c in first.conflicts] == [c.id for c in second.conflicts]
+    assert [d.id for d in first.duplicates] == [d.id for d in second.duplicates]
+    assert first.report.entries == second.report.entries
+
+
+@PROPERTY
+@given(data=st.data())
+def test_the_order_of_the_inputs_does_not_matter(mb, profile, data) -> None:
+    programme, sessions = data.draw(scenarios(mb, profile))
+    inputs = [*sessions, programme]
+    shuffled = data.draw(st.permutations(inputs))
+
+    _same(merge_sessions(inputs, now=mb.NOW), merge_sessions(shuffled, now=mb.NOW))
+    _same(combine_all(resolve_newest(merge_sessions(inputs, now=mb.NOW))),
+          combine_all(resolve_newest(merge_sessions(shuffled, now=mb.NOW))))
+
+
+@PROPERTY
+@given(data=st.data())
+def test_merging_the_result_again_with_its_inputs_changes_nothing(mb, profile, data) -> None:
+    programme, sessions = data.draw(scenarios(mb, profile))
+    inputs = [*sessions, programme]
+
+    for settle in (lambda r: r, resolve_newest, lambda r: combine_all(resolve_newest(r))):
+        first = settle(merge_sessions(inputs, now=mb.NOW))
+        again = settle(merge_sessions([*inputs, first.programme], now=mb.NOW))
+        assert again.conflicts == ()
+        assert again.programme == first.programme
+
+
+@PROPERTY
+@given(data=st.data())
+def test_every_input_item_is_kept_combined_or_deliberately_deleted(mb, profile, data) -> None:
+    programme, sessions = data.draw(scenarios(mb, profile))
+    result = combine_all(resolve_newest(merge_sessions([*sessions, programme], now=mb.NOW)))
+    kept = {item.id for item in result.programme.all_items()}
+    combined = {i for item in result.programme.all_items() for i in item.combined_from}
+    outcomes = {entry.item_id: entry.outcome for entry in result.report.entries}
+
+    for session in [*sessions, programme]:
+        for item in session.all_items():
+            if item.id in kept or item.id in combined:
+                continue
+            assert outcomes[item.id] == Outcome.DELETED
+            assert any(mb.by_id(s, item.id) is None for s in sessions)  # someone deleted it
+            changed = [s for s in sessions if (v := mb.by_id(s, item.id)) is not None
+                       and v.fingerprint() != v.base]
+            assert changed == []  # a deletion never wins over a change
+
+
+@PROPERTY
+@given(data=st.data())
+def test_conflicting_changes_are_never_dropped(mb, profile, data) -> None:
+    programme, sessions = data.draw(scenarios(mb, profile))
+    result = merge_sessions([*sessions, programme], now=mb.NOW)
+    in_programme = {item.fingerprint() for item in result.programme.actions}
+
+    expected = set()
+    for original in programme.actions:
+        versions = [mb.by_id(s, original.id) for s in sessions]
+        changes = {v.fingerprint() for v in versions if v and v.fingerprint() != v.base}
+        deleted = any(v is None for v in versions)
+        if len(changes) > 1 or (changes and deleted):
+            expected.add(original.id)
+        assert changes <= in_programme  # every change survives until someone decides
+        if len(changes) == 1 and not deleted:
+            assert mb.by_id(result.programme, original.id).fingerprint() in changes
+    assert {c.item_id for c in result.unresolved} == expected
