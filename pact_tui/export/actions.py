@@ -13,7 +13,7 @@ from pact_tui.export.grouping import horizon_groups, theme_keys
 from pact_tui.export.tables import Column, columns
 from pact_tui.export.wording import horizon_heading, joined, party_lines, planning_text
 from pact_tui.i18n import t
-from pact_tui.model import Action
+from pact_tui.model import Action, RegionProfile
 from pact_tui.model.rules import open_points
 from pact_tui.model.validation import field_label
 
@@ -25,8 +25,8 @@ def action_columns() -> list[Column]:
                    ("export.actions.col.parties", 19), ("export.actions.col.lead", 15))
 
 
-def action_row(draft: Draft, action: Action) -> list[str]:
-    profile = draft.profile
+def action_row(profile: RegionProfile, action: Action) -> list[str]:
+    """The cells of an action's row, in the order of `action_columns`."""
     return [
         action.title,
         action.goal,
@@ -53,7 +53,7 @@ def write_actions(draft: Draft, progress: Callable[[float], None]) -> None:
             draft.heading(draft.profile.theme_label(key), 2)
             for horizon, group in horizon_groups(session, actions):
                 draft.heading(horizon_heading(draft.profile, horizon), 3)
-                rows = draft.table(heads, (action_row(draft, action) for action in group))
+                rows = draft.table(heads, (action_row(draft.profile, action) for action in group))
                 for row, action in zip(rows, group, strict=True):
                     missing = open_points(action)
                     if missing:

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 
 _NOT_IN_XML = re.compile("[^\t\n\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_BR, _TAB, _T, _SPACE = qn("w:br"), qn("w:tab"), qn("w:t"), qn("xml:space")
 
 
 def clean(text: str) -> str:
@@ -24,14 +24,14 @@ def clean(text: str) -> str:
 
 def fill_run(run: BaseOxmlElement, text: str) -> None:
     """Append `text` to a `w:r` element: `w:t` pieces with `w:tab` and `w:br` between them."""
+    # makeelement keeps python-docx's element classes and is several times faster than OxmlElement.
     for line_number, line in enumerate(clean(text).split("\n")):
         if line_number:
-            run.append(OxmlElement("w:br"))
+            run.append(run.makeelement(_BR, {}))
         for piece_number, piece in enumerate(line.split("\t")):
             if piece_number:
-                run.append(OxmlElement("w:tab"))
+                run.append(run.makeelement(_TAB, {}))
             if piece:
-                element = OxmlElement("w:t")
-                element.set(qn("xml:space"), "preserve")
+                element = run.makeelement(_T, {_SPACE: "preserve"})
                 element.text = piece
                 run.append(element)

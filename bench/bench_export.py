@@ -1,0 +1,121 @@
+"""Benchmark: the Word draft of a 2,000-action programme vs pandoc writing the same content.
+
+Both produce a .docx of the same actions (headings per theme and horizon, one table
+row per action) in the same run; pandoc converts them from Markdown. Target: the
+export takes at most a quarter of pandoc's time (python-docx's `table.cell()` alone
+would take minutes here).
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+import statistics
+import subprocess
+import tempfile
+import time
+from collections.abc import Callable
+from importlib.resources import files
+from pathlib import Path
+
+from bench.harness import Figure
+
+from pact_tui.export import export_programme
+from pact_tui.export.actions import action_row
+from pact_tui.export.grouping import horizon_groups, theme_keys
+from pact_tui.export.wording import horizon_heading
+from pact_tui.model import (
+    Action,
+    Commitment,
+    PartyRef,
+    Planning,
+    Session,
+    SessionMeta,
+    Stakeholder,
+    parse_profile,
+)
+
+ACTIONS = 2_000
+REPEATS = 3
+TARGET = 0.25
+_WORDS = (
+    "woningbouw", "regionale", "samenwerking", "energieloket", "onderwijs", "zorgaanbieders",
+    "inwoners", "ondernemers", "kernen", "bereikbaarheid", "plan", "aanpak", "versnellen",
+    "ondersteunen", "afspraken", "gemeenten", "partners", "monitor", "leefbaarheid",
+)
+
+
+def programme(actions: int = ACTIONS) -> Session:
+    """A programme shaped like the demo, grown to `actions` actions."""
+    text = files("pact_tui.profiles").joinpath("westfriesland.toml").read_text("utf-8")
+    profile = parse_profile(text, "westfriesland.toml")
+    rng = random.Random(71)
+
+    def sentence(words: int) -> str:
+        return " ".join(rng.choice(_WORDS) for _ in range(words)).capitalize()
+
+    stakeholders = tuple(Stakeholder(name=f"Partner {number}", category="partner")
+                         for number in range(1, 41))
+    items = []
+    for position in range(actions):
+        parties = tuple(PartyRef(name=stakeholder.name, stakeholder_id=stakeholder.id)
+                        for stakeholder in rng.sample(stakeholders, 3))
+        items.append(Action(
+            theme=rng.choice(profile.themes).key, title=sentence(6), goal=sentence(16),
+            scale=rng.choice(profile.scales).key,
+            planning=Planning(horizon=rng.choice(("kort", "middellang")), start_year=2027,
+                              end_year=2029),
+            parties=parties, lead=parties[0] if rng.random() < 0.9 else None, position=position))
+    commitments = tuple(Commitment(action_id=action.id, party=action.parties[1], text=sentence(8))
+                        for action in items[::4])
+    meta = SessionMeta(kind="programme", profile=profile, title="Bench programme")
+    return Session(meta=meta, stakeholders=stakeholders, actions=tuple(items),
+                   commitments=commitments)
+
+
+def markdown(session: Session) -> str:
+    """The same actions as Markdown pipe tables, the way a facilitator would feed pandoc."""
+    lines = ["# Acties", ""]
+    for key in theme_keys(session):
+        actions = [action for action in session.actions if action.theme == key]
+        if not actions:
+            continue
+        lines += [f"## {session.profile.theme_label(key)}", ""]
+        for horizon, group in horizon_groups(session, actions):
+            lines += [f"### {horizon_heading(session.profile, horizon)}", "",
+                      "| Actie | Doel | Schaalniveau | Planning | Betrokken partijen | Trekker |",
+                      "|---|---|---|---|---|---|"]
+            for action in group:
+                cells = [value.replace("\n", ", ").replace("|", "\\|")
+                         for value in action_row(session.profile, action)]
+                lines.append("| " + " | ".join(cells) + " |")
+            lines.append("")
+    return "\n".join(lines)
+
+
+def _median_seconds(work: Callable[[], object]) -> float:
+    times = []
+    for _ in range(REPEATS):
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def run() -> list[Figure]:
+    session = programme()
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "programme.docx"
+        ours = _median_seconds(lambda: export_programme(session, out))
+        pandoc = shutil.which("pandoc")
+        if pandoc is None:
+            print("bench_export: pandoc is not installed; the export is shown without a baseline")
+            return [Figure(name=f"export {ACTIONS} actions to .docx", value=ours, unit="s")]
+        source = Path(folder) / "programme.md"
+        source.write_text(markdown(session), encoding="utf-8")
+        command = [pandoc, "-f", "markdown", "-t", "docx", "-o", str(Path(folder) / "p.docx"),
+                   str(source)]
+        baseline = _median_seconds(lambda: subprocess.run(command, check=True))
+    return [Figure(name=f"export {ACTIONS} actions to .docx", value=ours, unit="s",
+                   baseline_name="pandoc markdown -> docx", baseline_value=baseline,
+                   target_ratio=TARGET)]
