@@ -22,6 +22,15 @@ from pact_tui.export.text import fill_run
 TOC_INSTRUCTION = ' TOC \\o "1-2" \\h \\z \\u '
 PAGE_INSTRUCTION = " PAGE "
 
+# Word checks the order of w:settings' children: updateFields comes before all of these.
+_AFTER_UPDATE_FIELDS = (
+    "hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids", "mathPr",
+    "attachedSchema", "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats",
+    "doNotAutoCompressPictures", "forceUpgrade", "captions", "readModeInkLockDown",
+    "smartTagType", "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol",
+    "listSeparator",
+)
+
 
 @dataclass(frozen=True)
 class Heading:
@@ -62,7 +71,12 @@ def update_fields_on_open(document: Document) -> None:
     existing = settings.find(qn("w:updateFields"))
     if existing is None:
         existing = OxmlElement("w:updateFields")
-        settings.append(existing)
+        later = [child for child in settings
+                 if child.tag in {qn(f"w:{name}") for name in _AFTER_UPDATE_FIELDS}]
+        if later:
+            later[0].addprevious(existing)
+        else:
+            settings.append(existing)
     existing.set(qn("w:val"), "true")
 
 
