@@ -70,7 +70,7 @@ ROWS = [
     # theme digit, title, goal, scale digit, horizon digit, parties typed, lead typed
     ("1", "Bouwen", "1000 per jaar", "3", "1", "inter;hoo", "hoo"),
     ("2", "Zon", "Daken vol", "1", "2", "enk", "enk"),
-    ("3", "Stages", "Meer", "4", "1", "Clusius;med", "Clusius"),
+    ("3", "Stages", "Meer", "4", "1", "Clusius;med", "Clu"),
     ("5", "[b]Loket[/x]", "Eén", "2", "2", "op;kog", "kog"),
     ("6", "Mantelzorg", "Respijt", "5", "1", "ste;dre", "dre"),
 ]

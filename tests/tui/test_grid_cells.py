@@ -11,8 +11,13 @@ THEMES = [Option("wonen", "Wonen en Leefbaarheid"), Option("energie", "Energietr
 NAMES = [Option(n, n) for n in ("Hoorn", "Intermaris", "Enkhuizen", "Woonstichting Het Grootslag")]
 
 
-def column(kind: CellKind, options: list[Option] | None = None) -> Column:
-    return Column("c", "C", str, kind, options=lambda: options or [])
+def column(kind: CellKind) -> Column:
+    return Column("c", "C", str, kind)
+
+
+def start(kind: CellKind, original: str, first_key: str | None,
+          options: list[Option] | None = None) -> CellEdit:
+    return CellEdit.start(column(kind), "r", original, first_key, lambda: options or [])
 
 
 def typed(edit: CellEdit, text: str) -> CellEdit:
@@ -22,13 +27,13 @@ def typed(edit: CellEdit, text: str) -> CellEdit:
 
 
 def test_a_first_key_replaces_the_text_and_enter_gives_it() -> None:
-    edit = CellEdit.start(column(CellKind.TEXT), "r", "oud", "n")
+    edit = start(CellKind.TEXT, "oud", "n")
     typed(edit, "ieuw")
     assert edit.result() == "nieuw"
 
 
 def test_editing_from_the_text_keeps_it_until_typed() -> None:
-    edit = CellEdit.start(column(CellKind.TEXT), "r", "oud", None)
+    edit = start(CellKind.TEXT, "oud", None)
     assert edit.result() is NO_CHANGE
     edit.end()
     typed(edit, "er")
@@ -41,31 +46,31 @@ def test_editing_from_the_text_keeps_it_until_typed() -> None:
 
 
 def test_markup_is_just_text() -> None:
-    edit = typed(CellEdit.start(column(CellKind.TEXT), "r", "", None), "[bold]x[/x]")
+    edit = typed(start(CellKind.TEXT, "", None), "[bold]x[/x]")
     assert edit.result() == "[bold]x[/x]"
 
 
 def test_a_choice_takes_a_digit() -> None:
-    edit = CellEdit.start(column(CellKind.CHOICE, THEMES), "r", "", "3")
+    edit = start(CellKind.CHOICE, "", "3", THEMES)
     assert edit.result() == "zorg"
 
 
 def test_a_choice_takes_fuzzy_type_ahead() -> None:
-    assert typed(CellEdit.start(column(CellKind.CHOICE, THEMES), "r", "", None), "ener").result(
+    assert typed(start(CellKind.CHOICE, "", None, THEMES), "ener").result(
     ) == "energie"
-    assert typed(CellEdit.start(column(CellKind.CHOICE, THEMES), "r", "", None), "sociaal"
+    assert typed(start(CellKind.CHOICE, "", None, THEMES), "sociaal"
                  ).result() == "zorg"
-    assert typed(CellEdit.start(column(CellKind.CHOICE, THEMES), "r", "", None), "enrgie"
+    assert typed(start(CellKind.CHOICE, "", None, THEMES), "enrgie"
                  ).result() == "energie"
 
 
 def test_a_choice_that_matches_nothing_changes_nothing() -> None:
-    edit = typed(CellEdit.start(column(CellKind.CHOICE, THEMES), "r", "", None), "9")
+    edit = typed(start(CellKind.CHOICE, "", None, THEMES), "9")
     assert edit.result() is NO_CHANGE
 
 
 def test_the_drop_down_can_be_walked() -> None:
-    edit = CellEdit.start(column(CellKind.CHOICE, THEMES), "r", "", None)
+    edit = start(CellKind.CHOICE, "", None, THEMES)
     edit.clear()
     assert edit.move_highlight(1)
     assert edit.move_highlight(1)
@@ -73,20 +78,20 @@ def test_the_drop_down_can_be_walked() -> None:
 
 
 def test_parties_complete_each_part_and_keep_new_names() -> None:
-    edit = CellEdit.start(column(CellKind.PARTIES, NAMES), "r", "", "h")
+    edit = start(CellKind.PARTIES, "", "h", NAMES)
     typed(edit, "oo;inter;Rabobank")
     assert edit.result() == ["Hoorn", "Intermaris", "Rabobank"]
 
 
 def test_a_completed_party_is_not_offered_twice() -> None:
-    edit = typed(CellEdit.start(column(CellKind.PARTIES, NAMES), "r", "", None), "Hoorn; ho")
+    edit = typed(start(CellKind.PARTIES, "", None, NAMES), "Hoorn; ho")
     assert "Hoorn" not in [s.value for s in edit.suggestions]
 
 
 def test_a_lead_completes_one_name() -> None:
-    edit = typed(CellEdit.start(column(CellKind.PARTY, NAMES), "r", "", None), "enk")
+    edit = typed(start(CellKind.PARTY, "", None, NAMES), "enk")
     assert edit.result() == "Enkhuizen"
-    edit = typed(CellEdit.start(column(CellKind.PARTY, NAMES), "r", "", None), "Zzyzx BV")
+    edit = typed(start(CellKind.PARTY, "", None, NAMES), "Zzyzx BV")
     assert edit.result() == "Zzyzx BV"
 
 

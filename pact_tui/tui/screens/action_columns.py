@@ -29,14 +29,17 @@ def planning_text(planning: Planning, profile: RegionProfile) -> str:
     return " ".join(parts)
 
 
-def party_names(editor: SessionEditor) -> Callable[[], Sequence[Option]]:
-    """The names a party cell completes from: the stakeholders, then the municipalities."""
+def party_names(editor: SessionEditor) -> Callable[[Action], Sequence[Option]]:
+    """The names a party cell completes from: the row's own parties (so the lead is one
+    keystroke away), the stakeholders, then the municipalities."""
 
-    def names() -> Sequence[Option]:
+    def names(action: Action) -> Sequence[Option]:
         seen: dict[str, Option] = {}
-        for name in [s.name for s in editor.items(Stakeholder)] + list(
-            editor.meta.profile.municipalities
-        ):
+        for name in [
+            *(p.name for p in action.parties),
+            *(s.name for s in editor.items(Stakeholder)),
+            *editor.meta.profile.municipalities,
+        ]:
             seen.setdefault(name.casefold(), Option(name, name))
         return list(seen.values())
 
@@ -49,13 +52,13 @@ def action_columns(editor: SessionEditor) -> list[Column]:
     def profile() -> RegionProfile:
         return editor.meta.profile
 
-    def themes() -> Sequence[Option]:
+    def themes(action: Action) -> Sequence[Option]:
         return [Option(theme.key, theme.label) for theme in profile().themes]
 
-    def scales() -> Sequence[Option]:
+    def scales(action: Action) -> Sequence[Option]:
         return [Option(scale.key, scale.label) for scale in profile().scales]
 
-    def horizons() -> Sequence[Option]:
+    def horizons(action: Action) -> Sequence[Option]:
         return [Option(horizon.key, horizon.label) for horizon in profile().horizons]
 
     names = party_names(editor)

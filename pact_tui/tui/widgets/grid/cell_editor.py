@@ -6,6 +6,7 @@ and draws it; `result()` says what to commit: text, a choice key, or party names
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -45,13 +46,20 @@ class CellEdit:
     text: str = ""
     cursor: int = 0
     replace: bool = False
+    options: Callable[[], Sequence[Option]] = lambda: ()
     suggestions: list[Suggestion] = field(default_factory=list)
     highlight: int | None = None
 
     @classmethod
-    def start(cls, column: Column, row_key: str, original: str, first_key: str | None) -> CellEdit:
-        """Begin editing: with a typed key the cell starts from it, else from its text."""
-        edit = cls(column, row_key, original, original, len(original), replace=first_key is None)
+    def start(cls, column: Column, row_key: str, original: str, first_key: str | None,
+              options: Callable[[], Sequence[Option]] = lambda: ()) -> CellEdit:
+        """Begin editing: with a typed key the cell starts from it, else from its text.
+
+        `options` gives the choices or names this cell offers; it is asked again as the
+        user types, so a value committed a moment ago in the same row is offered too.
+        """
+        edit = cls(column, row_key, original, original, len(original), replace=first_key is None,
+                   options=options)
         if first_key is not None:
             edit.replace = True
             edit.insert(first_key)
@@ -167,7 +175,7 @@ class CellEdit:
         self.suggestions, self.highlight = [], None
 
     def _suggest(self) -> None:
-        options = list(self.column.options())
+        options = list(self.options())
         if self.kind is CellKind.CHOICE:
             self._suggest_choice(options)
         elif self.kind in (CellKind.PARTIES, CellKind.PARTY):

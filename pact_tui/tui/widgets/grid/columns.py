@@ -30,7 +30,7 @@ class Option:
     label: str
 
 
-def _no_options() -> Sequence[Option]:
+def _no_options(row: Any) -> Sequence[Option]:
     return ()
 
 
@@ -39,7 +39,7 @@ class Column:
     """One column of the grid.
 
     `display(row)` is the cell's text; `edit_text(row)` the text an editor starts from
-    (defaults to `display`); `options()` the choices or names a cell completes from.
+    (defaults to `display`); `options(row)` the choices or names a cell completes from.
     The grid posts what the user committed; turning it into a change is the screen's job.
     """
 
@@ -50,7 +50,7 @@ class Column:
     min_width: int = 6
     ratio: float = 0.0
     edit_text: Callable[[Any], str] | None = None
-    options: Callable[[], Sequence[Option]] = field(default=_no_options)
+    options: Callable[[Any], Sequence[Option]] = field(default=_no_options)
     editable: bool = True
 
     def text_for_editing(self, row: Any) -> str:

@@ -30,7 +30,7 @@ from textual.widget import Widget
 from pact_tui.i18n import t
 from pact_tui.tui.modals.long_text import LongTextModal
 from pact_tui.tui.widgets.grid.cell_editor import NO_CHANGE, CellEdit
-from pact_tui.tui.widgets.grid.columns import CellKind, Column, layout
+from pact_tui.tui.widgets.grid.columns import CellKind, Column, Option, layout
 
 GAP = 1
 DROPDOWN_MIN_WIDTH = 26
@@ -243,7 +243,14 @@ class EditGrid(Widget, can_focus=True):
             if self.read_only:
                 self.notify(t("tui.grid.read_only"), severity="warning", markup=False)
             return False
-        self._edit = CellEdit.start(column, row.id, column.text_for_editing(row), first_key)
+        def options() -> Sequence[Option]:
+            # The row as it is now: a cell committed just before in this row counts too.
+            current = self.current_row
+            return column.options(current if current is not None and current.id == row.id
+                                  else row)
+
+        self._edit = CellEdit.start(column, row.id, column.text_for_editing(row), first_key,
+                                    options)
         self._refresh_around_edit()
         return True
 
@@ -496,7 +503,7 @@ class EditGrid(Widget, can_focus=True):
         if row is None:
             return
         if column.kind is CellKind.CHOICE and character.isdigit() and not self.read_only:
-            options = list(column.options())
+            options = list(column.options(row))
             number = int(character)
             if 1 <= number <= len(options):
                 choice = options[number - 1].key
