@@ -101,6 +101,10 @@ class FormDialog(ModalScreen[bool]):
             yield Static("", id="form-error")
             yield Static(Text(self._hint()), id="form-hint")
 
+    def on_mount(self) -> None:
+        if self.fields:
+            self.query_one(f"#field-{self.fields[0].name}").focus()
+
     def _hint(self) -> str:
         """The keys that work in this form, and only those."""
         parts = [t("tui.form.hint_save"), t("tui.form.hint_next")]

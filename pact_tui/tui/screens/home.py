@@ -110,13 +110,19 @@ class HomeScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one("#home-files", DataTable)
-        table.add_column(t("tui.home.col_title"), key="title")
-        table.add_column(t("tui.home.col_kind"), key="kind")
-        table.add_column(t("tui.home.col_date"), key="date")
-        table.add_column(t("tui.home.col_actions"), key="actions")
-        table.add_column(t("tui.home.col_saved"), key="saved")
         self.action_rescan()
+
+    def on_resize(self) -> None:
+        self._show(self.entries)
+
+    def _add_columns(self, table: DataTable[Text]) -> None:
+        """The title takes the room the other columns leave, so they always show."""
+        fixed = {"kind": 10, "date": 10, "actions": 6, "saved": 11}
+        padding = 2 * (len(fixed) + 1) + 2
+        title_width = max(self.size.width - sum(fixed.values()) - padding, 16)
+        table.add_column(t("tui.home.col_title"), key="title", width=title_width)
+        for key, width in fixed.items():
+            table.add_column(t(f"tui.home.col_{key}"), key=key, width=width)
 
     def on_screen_resume(self) -> None:
         if self.is_mounted:
@@ -134,12 +140,15 @@ class HomeScreen(Screen[None]):
     def _show(self, entries: list[SessionEntry]) -> None:
         self.entries = entries
         table = self.query_one("#home-files", DataTable)
-        table.clear()
+        row = table.cursor_row
+        table.clear(columns=True)
+        self._add_columns(table)
         for entry in entries:
             table.add_row(*self._cells(entry), key=str(entry.path))
         if not entries:
             self.query_one("#home-detail", Static).update(Text(t("tui.home.empty")))
         else:
+            table.move_cursor(row=min(row, len(entries) - 1))
             self._describe_current()
 
     @staticmethod
@@ -147,7 +156,7 @@ class HomeScreen(Screen[None]):
         saved = Text(entry.modified.strftime("%d-%m %H:%M"))
         if entry.session is None:
             return [
-                Text(f"⚠ {entry.path.name}: {entry.problem}", style="bold", no_wrap=True),
+                Text(f"⚠ {entry.path.name}", style="bold"),
                 Text(t("tui.home.kind_bad"), style="bold red"),
                 Text("—"),
                 Text("—"),

@@ -1,0 +1,68 @@
+"""Fixtures for the app's tests: session files written through the real store, and `ui`,
+the few helpers every test needs to drive the real app (the suite runs in importlib mode,
+so shared helpers come as a fixture rather than a module to import)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.app import App
+from textual.pilot import Pilot
+
+from pact_tui.model import Item, RegionProfile, Session, SessionMeta
+from pact_tui.store import create_session
+from pact_tui.tui.app import PactApp
+
+MakeSession = Callable[..., Path]
+
+KEY_NAMES = {" ": "space", ".": "full_stop", ",": "comma", ";": "semicolon", "-": "minus",
+             ":": "colon", "/": "slash", "[": "left_square_bracket",
+             "]": "right_square_bracket"}
+
+
+class Ui:
+    """Start the app on a file (or the home screen), type, and read the terminal."""
+
+    def __init__(self, sessions_dir: Path) -> None:
+        self.sessions_dir = sessions_dir
+        self.exports_dir = sessions_dir.parent / "exports"
+
+    def app(self, path: Path | None, **options: object) -> PactApp:
+        return PactApp(path, sessions_dir=self.sessions_dir, exports_dir=self.exports_dir,
+                       **options)  # type: ignore[arg-type]
+
+    @staticmethod
+    async def type(pilot: Pilot[object], text: str) -> None:
+        await pilot.press(*(KEY_NAMES.get(character, character) for character in text))
+
+    @staticmethod
+    def text(app: App[object]) -> str:
+        """What the terminal shows right now, as plain text lines."""
+        strips = app.screen._compositor.render_strips()
+        return "\n".join(strip.text for strip in strips)
+
+
+@pytest.fixture
+def sessions_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "sessions"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def ui(sessions_dir: Path) -> Ui:
+    return Ui(sessions_dir)
+
+
+@pytest.fixture
+def make_session(sessions_dir: Path, profile: RegionProfile) -> MakeSession:
+    """Write a session file with the given items: make_session("name.json", actions=(...))."""
+
+    def make(name: str = "sessie.json", *, title: str = "Werksessie Wonen",
+             meta: SessionMeta | None = None, **items: tuple[Item, ...]) -> Path:
+        meta = meta or SessionMeta(profile=profile, title=title)
+        return create_session(sessions_dir / name, meta, Session(meta=meta, **items))
+
+    return make

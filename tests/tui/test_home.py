@@ -1,0 +1,124 @@
+"""The home screen lists the sessions folder (bad files included) and starts new sessions."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.widgets import DataTable, Static
+
+from pact_tui.model import Action, RegionProfile, SessionMeta, Stakeholder
+from pact_tui.store import read_session
+from pact_tui.tui.screens.home import HomeScreen
+from pact_tui.tui.screens.phase import PhaseScreen
+
+if TYPE_CHECKING:
+    from tests.tui.conftest import MakeSession, Ui
+
+
+def age(path: Path, seconds_ago: int) -> None:
+    """Set the file's last-saved time, so the newest-first order is known."""
+    stamp = path.stat().st_mtime - seconds_ago
+    os.utime(path, (stamp, stamp))
+
+
+async def wait_for_rows(pilot, screen: HomeScreen, count: int) -> DataTable:  # type: ignore[no-untyped-def]
+    table = screen.query_one("#home-files", DataTable)
+    for _ in range(50):
+        await pilot.pause(0.02)
+        if table.row_count == count:
+            break
+    return table
+
+
+async def test_home_lists_sessions_programmes_and_bad_files_with_their_problem(
+    make_session: MakeSession, profile: RegionProfile, sessions_dir: Path, ui: Ui
+) -> None:
+    wonen = make_session("wonen.json", title="Werksessie Wonen",
+                         actions=(Action(theme="wonen", title="Bouwen"),),
+                         stakeholders=(Stakeholder(name="Intermaris"),))
+    programme_meta = SessionMeta(profile=profile, title="Pact 7.1", kind="programme")
+    programme = make_session("programma.json", meta=programme_meta)
+    bad = sessions_dir / "kapot.json"
+    bad.write_text('{"meta": {', encoding="utf-8")
+    age(wonen, 10)
+    age(programme, 20)
+    age(bad, 30)
+    app = ui.app(None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, HomeScreen)
+        table = await wait_for_rows(pilot, screen, 3)
+        text = ui.text(app)
+        assert "Werksessie Wonen" in text and "◆ Pact 7.1" in text and "programma" in text
+        assert "kapot.json" in text and "onleesbaar" in text
+        detail = screen.query_one("#home-detail", Static)
+        assert "1 stakeholders" in str(detail.render()) and "1 acties" in str(detail.render())
+        await pilot.press("down", "down")
+        assert table.cursor_row == 2
+        problem = str(detail.render())
+        assert problem.startswith("kapot.json kan niet worden geopend:")
+        assert "kapot.json" in problem.split(":", 1)[1]  # the store's sentence names the file
+        await pilot.press("enter")  # opening it shows the error screen, not a traceback
+        await pilot.pause()
+        assert "Dit bestand kan niet worden geopend" in ui.text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_new_session_by_keys_creates_the_file_and_opens_it(
+    sessions_dir: Path, ui: Ui
+) -> None:
+    app = ui.app(None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        await ui.type(pilot, "Werksessie Energie")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, PhaseScreen) and app.screen.PHASE == "sessie"
+        assert "Werksessie Energie" in ui.text(app).splitlines()[0]
+    files = list(sessions_dir.glob("*.json"))
+    assert len(files) == 1 and "werksessie-energie" in files[0].name
+    assert read_session(files[0]).meta.title == "Werksessie Energie"
+
+
+async def test_an_empty_title_keeps_the_form_open_with_a_message(ui: Ui, sessions_dir: Path) -> None:
+    app = ui.app(None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("n", "enter")
+        await pilot.pause()
+        assert "mag niet leeg zijn" in ui.text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert list(sessions_dir.glob("*.json")) == []
+
+
+async def test_new_session_from_a_programme_copies_its_items(
+    make_session: MakeSession, profile: RegionProfile, sessions_dir: Path, ui: Ui
+) -> None:
+    programme_meta = SessionMeta(profile=profile, title="Pact 7.1", kind="programme")
+    programme = make_session("programma.json", meta=programme_meta,
+                             actions=(Action(theme="wonen", title="Bouwen"),))
+    app = ui.app(None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_rows(pilot, app.screen, 1)  # type: ignore[arg-type]
+        await pilot.press("p")
+        await pilot.pause()
+        await ui.type(pilot, "Vervolgsessie")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, PhaseScreen)
+    made = [path for path in sessions_dir.glob("*.json") if path != programme]
+    assert len(made) == 1
+    session = read_session(made[0])
+    assert session.meta.title == "Vervolgsessie" and session.meta.kind == "session"
+    assert [action.title for action in session.actions] == ["Bouwen"]
+    assert session.actions[0].base is not None  # ready for the three-way merge

@@ -1,0 +1,118 @@
+"""In the room nothing may crash or be lost: locked files, bad files, resizes, failing saves."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+from textual.widgets._toast import Toast
+
+from pact_tui.model import Action, Stakeholder
+from pact_tui.store import SessionFile, read_session
+from pact_tui.tui.screens.error import ErrorScreen
+from pact_tui.tui.screens.home import HomeScreen
+from pact_tui.tui.screens.phase import PhaseScreen
+from pact_tui.tui.widgets.grid import EditGrid
+
+if TYPE_CHECKING:
+    from tests.tui.conftest import MakeSession, Ui
+
+
+async def test_a_file_open_elsewhere_opens_read_only_with_a_banner(
+    make_session: MakeSession, ui: Ui
+) -> None:
+    path = make_session(stakeholders=(Stakeholder(name="Intermaris"),))
+    with SessionFile.open(path) as other:  # another program holds the lock
+        assert not other.read_only
+        app = ui.app(path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            app.show_phase("stakeholders")
+            await pilot.pause()
+            text = ui.text(app)
+            assert "Alleen-lezen" in text and "alleen-lezen" in text.splitlines()[0]
+            await pilot.press("ctrl+n")  # adding is switched off
+            await ui.type(pilot, "Nieuw")
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.editor is not None and app.editor.read_only
+    assert [s.name for s in read_session(path).stakeholders] == ["Intermaris"]
+
+
+async def test_a_corrupted_file_shows_the_error_screen_with_its_backup(
+    make_session: MakeSession, ui: Ui
+) -> None:
+    path = make_session(actions=(Action(theme="wonen", title="Bouwen"),))
+    with SessionFile.open(path) as file:  # a first write makes a backup
+        file.add(Action(theme="wonen", title="Nog een"))
+    data = json.loads(path.read_text("utf-8"))
+    for document in data["actions"].values():
+        document["theme"] = ""  # an invalid item: the file no longer opens
+    path.write_text(json.dumps(data), encoding="utf-8")
+    before = path.read_bytes()
+    app = ui.app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ErrorScreen)
+        text = ui.text(app)
+        assert "Dit bestand kan niet worden geopend" in text
+        assert app.screen.backup is not None and app.screen.backup.exists()
+        assert "reservekopie" in text and "Traceback" not in text
+        await pilot.press("enter")  # to the home screen, where the file is listed as bad
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert path.read_bytes() == before  # never written to
+
+
+async def test_resizing_mid_edit_keeps_what_was_typed(make_session: MakeSession, ui: Ui) -> None:
+    path = make_session(actions=(Action(theme="wonen", title="Bouwen"),))
+    app = ui.app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.show_phase("acties")
+        await pilot.pause()
+        grid = app.screen.query_one(EditGrid)
+        grid.move_to(path and read_session(path).actions[0].id, "goal")
+        await ui.type(pilot, "Duizend")
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await ui.type(pilot, " per jaar")
+        await pilot.resize_terminal(100, 30)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.editor is not None and app.editor.flush()
+    assert read_session(path).actions[0].goal == "Duizend per jaar"
+
+
+async def test_a_failing_save_is_a_notification_and_the_change_is_kept(
+    make_session: MakeSession, ui: Ui, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("pact_tui.tui.editing.RETRY_SECONDS", 0.05)
+    path = make_session()
+    app = ui.app(path)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        app.show_phase("stakeholders")
+        await pilot.pause()
+        assert app.editor is not None
+        file = app.editor.file
+        real_add = file.add
+        failures = []
+
+        def failing_add(item: object) -> object:
+            if not failures:
+                failures.append(item)
+                raise OSError(28, "No space left on device")
+            return real_add(item)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(file, "add", failing_add)
+        await pilot.press("ctrl+n")
+        await ui.type(pilot, "Intermaris")
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, PhaseScreen)  # still running
+        toasts = " ".join(str(toast.render()) for toast in app.screen.query(Toast))
+        assert "Opslaan mislukt" in toasts and "No space left on device" in toasts
+        assert "Intermaris" in ui.text(app)
+        assert app.editor.flush(5)  # retried until it is on disk
+    assert failures
+    assert [s.name for s in read_session(path).stakeholders] == ["Intermaris"]
