@@ -87,7 +87,9 @@ async def test_new_session_by_keys_creates_the_file_and_opens_it(
     assert read_session(files[0]).meta.title == "Werksessie Energie"
 
 
-async def test_an_empty_title_keeps_the_form_open_with_a_message(ui: Ui, sessions_dir: Path) -> None:
+async def test_an_empty_title_keeps_the_form_open_with_a_message(
+    ui: Ui, sessions_dir: Path
+) -> None:
     app = ui.app(None)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()

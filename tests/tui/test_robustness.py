@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -72,7 +71,7 @@ async def test_resizing_mid_edit_keeps_what_was_typed(make_session: MakeSession,
         app.show_phase("acties")
         await pilot.pause()
         grid = app.screen.query_one(EditGrid)
-        grid.move_to(path and read_session(path).actions[0].id, "goal")
+        grid.move_to(read_session(path).actions[0].id, "goal")
         await ui.type(pilot, "Duizend")
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
