@@ -205,3 +205,9 @@ def test_progress_runs_from_zero_to_one(programme: Session, tmp_path: Path) -> N
     assert fractions[0] == 0.0 and fractions[-1] == 1.0
     assert fractions == sorted(fractions)
     assert all(message for message, _ in steps)
+
+
+def test_update_fields_sits_where_words_settings_schema_wants_it(exported: Path, read) -> None:
+    settings = read(exported).document.settings.element
+    names = [child.tag.rsplit("}", 1)[-1] for child in settings]
+    assert names.index("updateFields") < names.index("compat")

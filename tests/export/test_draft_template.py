@@ -110,3 +110,21 @@ def test_a_zip_that_is_no_word_document_is_refused(make, tmp_path: Path) -> None
     template.write_bytes(buffer.getvalue())
     with pytest.raises(TemplateError, match="geen Word-document"):
         export_programme(make(), tmp_path / "p.docx", template=template)
+
+
+def test_added_styles_point_at_the_templates_own_style_ids(make, tmp_path: Path, read) -> None:
+    """Dutch Word names its style ids in Dutch ("Standaard"); copied styles must follow."""
+    template = _house_style(tmp_path / "nl.docx", drop=("Heading 3",))
+    document = docx.Document(str(template))
+    styles_element = document.styles.element
+    for element in styles_element.xpath('//w:style[@w:styleId="Normal"]'):
+        element.set(qn("w:styleId"), "Standaard")
+    references = '//w:basedOn[@w:val="Normal"] | //w:next[@w:val="Normal"]'
+    for reference in styles_element.xpath(references):
+        reference.set(qn("w:val"), "Standaard")
+    document.save(str(template))
+    out = export_programme(make(), tmp_path / "p.docx", template=template)
+    heading = read(out).document.styles["Heading 3"].element
+    assert heading.xpath("w:basedOn/@w:val") == ["Standaard"]
+    own = read(out).document.styles["Pact Table Text"].element
+    assert own.xpath("w:basedOn/@w:val") == ["Standaard"]
