@@ -16,10 +16,10 @@ Plain JSON in TinyDB's layout (table -> doc_id -> document), so `TinyDB(path)` o
 Tables and fields are sorted; documents keep their order. UTF-8 throughout.
 
 Serializing 20,000 documents per keystroke would cost more than writing them, so each
-document's line is kept. When the caller says which documents changed (`changed`),
-only those are serialized again. Otherwise a line is reused while the document's
-`(id, revision, updated_at)` is unchanged (items bump their revision when edited);
-documents without a revision (meta) are always serialized again.
+document's line is kept: when the caller says which documents changed (`changed`), only
+those are serialized again. Without that, everything is: a cache keyed by revision would
+serve stale lines to anyone who changes a document in place without bumping it (plain
+TinyDB tables do exactly that).
 """
 
 from __future__ import annotations
@@ -29,7 +29,6 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 Tables = Mapping[str, Mapping[str, Mapping[str, Any]]]
-_Key = tuple[Any, Any, Any]
 
 _NEXT = b",\n"
 # Lines per block: small enough to rejoin per save, few enough blocks for one writev.
@@ -49,10 +48,6 @@ def dumps_document(document: Mapping[str, Any]) -> bytes:
 def _line(doc_id: str, document: Mapping[str, Any]) -> bytes:
     label = json.dumps(str(doc_id), ensure_ascii=False).encode("utf-8")
     return label + b": " + dumps_document(document) + _NEXT
-
-
-def _key(document: Mapping[str, Any]) -> _Key:
-    return (document.get("id"), document.get("revision"), document.get("updated_at"))
 
 
 class _Block:
@@ -80,18 +75,11 @@ class _TableLines:
     def __init__(self) -> None:
         self.blocks: list[_Block] = []
         self.where: dict[str, _Block] = {}
-        self.keys: dict[str, _Key] = {}
 
     def rebuild(self, documents: Mapping[str, Mapping[str, Any]]) -> None:
-        old_where, old_keys = self.where, self.keys
-        self.blocks, self.where, self.keys = [], {}, {}
+        self.blocks, self.where = [], {}
         for doc_id, document in documents.items():
-            key = _key(document)
-            if key[1] is not None and old_keys.get(doc_id) == key:
-                line = old_where[doc_id].lines[doc_id]
-            else:
-                line = _line(doc_id, document)
-            self._append(doc_id, line, key)
+            self._append(doc_id, _line(doc_id, document))
 
     def refresh(self, documents: Mapping[str, Mapping[str, Any]], changed: Iterable[str]) -> None:
         emptied = False
@@ -100,28 +88,26 @@ class _TableLines:
             block = self.where.get(doc_id)
             if document is None:
                 if block is not None:
-                    del block.lines[doc_id], self.where[doc_id], self.keys[doc_id]
+                    del block.lines[doc_id], self.where[doc_id]
                     block.joined = None
                     emptied = emptied or not block.lines
             elif block is not None:
                 block.lines[doc_id] = _line(doc_id, document)
                 block.joined = None
-                self.keys[doc_id] = _key(document)
             else:
-                self._append(doc_id, _line(doc_id, document), _key(document))
+                self._append(doc_id, _line(doc_id, document))
         if emptied:
             self.blocks = [block for block in self.blocks if block.lines]
         if len(self.where) != len(documents):
             self.rebuild(documents)
 
-    def _append(self, doc_id: str, line: bytes, key: _Key) -> None:
+    def _append(self, doc_id: str, line: bytes) -> None:
         if not self.blocks or len(self.blocks[-1].lines) >= BLOCK_LINES:
             self.blocks.append(_Block())
         block = self.blocks[-1]
         block.lines[doc_id] = line
         block.joined = None
         self.where[doc_id] = block
-        self.keys[doc_id] = key
 
     def chunks(self) -> list[bytes | memoryview]:
         """The table's lines; the last one without its comma."""
@@ -146,7 +132,8 @@ class Encoder:
         """The file's bytes as chunks to write in order.
 
         `changed` (table -> doc ids), when given, must name every document changed since
-        the previous encode; tables it leaves out are taken as unchanged.
+        the previous encode; tables it leaves out are taken as unchanged. Without it every
+        document is serialized again.
         """
         for name in list(self._tables):
             if name not in tables:

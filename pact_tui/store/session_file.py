@@ -154,7 +154,7 @@ class SessionFile:
         """Replace the stored item with the same id; durable when this returns.
 
         The item should come from `item.edited(...)`; if its revision was not bumped the
-        store bumps it. Returns the item as stored.
+        store bumps it (merge relies on revisions). Returns the item as stored.
         """
         with self._mutex:
             self._writable()
@@ -214,8 +214,6 @@ class SessionFile:
                 raise InvalidItemError(problems)
             data = dict(self._storage.read() or {})
             data.update(session_tables(session))
-            # Items may come back with content their (id, revision) had before: serialize afresh.
-            self._storage.encoder.clear()
             self._save(lambda: self._storage.write(data))
             self._db = self._tinydb()
             doc_ids = {table: {item.id: number for number, item

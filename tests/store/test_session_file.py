@@ -67,7 +67,7 @@ def test_update_and_delete_are_on_disk_when_they_return(session_path: Path) -> N
 
 
 def test_an_update_without_a_revision_bump_is_still_saved(session_path: Path) -> None:
-    # The line cache is keyed by revision; an item changed without edited() must not be lost.
+    # Merge compares revisions, so an item changed without edited() is bumped by the store.
     with SessionFile.open(session_path) as opened:
         action = opened.list(Action)[0]
         stored = opened.update(action.model_copy(update={"title": "Andere titel"}))

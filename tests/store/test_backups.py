@@ -1,0 +1,46 @@
+"""Rolling backups: one per opening, before the first change; bounded; never per keystroke."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pact_tui.model import Action
+from pact_tui.store import SessionFile, read_session
+from pact_tui.store.backups import KEEP, backups_of
+
+
+def test_opening_without_changes_makes_no_backup(session_path: Path) -> None:
+    with SessionFile.open(session_path):
+        pass
+    assert backups_of(session_path) == []
+
+
+def test_one_backup_per_opening_holds_the_file_as_opened(session_path: Path) -> None:
+    before = session_path.read_bytes()
+    with SessionFile.open(session_path) as opened:
+        for number in range(5):
+            opened.add(Action(theme="wonen", title=f"Actie {number}"))
+    (backup,) = backups_of(session_path)
+    assert backup.parent == session_path.parent / ".backups"
+    assert backup.read_bytes() == before
+
+
+def test_backups_are_bounded(session_path: Path) -> None:
+    for number in range(KEEP + 3):
+        with SessionFile.open(session_path) as opened:
+            opened.add(Action(theme="wonen", title=f"Actie {number}"))
+    backups = backups_of(session_path)
+    assert len(backups) == KEEP
+    # The newest backup is the file as the last opening found it: the first action plus
+    # one per earlier opening.
+    assert len(read_session(backups[0]).actions) == 1 + KEEP + 2
+
+
+def test_backups_of_similar_names_are_kept_apart(tmp_path: Path, session_path: Path) -> None:
+    other = session_path.with_name("sessie.2.json")
+    other.write_bytes(session_path.read_bytes())
+    for path in (session_path, other):
+        with SessionFile.open(path) as opened:
+            opened.add(Action(theme="wonen", title="Wijziging"))
+    assert len(backups_of(session_path)) == 1
+    assert len(backups_of(other)) == 1

@@ -1,0 +1,107 @@
+"""Every old schema loads; older files are upgraded on open after a backup; newer are refused."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pact_tui.model import SCHEMA_VERSION, Action
+from pact_tui.store import InvalidFileError, NewerSchemaError, SessionFile, read_session
+from pact_tui.store.backups import backups_of
+
+FIXTURES = Path(__file__).parents[1] / "fixtures"
+
+
+def fixture_copy(tmp_path: Path, version: int) -> Path:
+    return Path(shutil.copy(FIXTURES / f"schema-v{version}.json", tmp_path / "oud.json"))
+
+
+@pytest.mark.parametrize("version", range(1, SCHEMA_VERSION + 1))
+def test_each_schema_version_loads(tmp_path: Path, version: int) -> None:
+    session = read_session(fixture_copy(tmp_path, version))
+    assert session.meta.schema_version == SCHEMA_VERSION
+    assert session.meta.profile.key == "westfriesland"
+    assert len(session.actions) == 3 and len(session.stakeholders) == 3
+
+
+def test_schema_1_themes_parties_and_lead_become_keys_and_references(tmp_path: Path) -> None:
+    session = read_session(fixture_copy(tmp_path, 1))
+    hoorn, woonschap, _odnhn = session.stakeholders
+    flex, warmte, leegstand = session.actions
+    assert flex.theme == "wonen" and warmte.theme == "energie" and leegstand.theme == "wonen"
+    assert [(party.name, party.stakeholder_id) for party in flex.parties] == [
+        ("Gemeente Hoorn", hoorn.id), ("Woonschap Oostwest", woonschap.id), ("Intermaris", None)]
+    assert flex.lead is not None and flex.lead.stakeholder_id == hoorn.id
+    assert len(warmte.parties) == 3
+    assert leegstand.lead is None and leegstand.parties == ()
+    assert session.challenges[0].themes == ("wonen", "energie", "onderwijs")
+    assert session.stakeholders[2].themes == ("energie",)
+    assert session.commitments[0].party.stakeholder_id == woonschap.id
+    assert session.status[0].theme == "wonen"
+
+
+def test_read_session_upgrades_in_memory_only(tmp_path: Path) -> None:
+    path = fixture_copy(tmp_path, 1)
+    before = path.read_bytes()
+    read_session(path)
+    assert path.read_bytes() == before
+    assert backups_of(path) == []
+
+
+def test_opening_an_old_file_backs_it_up_then_upgrades_it(tmp_path: Path) -> None:
+    path = fixture_copy(tmp_path, 1)
+    before = path.read_bytes()
+    with SessionFile.open(path) as opened:
+        assert opened.meta.schema_version == SCHEMA_VERSION
+        opened.add(Action(theme="zorg", title="Na de migratie"))
+    (backup,) = backups_of(path)
+    assert backup.read_bytes() == before
+    assert json.loads(path.read_bytes())["meta"]["1"]["schema_version"] == SCHEMA_VERSION
+    assert len(read_session(path).actions) == 4
+
+
+def test_a_read_only_opener_does_not_upgrade(tmp_path: Path) -> None:
+    path = fixture_copy(tmp_path, 1)
+    before = path.read_bytes()
+    with SessionFile.open(path), SessionFile.open(path) as second:
+        assert second.read_only
+    with SessionFile.open(path):
+        pass
+    assert path.read_bytes() != before
+    (backup,) = backups_of(path)
+    assert backup.read_bytes() == before
+
+
+def test_a_newer_file_is_refused_and_left_alone(tmp_path: Path) -> None:
+    path = fixture_copy(tmp_path, SCHEMA_VERSION)
+    data = json.loads(path.read_bytes())
+    data["meta"]["1"]["schema_version"] = SCHEMA_VERSION + 1
+    path.write_text(json.dumps(data), encoding="utf-8")
+    before = path.read_bytes()
+    with pytest.raises(NewerSchemaError, match="nieuwere pact-tui") as refused:
+        SessionFile.open(path)
+    assert f"schemaversie {SCHEMA_VERSION + 1}" in str(refused.value)
+    with pytest.raises(NewerSchemaError):
+        read_session(path)
+    assert path.read_bytes() == before
+
+
+def test_an_old_file_with_an_unknown_profile_is_refused(tmp_path: Path) -> None:
+    path = fixture_copy(tmp_path, 1)
+    data = json.loads(path.read_bytes())
+    data["meta"]["1"]["profile"] = "groningen"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(InvalidFileError, match="groningen"):
+        SessionFile.open(path)
+
+
+def test_a_missing_schema_version_is_refused(tmp_path: Path) -> None:
+    path = fixture_copy(tmp_path, SCHEMA_VERSION)
+    data = json.loads(path.read_bytes())
+    del data["meta"]["1"]["schema_version"]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(InvalidFileError, match="schemaversie"):
+        read_session(path)
