@@ -10,16 +10,12 @@ from __future__ import annotations
 
 import random
 import shutil
-import statistics
 import subprocess
 import tempfile
-import time
-from collections.abc import Callable
 from importlib.resources import files
 from pathlib import Path
 
-from bench.harness import Figure
-
+from bench.harness import Figure, median_time
 from pact_tui.export import export_programme
 from pact_tui.export.actions import action_row
 from pact_tui.export.grouping import horizon_groups, theme_keys
@@ -38,6 +34,7 @@ from pact_tui.model import (
 ACTIONS = 2_000
 REPEATS = 3
 TARGET = 0.25
+NAME = f"Word draft of {ACTIONS:,} actions"
 _WORDS = (
     "woningbouw", "regionale", "samenwerking", "energieloket", "onderwijs", "zorgaanbieders",
     "inwoners", "ondernemers", "kernen", "bereikbaarheid", "plan", "aanpak", "versnellen",
@@ -93,29 +90,20 @@ def markdown(session: Session) -> str:
     return "\n".join(lines)
 
 
-def _median_seconds(work: Callable[[], object]) -> float:
-    times = []
-    for _ in range(REPEATS):
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
 def run() -> list[Figure]:
     session = programme()
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "programme.docx"
-        ours = _median_seconds(lambda: export_programme(session, out))
+        ours = median_time(lambda: export_programme(session, out), REPEATS)
         pandoc = shutil.which("pandoc")
         if pandoc is None:
-            print("bench_export: pandoc is not installed; the export is shown without a baseline")
-            return [Figure(name=f"export {ACTIONS} actions to .docx", value=ours, unit="s")]
+            return [Figure(name=NAME, value=ours, unit="s",
+                           note="pandoc is not installed: no baseline to compare with")]
         source = Path(folder) / "programme.md"
         source.write_text(markdown(session), encoding="utf-8")
         command = [pandoc, "-f", "markdown", "-t", "docx", "-o", str(Path(folder) / "p.docx"),
                    str(source)]
-        baseline = _median_seconds(lambda: subprocess.run(command, check=True))
-    return [Figure(name=f"export {ACTIONS} actions to .docx", value=ours, unit="s",
+        baseline = median_time(lambda: subprocess.run(command, check=True), REPEATS)
+    return [Figure(name=NAME, value=ours, unit="s",
                    baseline_name="pandoc markdown -> docx", baseline_value=baseline,
                    target_ratio=TARGET)]
