@@ -1,0 +1,121 @@
+"""Benchmark: edit-to-durable latency of a session file at 200, 2,000 and 20,000 actions.
+
+One field of one action changes, and the clock stops when the change is on disk. The
+same run measures two baselines on the same data:
+
+- TinyDB's default JSONStorage (re-parses and rewrites the whole file per change, in
+  place, so it is not even crash-safe): the store must take at most a quarter of it;
+- the floor: writing the file's bytes to a file with fsync, nothing else. The store
+  writes atomically (temporary file, fsync, rename, fsync of the folder), so it must
+  stay within 1.5x of that.
+
+The three are timed in turn within each repetition, so a slow moment of the disk hits
+them alike; each figure is the median.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+
+from tinydb import TinyDB
+
+from bench.harness import Figure
+from pact_tui.model import Action, PartyRef, Planning, Session, SessionMeta, Stakeholder
+from pact_tui.store import SessionFile, load_profile, write_session
+
+SIZES = (200, 2_000, 20_000)
+REPEATS = {200: 31, 2_000: 21, 20_000: 9}
+TINYDB_TARGET = 0.25
+FLOOR_TARGET = 1.5
+MS = 1000.0
+
+_WORDS = (
+    "woningbouw", "flexwoningen", "starters", "regionale", "samenwerking", "energieloket",
+    "warmteplan", "corporaties", "onderwijs", "arbeidsmarkt", "zorgaanbieders", "inwoners",
+    "ondernemers", "kernen", "bereikbaarheid", "Westfriese", "lijn", "versnellen", "afspraken",
+    "gemeenten", "partners", "leefbaarheid", "recreatie", "IJsselmeerkust", "mantelzorg",
+)
+
+
+def programme(actions: int) -> Session:
+    """A programme with `actions` actions filled in the way a facilitator fills them."""
+    profile = load_profile(None)
+    rng = random.Random(71)
+
+    def sentence(words: int) -> str:
+        return " ".join(rng.choice(_WORDS) for _ in range(words)).capitalize()
+
+    stakeholders = tuple(Stakeholder(name=f"Partner {number}", category="partner")
+                         for number in range(1, 41))
+    items = []
+    for position in range(actions):
+        parties = tuple(PartyRef(name=stakeholder.name, stakeholder_id=stakeholder.id)
+                        for stakeholder in rng.sample(stakeholders, 3))
+        items.append(Action(
+            theme=rng.choice(profile.themes).key, title=sentence(7), goal=sentence(18),
+            scale=rng.choice(profile.scales).key,
+            planning=Planning(horizon=rng.choice(("kort", "middellang")), start_year=2027),
+            parties=parties, lead=parties[0], notes=sentence(6), position=position))
+    meta = SessionMeta(kind="programme", profile=profile, title=f"Bench {actions}")
+    return Session(meta=meta, stakeholders=stakeholders, actions=tuple(items))
+
+
+def _fsync_write(path: Path, content: bytes) -> None:
+    with path.open("wb") as handle:
+        handle.write(content)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _timed(action: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def measure(size: int, folder: Path) -> tuple[float, float, float]:
+    """Median seconds per edit: (the store, TinyDB's JSONStorage, the fsync floor)."""
+    session = programme(size)
+    ours_path, tinydb_path, floor_path = (folder / f"{name}-{size}.json"
+                                          for name in ("store", "tinydb", "floor"))
+    write_session(ours_path, session)
+    write_session(tinydb_path, session)
+    ours, theirs, floor = [], [], []
+    rng = random.Random(size)
+    database = TinyDB(tinydb_path, encoding="utf-8")
+    actions_table = database.table("actions")
+    with SessionFile.open(ours_path) as opened:
+        actions = opened.list(Action)
+        for turn in range(REPEATS[size]):
+            index = rng.randrange(size)
+            title = f"{actions[index].title} ({turn})"
+            edited = actions[index].edited(title=title)
+            ours.append(_timed(partial(opened.update, edited)))
+            actions[index] = edited
+            theirs.append(_timed(partial(actions_table.update, {"title": title},
+                                         doc_ids=[index + 1])))
+            floor.append(_timed(partial(_fsync_write, floor_path, ours_path.read_bytes())))
+    database.close()
+    return statistics.median(ours), statistics.median(theirs), statistics.median(floor)
+
+
+def run() -> list[Figure]:
+    figures = []
+    with tempfile.TemporaryDirectory(prefix="pact-bench-") as folder:
+        for size in SIZES:
+            ours, theirs, floor = measure(size, Path(folder))
+            name = f"edit-to-durable, {size:,} actions"
+            figures.append(Figure(name=name, value=ours * MS, unit="ms",
+                                  baseline_name="TinyDB default JSONStorage",
+                                  baseline_value=theirs * MS, target_ratio=TINYDB_TARGET))
+            figures.append(Figure(name=name, value=ours * MS, unit="ms",
+                                  baseline_name="fsync floor, same bytes",
+                                  baseline_value=floor * MS, target_ratio=FLOOR_TARGET))
+    return figures
