@@ -50,9 +50,17 @@ def _sessions(draft: Draft) -> None:
         heads.append(Column(t("export.appendix.col.name"), 4))
         draft.table(heads, ([p.organisation, p.role, p.name] for p in participants))
     else:
-        # Without consent a participant is only an organisation and a role; the same pair once.
-        pairs = dict.fromkeys((p.organisation, p.role) for p in participants)
-        draft.table(heads, ([organisation, role] for organisation, role in pairs))
+        # Without consent a participant is only a role at an organisation: one row per organisation,
+        # spelled as it was first written.
+        roles: dict[str, tuple[str, list[str]]] = {}
+        for participant in meta.participants:
+            key = " ".join(participant.organisation.casefold().split())
+            _, found = roles.setdefault(key, (participant.organisation, []))
+            if participant.role and participant.role not in found:
+                found.append(participant.role)
+        rows = sorted(([name, "\n".join(found)] for name, found in roles.values()),
+                      key=lambda row: row[0].casefold())
+        draft.table(heads, rows)
 
 
 def _open_points(draft: Draft) -> None:

@@ -160,6 +160,8 @@ def test_partners_commitments_and_appendices(exported: Path, read) -> None:
         ["14 september 2026", "Stakeholders en stand van zaken"],
         ["5 oktober 2026", "Thema-overstijgende opgaven"],
         ["2 november 2026", "Partnerbijeenkomst"]]
+    assert appendix["Deelnemende organisaties"] == [
+        ["Gemeente Hoorn", "wethouder\nbeleidsmedewerker"], ["Intermaris", "directeur"]]
     assert appendix["Openstaande punten"] == [
         ["Wijkteams versterken", "Zorg en Sociaal domein", "doel en trekker"]]
 
