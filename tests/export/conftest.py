@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -99,7 +100,7 @@ def exported(programme: Session, tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def make(profile: RegionProfile):  # type: ignore[no-untyped-def]
+def make(profile: RegionProfile) -> Callable[..., Session]:
     """Build a programme; tests change it with `model_copy(update=...)`."""
     return lambda **options: make_programme(profile, **options)
 
@@ -134,8 +135,8 @@ class Reading:
         return result
 
     def headings(self, max_level: int = 3) -> list[tuple[int, str]]:
-        return [value for kind, value in self.blocks()  # type: ignore[misc]
-                if kind == "heading" and value[0] <= max_level]  # type: ignore[index]
+        return [value for kind, value in self.blocks()
+                if kind == "heading" and value[0] <= max_level]
 
     def tables_under(self) -> list[tuple[tuple[str, ...], object]]:
         """Each table with the texts of the headings above it (level 1, 2, 3)."""
@@ -143,7 +144,7 @@ class Reading:
         found = []
         for kind, value in self.blocks():
             if kind == "heading":
-                level, text = value  # type: ignore[misc]
+                level, text = value
                 path[level - 1] = text
                 path[level:] = [""] * (3 - level)
             elif kind == "table":
@@ -159,5 +160,5 @@ class Reading:
 
 
 @pytest.fixture
-def read():  # type: ignore[no-untyped-def]
+def read() -> type[Reading]:
     return Reading

@@ -190,7 +190,7 @@ def test_introduction_is_written_from_the_data(exported: Path, read) -> None:
     blocks = read(exported).blocks()
     start = blocks.index(("heading", (1, "Inleiding")))
     end = blocks.index(("heading", (2, "Leeswijzer")))
-    text = "\n".join(value.text for kind, value in blocks[start + 1:end])  # type: ignore[attr-defined]
+    text = "\n".join(value.text for kind, value in blocks[start + 1:end])
     assert "3 werksessies, gehouden van 14 september 2026 tot en met 2 november 2026" in text
     assert "2 november 2026 – Partnerbijeenkomst" in text
     assert "namen 2 organisaties deel" in text  # "Gemeente Hoorn" and "gemeente hoorn " are one
