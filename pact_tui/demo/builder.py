@@ -14,9 +14,8 @@ from itertools import count
 from typing import Any, TypeVar, cast
 
 from pact_tui.demo import data
-from pact_tui.demo.programme import programme_from
 from pact_tui.demo.records import SessionRecord
-from pact_tui.merge import start_session_from
+from pact_tui.merge import merge_sessions, start_session_from
 from pact_tui.model import (
     Action,
     AgendaItem,
@@ -36,7 +35,7 @@ from pact_tui.model import (
 )
 from pact_tui.store import load_profile
 
-# Never change: every demo id derives from it, and `pact-tui demo` recognises its own files by them.
+# Never change: every demo id derives from it, so the demo files stay the same across versions.
 DEMO_NAMESPACE = uuid.UUID("5d0c7a0e-3c1b-4f7e-9a51-70a7c7e1f201")
 
 _DAY_START = dt.time(9, 30, tzinfo=dt.UTC)
@@ -181,6 +180,12 @@ def build_demo_sessions(profile: RegionProfile | None = None) -> list[Session]:
 
 
 def build_demo_programme(sessions: list[Session] | None = None) -> Session:
-    """The programme made from the three demo sessions, each item with its provenance."""
+    """The programme merged from the three demo sessions, each item with its provenance.
+
+    The merge is stamped with the end of the last session, so it is fixed too.
+    """
     sessions = sessions or build_demo_sessions()
-    return programme_from(sessions, demo_id("session", "programme"))
+    merged = merge_sessions(sessions, now=sessions[-1].meta.updated_at)
+    programme = merged.programme
+    meta = programme.meta.model_copy(update={"facilitator": sessions[-1].meta.facilitator})
+    return programme.model_copy(update={"meta": meta})
