@@ -102,6 +102,9 @@ class SessionFile:
             if ours and decoded.version < SCHEMA_VERSION:
                 opened._backup_once()
                 opened._save(lambda: opened._storage.write(decoded.data))
+            elif ours:
+                threading.Thread(target=opened._storage.prime, daemon=True,
+                                 name=f"prime {path.name}").start()
         except BaseException:
             if ours:
                 lock.release()

@@ -63,6 +63,16 @@ class SessionStorage(Storage):
             self._data = data
             self._on_disk = chunks
 
+    def prime(self) -> None:
+        """Serialize every document now, so that the first save costs no more than the rest.
+
+        Meant for a background thread right after opening: at 20,000 documents it takes
+        a few hundred milliseconds that would otherwise land on the first keystroke.
+        """
+        with self._mutex:
+            if self._data is not None and self._on_disk is None:
+                self._on_disk = self.encoder.encode(self._data)
+
     def _restore(self) -> None:
         """Put memory back to what is on disk."""
         self.encoder.clear()
@@ -74,8 +84,9 @@ class SessionStorage(Storage):
             self._data = None
 
     def close(self) -> None:
-        self._data = None
-        self._on_disk = None
+        with self._mutex:
+            self._data = None
+            self._on_disk = None
 
 
 def _parse(content: bytes) -> Data | None:
