@@ -118,6 +118,13 @@ class SessionFile:
         return self._lock is None or self._closed
 
     @property
+    def read_only_reason(self) -> str:
+        """Why changes are refused, as a phrase ("... heeft het open"); empty when they are not."""
+        if self._closed:
+            return t("store.reason_closed")
+        return self._read_only_reason if self._lock is None else ""
+
+    @property
     def meta(self) -> SessionMeta:
         return self._meta
 
@@ -261,10 +268,8 @@ class SessionFile:
         return items
 
     def _writable(self) -> None:
-        if self._closed:
-            raise ReadOnlyError(self.path, t("store.reason_closed"))
-        if self._lock is None:
-            raise ReadOnlyError(self.path, self._read_only_reason)
+        if self.read_only:
+            raise ReadOnlyError(self.path, self.read_only_reason)
 
     def _check(self, item: Item) -> None:
         problems = check_against_profile(item, self._meta.profile)
