@@ -21,6 +21,8 @@ def test_a_second_opener_in_this_program_gets_read_only(session_path: Path) -> N
         assert not first.read_only
         assert second.read_only
         assert f"proces {os.getpid()}" in second.locked_by
+        assert second.locked_by in second.read_only_reason
+        assert first.read_only_reason == ""
         before = session_path.read_bytes()
         with pytest.raises(ReadOnlyError, match="alleen-lezen") as refused:
             second.add(Action(theme="wonen", title="Niet opslaan"))
