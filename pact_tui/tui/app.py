@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from importlib import import_module
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -21,14 +21,30 @@ from textual.screen import Screen
 from pact_tui.i18n import t
 from pact_tui.model import PHASES, SessionMeta, UserError
 from pact_tui.store import SessionFile
-from pact_tui.tui.commands import PactCommands
 from pact_tui.tui.editing import Changed, EditorEvent, Saved, SaveFailed, SessionEditor
-from pact_tui.tui.screens.error import ErrorScreen
-from pact_tui.tui.screens.home import HomeScreen
 from pact_tui.tui.screens.phase import PhaseScreen
 from pact_tui.tui.screens.registry import phase_screen_class
 from pact_tui.tui.widgets.phase_bar import phase_key, phase_label
 from pact_tui.tui.widgets.phase_timer import Clock, PhaseClock
+
+if TYPE_CHECKING:
+    from pact_tui.tui.commands import PactCommands
+    from pact_tui.tui.screens.home import HomeScreen
+
+
+# The home screen, the error screen and the palette are imported when first needed:
+# `pact-tui open FILE` and `pact-tui demo` never pay for them at start-up.
+def _home_screen() -> type[HomeScreen]:
+    from pact_tui.tui.screens.home import HomeScreen
+
+    return HomeScreen
+
+
+def _pact_commands() -> type[PactCommands]:
+    from pact_tui.tui.commands import PactCommands
+
+    return PactCommands
+
 
 SESSION_ACTIONS = frozenset(
     {"show_phase", "timer_toggle", "timer_reset", "undo", "redo", "close_session"}
@@ -47,7 +63,7 @@ class PactApp(App[int]):
     """Live workshop sessions, typed by the facilitator while the room watches."""
 
     CSS_PATH = "pact.tcss"
-    COMMANDS = App.COMMANDS | {PactCommands}
+    COMMANDS = App.COMMANDS | {_pact_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
         *_phase_bindings(),
         Binding("f7", "timer_toggle", t("tui.key.timer_toggle"), id="timer.toggle"),
@@ -92,7 +108,7 @@ class PactApp(App[int]):
     def on_mount(self) -> None:
         self.set_interval(1.0, self._tick)
         if self.start_path is None:
-            self.push_screen(HomeScreen(self.sessions_dir))
+            self.push_screen(_home_screen()(self.sessions_dir))
         else:
             self.open_session(self.start_path)
 
@@ -107,6 +123,8 @@ class PactApp(App[int]):
         try:
             file = SessionFile.open(path)
         except UserError as error:
+            from pact_tui.tui.screens.error import ErrorScreen
+
             backup = getattr(error, "backup", None)
             self.push_screen(ErrorScreen(path, str(error), backup))
             return False
@@ -136,8 +154,9 @@ class PactApp(App[int]):
             self.uninstall_screen(f"phase-{phase}")
         self._phase_screens = {}
         self._close_editor()
-        if not any(isinstance(screen, HomeScreen) for screen in self.screen_stack):
-            self.push_screen(HomeScreen(self.sessions_dir))
+        home = _home_screen()
+        if not any(isinstance(screen, home) for screen in self.screen_stack):
+            self.push_screen(home(self.sessions_dir))
 
     def _close_editor(self) -> None:
         editor, self.editor = self.editor, None
@@ -270,13 +289,13 @@ class PactApp(App[int]):
     def action_new_session(self) -> None:
         self.close_session()
         home = self.screen
-        if isinstance(home, HomeScreen):
+        if isinstance(home, _home_screen()):
             home.call_after_refresh(home.run_action, "new_session")
 
     def action_merge(self) -> None:
         self.close_session()
         home = self.screen
-        if isinstance(home, HomeScreen):
+        if isinstance(home, _home_screen()):
             home.call_after_refresh(home.run_action, "merge")
 
     def open_merge(self) -> None:

@@ -22,7 +22,6 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from pact_tui.i18n import t
-from pact_tui.merge import start_session_from
 from pact_tui.model import Session, SessionMeta, UserError
 from pact_tui.store import create_session, load_profile, read_session, session_filename
 from pact_tui.tui.screens.form import FormDialog, FormValues, TextField
@@ -216,6 +215,9 @@ class HomeScreen(Screen[None]):
         programme = entry.session
 
         def submit(values: FormValues) -> None:
+            # Merging (and its fuzzy matching) loads only when a session is started from it.
+            from pact_tui.merge import start_session_from
+
             session = start_session_from(programme, values["title"])
             self._create(session.meta, session)
 
