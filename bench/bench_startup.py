@@ -23,8 +23,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from bench.harness import Figure
 from textual.app import App, ComposeResult
+
+from bench.harness import Figure
 
 REPEATS = 7
 TARGET = 1.3
