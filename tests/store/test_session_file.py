@@ -184,3 +184,15 @@ def test_list_returns_models_of_the_kind(session_path: Path) -> None:
         kinds: list[type[Item]] = list(ITEM_KINDS.values())
         for kind in kinds:
             assert all(isinstance(item, kind) for item in opened.list(kind))
+
+
+def test_tables_pact_tui_does_not_know_are_kept(session_path: Path, session: Session) -> None:
+    database = TinyDB(session_path, encoding="utf-8")
+    database.table("notities").insert({"tekst": "van een ander programma"})
+    database.close()
+    assert read_session(session_path) == session
+    with SessionFile.open(session_path) as opened:
+        opened.add(Action(theme="zorg", title="Nog een actie"))
+        opened.replace_all(session)
+    assert json.loads(session_path.read_bytes())["notities"] == {
+        "1": {"tekst": "van een ander programma"}}
