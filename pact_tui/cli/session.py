@@ -13,11 +13,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from pact_tui.demo.files import DemoFile, write_demo
 from pact_tui.i18n import t
 from pact_tui.merge import start_session_from
 from pact_tui.model import ITEM_KINDS, SCHEMA_VERSION, Session, SessionMeta, UserError
 from pact_tui.model.rules import cross_theme_challenges, open_points
+from pact_tui.model.validation import problems_from_validation_error
 from pact_tui.store import (
     builtin_profiles,
     create_session,
@@ -93,19 +96,28 @@ def _free_path(folder: Path, meta: SessionMeta) -> Path:
     return path
 
 
+def _new_content(args: argparse.Namespace, date: dt.date) -> Session:
+    """The new session in memory: empty with a profile, or copied from a programme."""
+    try:
+        if args.source is not None:
+            programme = read_session(_existing_file(args.source))
+            return start_session_from(programme, args.title, date, args.facilitator)
+        meta = SessionMeta(profile=load_profile(args.profile), title=args.title, date=date,
+                           facilitator=args.facilitator)
+        return Session(meta=meta)
+    except ValidationError as error:  # an empty title, say
+        raw = {"title": args.title, "facilitator": args.facilitator}
+        problem = problems_from_validation_error(error, "meta", raw)[0]
+        raise UserError(t("cli.bad_new_session", problem=problem.sentence())) from None
+
+
 def new_session(args: argparse.Namespace) -> int:
     """`pact-tui session new TITLE`: create the file and print its path."""
     if args.source is not None and args.profile is not None:
         raise UserError(t("cli.profile_with_from"))
     date = _date(args.date)
     folder = _sessions_dir(args)
-    if args.source is not None:
-        programme = read_session(_existing_file(args.source))
-        session = start_session_from(programme, args.title, date, args.facilitator)
-    else:
-        meta = SessionMeta(profile=load_profile(args.profile), title=args.title, date=date,
-                           facilitator=args.facilitator)
-        session = Session(meta=meta)
+    session = _new_content(args, date)
     path = create_session(_free_path(folder, session.meta), session.meta, session)
     print(path)
     return 0

@@ -163,6 +163,11 @@ def test_session_new_refuses_a_bad_date(cli, sessions_dir: Path) -> None:
     assert not sessions_dir.exists()
 
 
+def test_session_new_refuses_an_empty_title(cli, sessions_dir: Path) -> None:
+    line = _one_error_line(cli("session", "new", "   "))
+    assert "titel" in line
+    assert not sessions_dir.exists()
+
 def test_session_new_refuses_an_unknown_profile(cli) -> None:
     line = _one_error_line(cli("session", "new", "X", "--profile", "atlantis"))
     assert "atlantis" in line and "westfriesland" in line

@@ -24,6 +24,7 @@ MESSAGES: dict[str, str] = {
     "cli.not_found": "File {file} does not exist.",
     "cli.is_folder": "{file} is a folder; give the path of a session file (.json).",
     "cli.sessions_dir_not_folder": "Sessions folder {folder} is a file, not a folder; choose another folder with --sessions-dir.",
+    "cli.bad_new_session": "The new session cannot be made: {problem}.",
     "cli.profile_with_from": "Use --profile or --from, not both: a session started from a programme gets that programme's region profile.",
     "cli.kind.session": "session",
     "cli.kind.programme": "programme",

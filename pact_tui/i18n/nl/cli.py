@@ -24,6 +24,7 @@ MESSAGES: dict[str, str] = {
     "cli.not_found": "Bestand {file} bestaat niet.",
     "cli.is_folder": "{file} is een map; geef het pad van een sessiebestand (.json).",
     "cli.sessions_dir_not_folder": "Sessiemap {folder} is een bestand, geen map; kies een andere map met --sessions-dir.",
+    "cli.bad_new_session": "De nieuwe sessie kan niet worden gemaakt: {problem}.",
     "cli.profile_with_from": "Gebruik --profile of --from, niet allebei: een sessie vanuit een programma krijgt het regioprofiel van dat programma.",
     "cli.kind.session": "sessie",
     "cli.kind.programme": "programma",
