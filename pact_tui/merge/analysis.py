@@ -15,6 +15,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from pact_tui.i18n import t
 from pact_tui.merge.errors import MergeError, ProfileMismatchError
@@ -32,7 +33,11 @@ class Held:
     origin: Origin
     is_session: bool
     item: Item
-    fingerprint: str
+
+    @cached_property
+    def fingerprint(self) -> str:
+        # Hashing costs; an item only one session holds, made there, never needs it.
+        return self.item.fingerprint()
 
 
 @dataclass(frozen=True)
@@ -74,7 +79,7 @@ def _common_profile(inputs: Sequence[Session]) -> RegionProfile:
 
 def _authored(held: Held) -> bool:
     """A session made this content itself (it did not just carry a copy along)."""
-    return held.is_session and held.item.base != held.fingerprint
+    return held.is_session and (held.item.base is None or held.item.base != held.fingerprint)
 
 
 def _origins(helds: Iterable[Held]) -> tuple[Origin, ...]:
@@ -88,6 +93,8 @@ def _origins(helds: Iterable[Held]) -> tuple[Origin, ...]:
 
 def _representative(helds: Sequence[Held]) -> Held:
     """Of several inputs holding the same content, the copy whose bookkeeping is kept."""
+    if len(helds) == 1:
+        return helds[0]
     def order(held: Held) -> tuple[bool, int, float, str, str]:
         item = held.item
         return (item.base == held.fingerprint, -item.revision, -item.updated_at.timestamp(),
@@ -132,8 +139,7 @@ class _Inputs:
     def __init__(self, inputs: Sequence[Session]) -> None:
         self.held: dict[Key, list[Held]] = defaultdict(list)
         self.holders: dict[str, set[str]] = defaultdict(set)
-        self.by_fingerprint: dict[Key, dict[str, Item]] = defaultdict(dict)
-        self.programmes: dict[str, dict[Key, str]] = {}
+        self.programmes: dict[str, dict[Key, Held]] = {}
         copied: dict[str, dict[Key, set[str]]] = defaultdict(lambda: defaultdict(set))
         self.present: dict[str, set[Key]] = defaultdict(set)
         self.starts: dict[str, frozenset[str]] = {}
@@ -147,13 +153,12 @@ class _Inputs:
             for table in ITEM_KINDS:
                 for item in session.items(table):
                     key = (table, item.id)
-                    fingerprint = item.fingerprint()
-                    self.held[key].append(Held(origin, is_session, item, fingerprint))
+                    held = Held(origin, is_session, item)
+                    self.held[key].append(held)
                     self.holders[item.id].add(origin.session_id)
-                    self.by_fingerprint[key].setdefault(fingerprint, item)
                     self.present[origin.session_id].add(key)
                     if not is_session:
-                        self.programmes[session.meta.id][key] = fingerprint
+                        self.programmes[session.meta.id][key] = held
                     elif item.base is not None:
                         for start in session.meta.sources:
                             copied[start.session_id][key].add(item.base)
@@ -163,15 +168,15 @@ class _Inputs:
                 continue
             origin = session.meta.as_origin()
             for start in session.meta.sources:
-                seen = self.programmes.get(start.session_id) or {
-                    key: min(bases) for key, bases in copied[start.session_id].items()
-                }
+                programme = self.programmes.get(start.session_id)
+                seen = ({key: held.fingerprint for key, held in programme.items()} if programme
+                        else {key: min(bases) for key, bases in copied[start.session_id].items()})
                 for key, fingerprint in seen.items():
                     if key not in self.present[origin.session_id]:
                         self.deletions[key].append((origin, fingerprint))
 
 
-def _outcome(helds: Sequence[Held], head: str, index: _Inputs) -> Outcome:
+def _outcome(helds: Sequence[Held], head: Held, index: _Inputs) -> Outcome:
     """Added, unless an earlier programme (an input, or one a session started from) had it."""
     known: set[str] = set()
     earlier = False
@@ -184,7 +189,7 @@ def _outcome(helds: Sequence[Held], head: str, index: _Inputs) -> Outcome:
             earlier = earlier or not index.starts[held.origin.session_id] <= index.session_ids
     if not earlier:
         return Outcome.ADDED
-    return Outcome.UNCHANGED if head in known else Outcome.CHANGED
+    return Outcome.UNCHANGED if head.fingerprint in known else Outcome.CHANGED
 
 
 def analyse(inputs: Sequence[Session]) -> Analysis:
@@ -199,6 +204,10 @@ def analyse(inputs: Sequence[Session]) -> Analysis:
     conflicts: list[Conflict] = []
     for key in sorted(index.held):
         helds = index.held[key]
+        if len(helds) == 1 and key not in index.deletions:
+            resolved[key] = _merged_item(helds, helds)
+            outcomes[key] = _outcome(helds, helds[0], index)
+            continue
         by_fp: dict[str, list[Held]] = defaultdict(list)
         superseded: set[str] = set()
         for held in helds:
@@ -214,7 +223,7 @@ def analyse(inputs: Sequence[Session]) -> Analysis:
             heads = sorted(by_fp)  # edited back and forth: no version is provably the newer
         if len(heads) == 1 and not deletions:
             resolved[key] = _merged_item(by_fp[heads[0]], helds)
-            outcomes[key] = _outcome(helds, heads[0], index)
+            outcomes[key] = _outcome(helds, by_fp[heads[0]][0], index)
         elif not heads:
             deleted[key] = _representative(helds).item
             outcomes[key] = Outcome.DELETED
@@ -264,7 +273,7 @@ def _conflict(key: Key, heads: Sequence[str], by_fp: dict[str, list[Held]],
     bases = {version.item.base for version in versions if version.item is not None}
     bases |= {seen for _, seen in deletions}
     base_fp = next(iter(bases)) if len(bases) == 1 else None
-    base = index.by_fingerprint[key].get(base_fp) if base_fp is not None else None
+    base = next((held.item for held in helds if held.fingerprint == base_fp), None)
     return Conflict(
         id=f"{table}:{item_id}", table=table, item_id=item_id, base_fingerprint=base_fp,
         base=base, versions=tuple(versions),

@@ -137,6 +137,6 @@ def assemble(analysis: Analysis, resolutions: Mapping[str, str | Item],
         **{table: tuple(sorted(found, key=lambda i: (i.created_at, i.id)))
            for table, found in tables.items()},
     })
-    ordered = sorted(entries.values(), key=lambda e: (list(ITEM_KINDS).index(e.table), e.label,
-                                                      e.item_id))
+    table_order = {table: number for number, table in enumerate(ITEM_KINDS)}
+    ordered = sorted(entries.values(), key=lambda e: (table_order[e.table], e.label, e.item_id))
     return programme, MergeReport(analysis.inputs, tuple(ordered))

@@ -42,6 +42,8 @@ def _joined(first: tuple[Any, ...], second: tuple[Any, ...]) -> tuple[Any, ...]:
 
 def revised(before: Item, after: Item) -> Item:
     """`after`, recorded as a new version of `before` if the merge changed its content."""
+    if after is before:
+        return after
     fingerprint = before.fingerprint()
     if after.fingerprint() == fingerprint:
         return after
@@ -125,18 +127,17 @@ def rewrite_references(items: dict[str, Item], into: Mapping[str, str]) -> None:
         return tuple(dict.fromkeys(_final(value, into) for value in values))
 
     for item_id, item in list(items.items()):
-        after: Item = item
+        changes: dict[str, Any] = {}
         if isinstance(item, Action):
             parties = tuple(party(ref) for ref in item.parties)
             if parties != item.parties:
-                parties = _joined((), parties)  # two names may now be the same stakeholder
-            after = item.model_copy(update={
-                "parties": parties,
-                "lead": party(item.lead) if item.lead is not None else None,
-                "challenge_ids": ids(item.challenge_ids),
-                "ambition_ids": ids(item.ambition_ids),
-            })
+                changes["parties"] = _joined((), parties)  # two names may be one stakeholder now
+            changes["lead"] = party(item.lead) if item.lead is not None else None
+            changes["challenge_ids"] = ids(item.challenge_ids)
+            changes["ambition_ids"] = ids(item.ambition_ids)
         elif isinstance(item, Commitment):
-            after = item.model_copy(update={"action_id": _final(item.action_id, into),
-                                            "party": party(item.party)})
-        items[item_id] = after
+            changes = {"action_id": _final(item.action_id, into), "party": party(item.party)}
+        changed = {name: value for name, value in changes.items()
+                   if value != getattr(item, name)}
+        if changed:
+            items[item_id] = item.model_copy(update=changed)

@@ -1,7 +1,7 @@
 """Proposed duplicates: items with different ids that say nearly the same thing.
 
-Scored on normalized text with the better of rapidfuzz's `ratio` (a word changed) and
-`token_sort_ratio` (words reordered), within a theme (actions,
+Scored on normalized text with the better of rapidfuzz's `ratio` on the words as written
+(a word changed) and on the words sorted (words reordered), within a theme (actions,
 ambitions, status notes, challenges per theme they share), per action and role
 (commitments), or across all stakeholders. Not a token-set scorer: that one calls every
 sentence containing another's words identical. Only items no single input holds both
@@ -10,6 +10,7 @@ of are proposed: whoever had both side by side already kept them apart.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -71,23 +72,46 @@ def find_duplicates(items: Sequence[Item],
     found: dict[str, DuplicateProposal] = {}
     for group in sorted(groups):
         members = groups[group]
-        if len(members) < 2:
-            continue
         texts = [text for text, _ in members]
-        scores = np.maximum(*(
-            process.cdist(texts, texts, scorer=scorer, processor=None, score_cutoff=threshold,
-                          dtype=np.float32, workers=-1)
-            for scorer in (fuzz.ratio, fuzz.token_sort_ratio)
-        ))
-        rows, columns = np.nonzero(np.triu(scores, k=1))
-        for row, column in zip(rows.tolist(), columns.tolist(), strict=True):
+        for row, column, score in similar_pairs(texts, threshold):
             first, second = members[row][1], members[column][1]
             if holders.get(first.id, frozenset()) & holders.get(second.id, frozenset()):
                 continue
-            proposal = _proposal(table, first, second, float(scores[row, column]), themes[group])
+            proposal = _proposal(table, first, second, score, themes[group])
             if proposal.id not in found or found[proposal.id].score < proposal.score:
                 found[proposal.id] = proposal
     return tuple(sorted(found.values(), key=lambda p: (-p.score, p.id)))
+
+
+def similar_pairs(texts: Sequence[str], threshold: float,
+                  block: int = 64) -> list[tuple[int, int, float]]:
+    """Every pair (i < j) of `texts` scoring at least `threshold`, with its best score.
+
+    A text is compared as written (a word changed) and with its words sorted (words
+    moved). Both scores are Indel similarities, which cannot reach the threshold t
+    when the longer text exceeds the shorter by more than a factor (2 - t) / t; so the
+    texts are sorted by length and each block of them meets only texts short enough.
+    """
+    order = sorted(range(len(texts)), key=lambda i: (len(texts[i]), i))
+    written = [texts[i] for i in order]
+    reordered = [" ".join(sorted(text.split())) for text in written]
+    lengths = [len(text) for text in written]
+    stretch = (200.0 - threshold) / threshold
+    best: dict[tuple[int, int], float] = {}
+    for start in range(0, len(written), block):
+        end = min(start + block, len(written))
+        reach = bisect.bisect_right(lengths, lengths[end - 1] * stretch)
+        for strings in (written, reordered):
+            scores = process.cdist(strings[start:end], strings[start:reach], scorer=fuzz.ratio,
+                                   processor=None, score_cutoff=threshold, dtype=np.float32,
+                                   workers=-1)
+            rows, columns = np.nonzero(scores)
+            for row, column in zip(rows.tolist(), columns.tolist(), strict=True):
+                if row < column:
+                    pair = (order[start + row], order[start + column])
+                    key = (min(pair), max(pair))
+                    best[key] = max(best.get(key, 0.0), float(scores[row, column]))
+    return sorted((first, second, score) for (first, second), score in best.items())
 
 
 def _proposal(table: str, first: Item, second: Item, score: float,

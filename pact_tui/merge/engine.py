@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
+from functools import partial
 
 from pact_tui.i18n import t
 from pact_tui.merge.analysis import Analysis, analyse
-from pact_tui.merge.assemble import assemble
+from pact_tui.merge.assemble import assemble, resolved_items
 from pact_tui.merge.duplicates import find_duplicates
 from pact_tui.merge.errors import UnknownChoiceError
 from pact_tui.merge.result import DuplicateProposal, MergeResult
@@ -42,11 +43,10 @@ def _build(analysis: Analysis, proposals: tuple[DuplicateProposal, ...],
            resolutions: Mapping[str, str | Item], decisions: Mapping[str, bool],
            title: str | None, now: dt.datetime) -> MergeResult:
     pairs = [(p.keep_id, p.other_id) for p in proposals if decisions.get(p.id)]
-    programme, report = assemble(analysis, resolutions, pairs, title, now)
-    return MergeResult(programme=programme, report=report, conflicts=analysis.conflicts,
-                       duplicates=proposals, resolutions=dict(resolutions),
-                       decisions=dict(decisions), analysis=analysis,
-                       title=programme.meta.title if title is None else title, now=now)
+    return MergeResult(conflicts=analysis.conflicts, duplicates=proposals,
+                       resolutions=dict(resolutions), decisions=dict(decisions),
+                       analysis=analysis, title=title, now=now,
+                       assemble=partial(assemble, analysis, resolutions, pairs, title, now))
 
 
 def _rebuilt(result: MergeResult, resolutions: Mapping[str, str | Item],
@@ -61,9 +61,8 @@ def resolve_conflict(result: MergeResult, conflict_id: str, choice: str | Item) 
     conflict = result.conflict(conflict_id)
     if conflict is None:
         raise UnknownChoiceError(t("merge.error.unknown_conflict", conflict=conflict_id))
-    resolutions = {**result.resolutions, conflict_id: choice}
-    merged = _rebuilt(result, resolutions, result.decisions)
-    return merged
+    resolved_items(conflict, choice)  # a choice that does not fit is refused here, not later
+    return _rebuilt(result, {**result.resolutions, conflict_id: choice}, result.decisions)
 
 
 def resolve_newest(result: MergeResult) -> MergeResult:

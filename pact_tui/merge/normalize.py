@@ -27,7 +27,9 @@ _NOT_WORD = re.compile(r"[\W_]+")
 
 def normalize_text(text: str) -> str:
     """Lower case, no accents, words separated by single spaces, abbreviations written out."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+    plain = text.casefold()
+    if not plain.isascii():
+        decomposed = unicodedata.normalize("NFKD", plain)
+        plain = "".join(char for char in decomposed if not unicodedata.combining(char))
     words = (ABBREVIATIONS.get(word, word) for word in _NOT_WORD.split(plain))
     return " ".join(word for word in words if word)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from pact_tui.model import Item, Origin, Session
@@ -137,18 +138,30 @@ class MergeResult:
     """A merge: the programme as it stands with the choices made so far, and what is still open.
 
     Unresolved conflicts keep every version in `programme` (nothing is lost if it is
-    written anyway); undecided duplicates are kept apart.
+    written anyway); undecided duplicates are kept apart. The programme and the report
+    are put together when first asked for, so a chain of choices costs one assembly.
     """
 
-    programme: Session
-    report: MergeReport
     conflicts: tuple[Conflict, ...]
     duplicates: tuple[DuplicateProposal, ...]
     resolutions: Mapping[str, str | Item]
     decisions: Mapping[str, bool]
     analysis: Analysis = field(repr=False)
-    title: str
+    title: str | None
     now: dt.datetime = field(repr=False)
+    assemble: Callable[[], tuple[Session, MergeReport]] = field(repr=False, compare=False)
+
+    @cached_property
+    def _assembled(self) -> tuple[Session, MergeReport]:
+        return self.assemble()
+
+    @property
+    def programme(self) -> Session:
+        return self._assembled[0]
+
+    @property
+    def report(self) -> MergeReport:
+        return self._assembled[1]
 
     @property
     def unresolved(self) -> tuple[Conflict, ...]:

@@ -1,0 +1,115 @@
+"""Benchmark: merging 20 session files of 200 actions, duplicates detected and combined,
+vs the floor of just reading and writing the same 20 files, in the same run.
+
+About a third of each file's actions are near-duplicates (a word changed, added or
+moved) of actions in other files. Target: at most 3x the floor. Scoring every pair of
+actions within a theme is what costs; rapidfuzz's `cdist` does it in C++ (difflib would
+take over 20 minutes here).
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+import statistics
+import tempfile
+import time
+from importlib.resources import files
+from pathlib import Path
+
+from bench.harness import Figure
+from pact_tui.merge import combine_all, merge_sessions
+from pact_tui.model import Action, PartyRef, Session, SessionMeta, parse_profile
+from pact_tui.store import read_session, write_session
+
+SESSIONS = 20
+ACTIONS = 200
+SHARED = 0.34
+REPEATS = 7
+TARGET = 3.0
+_WORDS = (
+    "woningbouw", "regionale", "samenwerking", "energieloket", "onderwijs", "zorgaanbieders",
+    "inwoners", "ondernemers", "kernen", "bereikbaarheid", "plan", "aanpak", "versnellen",
+    "ondersteunen", "afspraken", "gemeenten", "partners", "monitor", "leefbaarheid", "starters",
+    "senioren", "laadpalen", "zonnepanelen", "warmtenet", "fietspaden", "bedrijventerrein",
+    "stage", "techniek", "jongeren", "mantelzorg", "wijkteams", "recreatie", "toerisme",
+    "kustlijn", "dorpshuizen", "isolatie", "subsidie", "onderzoek", "pilot", "netcongestie",
+)
+
+
+def _variant(rng: random.Random, title: str) -> str:
+    """The same action as another group wrote it: a word changed, added or moved."""
+    words = title.split()
+    change = rng.choice(("typo", "extra", "move"))
+    at = rng.randrange(len(words))
+    if change == "typo":
+        words[at] = words[at][:-1] + rng.choice("aeiou") if len(words[at]) > 3 else words[at]
+    elif change == "extra":
+        words.insert(at, rng.choice(("ook", "snel", "samen", "regionaal")))
+    else:
+        words.append(words.pop(at))
+    return " ".join(words)
+
+
+def write_sessions(folder: Path) -> list[Path]:
+    """The 20 session files, written with the store."""
+    text = files("pact_tui.profiles").joinpath("westfriesland.toml").read_text("utf-8")
+    profile = parse_profile(text, "westfriesland.toml")
+    rng = random.Random(20)
+    themes = [theme.key for theme in profile.themes]
+
+    def sentence(words: int) -> str:
+        return " ".join(rng.choice(_WORDS) for _ in range(words)).capitalize()
+
+    shared = [(rng.choice(themes), sentence(rng.randint(5, 8)))
+              for _ in range(int(SESSIONS * ACTIONS * SHARED / 2))]
+    paths = []
+    for number in range(SESSIONS):
+        actions = []
+        for position in range(ACTIONS):
+            if position < ACTIONS * SHARED:
+                theme, title = rng.choice(shared)
+                title = _variant(rng, title)
+            else:
+                theme, title = rng.choice(themes), sentence(rng.randint(5, 9))
+            actions.append(Action(theme=theme, title=title, goal=sentence(12),
+                                  scale=rng.choice(profile.scales).key, position=position,
+                                  parties=(PartyRef(name=rng.choice(profile.municipalities)),)))
+        meta = SessionMeta(profile=profile, title=f"Werksessie {number + 1}")
+        path = folder / f"sessie-{number + 1:02d}.json"
+        write_session(path, Session(meta=meta, actions=tuple(actions)))
+        paths.append(path)
+    return paths
+
+
+def _floor(paths: list[Path], out: Path) -> None:
+    """Read every file and write it again: what any tool touching these files must do."""
+    for path in paths:
+        write_session(out / path.name, read_session(path))
+
+
+def _merge(paths: list[Path], out: Path) -> None:
+    result = combine_all(merge_sessions([read_session(path) for path in paths]))
+    write_session(out / "programma.json", result.programme)
+
+
+def run() -> list[Figure]:
+    with tempfile.TemporaryDirectory() as folder:
+        scratch = Path(folder)
+        inputs = scratch / "in"
+        inputs.mkdir()
+        paths = write_sessions(inputs)
+        outputs = itertools.count()
+        times: dict[str, list[float]] = {"floor": [], "merge": []}
+        # Turn about, so that a busy moment of the machine weighs on both alike.
+        for _ in range(REPEATS):
+            for name, work in (("floor", _floor), ("merge", _merge)):
+                out = scratch / f"out-{next(outputs)}"
+                out.mkdir()
+                start = time.perf_counter()
+                work(paths, out)
+                times[name].append(time.perf_counter() - start)
+    name = f"merge {SESSIONS} sessions x {ACTIONS} actions, duplicates combined"
+    return [Figure(name=name, value=statistics.median(times["merge"]), unit="s",
+                   baseline_name="read + write the same files",
+                   baseline_value=statistics.median(times["floor"]), target_ratio=TARGET)]
