@@ -125,3 +125,46 @@ def test_the_installed_command_merges(files, tmp_path) -> None:
     assert done.returncode == 0, done.stderr
     assert "Programme written to" in done.stdout
     assert read_session(out).meta.kind == "programme"
+
+
+def test_three_sessions_from_the_demo_merge_into_a_programme_check_accepts(
+        mb, tmp_path, capsys) -> None:
+    sessions_dir = tmp_path / "sessions"
+    assert _run(capsys, "--sessions-dir", sessions_dir, "demo", "--no-open")[0] == 0
+    [programme_path] = [p for p in sessions_dir.glob("*.json")
+                        if read_session(p).meta.kind == "programme"]
+    paths = []
+    for title in ("Groep wonen", "Groep energie", "Groep zorg"):
+        code, out, _ = _run(capsys, "--sessions-dir", sessions_dir, "session", "new", title,
+                            "--from", programme_path)
+        assert code == 0
+        paths.append(Path(out.strip()))
+    wonen, energie, zorg = (read_session(path) for path in paths)
+    first, second = wonen.actions[0], wonen.actions[1]
+    wonen = mb.edit(wonen, first.id, goal="Eén loket voor alle zeven gemeenten")
+    energie = mb.edit(energie, first.id, goal="Een loket per gemeente")
+    energie = mb.add(energie, mb.stakeholder("gem. Wervershoof"),
+                     mb.action("Buurtbatterijen plaatsen in elke kern", theme="energie"))
+    zorg = mb.drop(zorg, second.id)
+    zorg = mb.add(zorg, mb.stakeholder("Gemeente  wervershoof"),
+                  mb.action("Buurtbatterij plaatsen in elke kern", theme="energie"))
+    for path, session in zip(paths, (wonen, energie, zorg), strict=True):
+        write_session(path, session, overwrite=True)
+    out = tmp_path / "programma.json"
+
+    code, text, _ = _run(capsys, "merge", *paths, "-o", out)
+    assert code == 1 and not out.exists()
+    assert "Conflicten, nog te beslissen:" in text
+
+    code, text, _ = _run(capsys, "merge", *paths, programme_path, "-o", out,
+                         "--conflicts", "newest", "--duplicates", "combine")
+
+    assert code == 0, text
+    assert "Verwijderd:" in text and "is opgegaan in" in text
+    merged = read_session(out)
+    titles = [action.title for action in merged.actions]
+    assert second.title not in titles
+    assert sum("Buurtbatterij" in title for title in titles) == 1
+    assert sum("ervershoof" in s.name for s in merged.stakeholders) == 1
+    assert {a.goal for a in merged.actions if a.id == first.id} == {"Een loket per gemeente"}
+    assert _run(capsys, "check", out)[0] == 0
