@@ -80,7 +80,7 @@ MESSAGES: dict[str, str] = {
     "tui.app.title": "pact-tui",
     "tui.app.save_failed": "Not saved",
     "tui.app.rescued": "Not everything could be saved; the whole session is safe in {path}.",
-    "tui.banner.read_only": "Read-only: this file is open in another program ({who}). Changes are not kept.",
+    "tui.banner.read_only": "Read-only: {reason}. Close it there to edit here.",
     "tui.header.read_only": "read-only",
     "tui.header.saved": "saved {time}",
     "tui.header.not_saved": "not saved yet",

@@ -80,7 +80,7 @@ MESSAGES: dict[str, str] = {
     "tui.app.title": "pact-tui",
     "tui.app.save_failed": "Niet opgeslagen",
     "tui.app.rescued": "Niet alles kon worden opgeslagen; de hele sessie staat veilig in {path}.",
-    "tui.banner.read_only": "Alleen-lezen: dit bestand is open in een ander programma ({who}). Wijzigingen worden niet bewaard.",
+    "tui.banner.read_only": "Alleen-lezen: {reason}. Sluit het daar om hier te kunnen wijzigen.",
     "tui.header.read_only": "alleen-lezen",
     "tui.header.saved": "opgeslagen {time}",
     "tui.header.not_saved": "nog niet opgeslagen",

@@ -45,8 +45,8 @@ class PhaseScreen(Screen[None]):
         yield SessionHeader(id="session-header")
         yield PhaseBar(self.PHASE, id="phase-bar")
         if self.editor.read_only:
-            who = getattr(self.editor.file, "locked_by", "") or t("tui.editing.someone")
-            yield Static(Text(t("tui.banner.read_only", who=who)), id="read-only-banner")
+            reason = self.editor.file.read_only_reason or t("tui.editing.someone")
+            yield Static(Text(t("tui.banner.read_only", reason=reason)), id="read-only-banner")
         yield from self.compose_body()
         yield Footer()
 

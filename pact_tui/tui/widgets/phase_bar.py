@@ -9,7 +9,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual import events
 from textual.message import Message
-from textual.widgets import Static
+from textual.widget import Widget
 
 from pact_tui.i18n import t
 from pact_tui.model import PHASES
@@ -24,7 +24,7 @@ def phase_key(phase: str) -> str:
     return f"f{PHASES.index(phase) + 1}"
 
 
-class PhaseBar(Static):
+class PhaseBar(Widget):
     """The phases of a session as a one-line legend of their F-keys."""
 
     class Chosen(Message):
@@ -35,28 +35,33 @@ class PhaseBar(Static):
             self.phase = phase
 
     def __init__(self, current: str, *, id: str | None = None) -> None:
-        super().__init__("", id=id, markup=False)
+        super().__init__(id=id)
         self.current = current
         self._spans: list[tuple[int, int, str]] = []
 
-    def on_mount(self) -> None:
-        self.update(self._render_phases())
-
-    def _render_phases(self) -> Text:
+    def render(self) -> Text:
+        parts = [(phase, f"{phase_key(phase).upper()} {phase_label(phase)}") for phase in PHASES]
+        # Two spaces between phases read best; one when the terminal is too narrow for two.
+        width = sum(len(label) for _, label in parts)
+        gap = "  " if width + 2 * (len(parts) - 1) <= self.content_size.width else " "
         text = Text(no_wrap=True, overflow="ellipsis")
         self._spans = []
-        for index, phase in enumerate(PHASES):
+        for index, (phase, label) in enumerate(parts):
             if index:
-                text.append("  ")
+                text.append(gap)
             start = len(text)
             style = "reverse bold" if phase == self.current else ""
-            text.append(phase_key(phase).upper(), style=f"{style} bold".strip())
-            text.append(f" {phase_label(phase)}", style=style)
+            key, _, name = label.partition(" ")
+            text.append(key, style=f"{style} bold".strip())
+            text.append(f" {name}", style=style)
             self._spans.append((start, len(text), phase))
         return text
 
     def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
         for start, end, phase in self._spans:
-            if start <= event.x < end:
+            if start <= offset.x < end:
                 self.post_message(self.Chosen(phase))
                 return
