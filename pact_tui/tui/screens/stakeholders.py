@@ -65,7 +65,7 @@ class StakeholdersScreen(PhaseScreen):
     def _columns(self) -> list[Column]:
         profile = self.editor.meta.profile
 
-        def themes() -> Sequence[Option]:
+        def themes(_row: Stakeholder) -> Sequence[Option]:
             return [Option(theme.key, theme.label) for theme in self.editor.meta.profile.themes]
 
         def theme_labels(stakeholder: Stakeholder) -> str:
