@@ -131,7 +131,7 @@ def _counts(session: Session) -> str:
         if table == "actions":
             gaps = sum(1 for action in session.actions if open_points(action))
             if gaps:
-                part = f"{part} ({t('cli.count.open_points', n=gaps)})"
+                part = t("cli.count.open_points", count=part, n=gaps)
         parts.append(part)
     return t("cli.count.last", rest=", ".join(parts[:-1]), last=parts[-1])
 

@@ -41,7 +41,7 @@ MESSAGES: dict[str, str] = {
     "cli.count.actions.other": "{n} actions",
     "cli.count.commitments.one": "{n} commitment",
     "cli.count.commitments.other": "{n} commitments",
-    "cli.count.open_points": "{n} with open points",
+    "cli.count.open_points": "{count} ({n} with open points)",
     "cli.count.last": "{rest} and {last}",
     "cli.demo.header": "Demo in {folder}:",
     "cli.demo.written": "  {file}  (written)",

@@ -41,7 +41,7 @@ MESSAGES: dict[str, str] = {
     "cli.count.actions.other": "{n} acties",
     "cli.count.commitments.one": "{n} toezegging",
     "cli.count.commitments.other": "{n} toezeggingen",
-    "cli.count.open_points": "{n} met open punten",
+    "cli.count.open_points": "{count} ({n} met open punten)",
     "cli.count.last": "{rest} en {last}",
     "cli.demo.header": "Demo in {folder}:",
     "cli.demo.written": "  {file}  (geschreven)",
