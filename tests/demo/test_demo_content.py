@@ -135,6 +135,11 @@ def test_commitments_name_a_role_and_a_sentence_and_the_trekker_is_the_lead(
 ) -> None:
     actions: dict[str, Action] = {action.id: action for action in programme.actions}
     assert {c.role for c in programme.commitments} == {"trekker", "partner", "financier"}
+    committed = {c.action_id for c in programme.commitments}
+    assert len(committed) >= len(actions) / 3
+    for action_id in committed:
+        roles = [c.role for c in programme.commitments if c.action_id == action_id]
+        assert roles.count("trekker") == 1 and len(roles) >= 2
     for commitment in programme.commitments:
         assert commitment.action_id in actions
         assert commitment.text.endswith(".")
