@@ -32,15 +32,17 @@ def _origin(origin: Origin) -> str:
     return t("merge.report.source", title=origin.title, date=date)
 
 
-def _value(value: Any) -> str:
+def show_value(value: Any) -> str:
+    """A field value as one short line: a name, a list joined, a dash for nothing."""
     if value is None or value in ("", [], {}):
         return "—"
     if isinstance(value, dict):
         if "name" in value:
             return str(value["name"])
-        return ", ".join(_value(v) for v in value.values() if v not in (None, "", [], {})) or "—"
+        shown = [show_value(v) for v in value.values() if v not in (None, "", [], {})]
+        return ", ".join(shown) or "—"
     if isinstance(value, list):
-        return "; ".join(_value(v) for v in value)
+        return "; ".join(show_value(v) for v in value)
     return _short(str(value))
 
 
@@ -51,11 +53,11 @@ def conflict_lines(conflict: Conflict) -> list[str]:
     for difference in conflict.differences:
         if conflict.base is not None:
             lines.append(t("merge.report.conflict_base", field=field_label(difference.field),
-                           value=_value(difference.base)))
+                           value=show_value(difference.base)))
         for version, value in zip(conflict.versions, difference.values, strict=True):
             if not version.deleted:
                 lines.append(t("merge.report.conflict_value", field=field_label(difference.field),
-                               value=_value(value), sources=_titles(version.sources)))
+                               value=show_value(value), sources=_titles(version.sources)))
     for version in conflict.versions:
         if version.deleted:
             lines.append(t("merge.report.conflict_deleted", sources=_titles(version.sources)))
