@@ -29,6 +29,8 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 Tables = Mapping[str, Mapping[str, Mapping[str, Any]]]
+# Per table the doc ids changed since the last encode, or None for "all of them".
+Changes = Mapping[str, Iterable[str] | None]
 
 _NEXT = b",\n"
 # Lines per block: small enough to rejoin per save, few enough blocks for one writev.
@@ -127,13 +129,12 @@ class Encoder:
         """Forget every line: the next encode serializes everything afresh."""
         self._tables.clear()
 
-    def encode(self, tables: Tables,
-               changed: Mapping[str, Iterable[str]] | None = None) -> list[bytes | memoryview]:
+    def encode(self, tables: Tables, changed: Changes | None = None) -> list[bytes | memoryview]:
         """The file's bytes as chunks to write in order.
 
         `changed` (table -> doc ids), when given, must name every document changed since
-        the previous encode; tables it leaves out are taken as unchanged. Without it every
-        document is serialized again.
+        the previous encode; tables it leaves out are taken as unchanged, a table mapped
+        to None is serialized again. Without `changed` every document is.
         """
         for name in list(self._tables):
             if name not in tables:
@@ -145,10 +146,10 @@ class Encoder:
             if state is None:
                 state = self._tables[name] = _TableLines()
                 state.rebuild(documents)
-            elif changed is None:
+            elif changed is None or (name in changed and changed[name] is None):
                 state.rebuild(documents)
             elif name in changed:
-                state.refresh(documents, changed[name])
+                state.refresh(documents, changed[name] or ())
             if index:
                 chunks.append(_NEXT)
             chunks.append(json.dumps(name, ensure_ascii=False).encode("utf-8"))

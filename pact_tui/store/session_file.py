@@ -36,8 +36,9 @@ from pact_tui.store.errors import (
     ReadOnlyError,
     SaveError,
 )
-from pact_tui.store.files import read_file, session_problems, session_tables
+from pact_tui.store.files import read_file, session_problems
 from pact_tui.store.lock import SessionLock, holder
+from pact_tui.store.replacing import TablePlan, plan_table
 from pact_tui.store.storage import SessionStorage
 from pact_tui.store.tables import SessionDB
 
@@ -216,20 +217,46 @@ class SessionFile:
             self._meta = meta
 
     def replace_all(self, session: Session) -> None:
-        """Make the file hold exactly `session`, in one atomic write (bulk undo, merge)."""
+        """Make the file hold exactly `session`, in one atomic write (bulk undo, merge).
+
+        Items keep their place in the file; only those that differ are written anew.
+        """
         with self._mutex:
             self._writable()
-            problems = session_problems(session)
-            if problems:
-                raise InvalidItemError(problems)
-            data = dict(self._storage.read() or {})
-            data.update(session_tables(session))
-            self._save(lambda: self._storage.write(data))
+            meta = session.meta
+            if meta.schema_version != SCHEMA_VERSION:
+                meta = meta.model_copy(update={"schema_version": SCHEMA_VERSION})
+            stored = self._storage.read() or {}
+            plans = {table: plan_table(session.items(table), self._items[table],
+                                       self._doc_ids[table], stored.get(table, {}))
+                     for table in ITEM_KINDS}
+            self._check_replacement(session, meta, plans)
+            data = dict(stored)
+            data[META] = {str(_META_DOC_ID): meta.model_dump(mode="json")}
+            changed: dict[str, list[str] | None] = {META: [str(_META_DOC_ID)]}
+            for table, plan in plans.items():
+                data[table] = plan.documents
+                changed[table] = plan.changed
+            self._save(lambda: self._storage.write_changes(data, changed))
             self._db = self._tinydb()
-            doc_ids = {table: {item.id: number for number, item
-                               in enumerate(session.items(table), start=1)}
-                       for table in ITEM_KINDS}
-            self._load(session, doc_ids)
+            self._load(session.model_copy(update={"meta": meta}),
+                       {table: plan.doc_ids for table, plan in plans.items()})
+
+    def _check_replacement(self, session: Session, meta: SessionMeta,
+                           plans: dict[str, TablePlan]) -> None:
+        """Items new or changed (or all, with a new profile) must fit the profile; ids once."""
+        if meta.profile == self._meta.profile:
+            checked = Session(meta=meta, **{table: tuple(plan.new_items)
+                                            for table, plan in plans.items()})
+        else:
+            checked = session
+        problems = session_problems(checked)
+        for table, plan in plans.items():
+            if len(plan.doc_ids) != len(session.items(table)):
+                problems.extend(session_problems(session.model_copy(
+                    update={other: () for other in ITEM_KINDS if other != table})))
+        if problems:
+            raise InvalidItemError(problems)
 
     # -- closing -----------------------------------------------------------------------
 

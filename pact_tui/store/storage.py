@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from tinydb.storages import Storage
 
 from pact_tui.store.atomic import write_atomic
-from pact_tui.store.encoding import Encoder
+from pact_tui.store.encoding import Changes, Encoder
 
 Data = dict[str, dict[str, Any]]
 
@@ -48,11 +47,11 @@ class SessionStorage(Storage):
         """Write everything; lines of documents whose revision is unchanged are reused."""
         self._write(data, None)
 
-    def write_changes(self, data: Data, changed: Mapping[str, Iterable[str]]) -> None:
+    def write_changes(self, data: Data, changed: Changes) -> None:
         """Write `data`, of which only the documents in `changed` (table -> ids) changed."""
         self._write(data, changed)
 
-    def _write(self, data: Data, changed: Mapping[str, Iterable[str]] | None) -> None:
+    def _write(self, data: Data, changed: Changes | None) -> None:
         with self._mutex:
             try:
                 chunks = self.encoder.encode(data, changed)

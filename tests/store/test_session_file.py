@@ -196,3 +196,44 @@ def test_tables_pact_tui_does_not_know_are_kept(session_path: Path, session: Ses
         opened.replace_all(session)
     assert json.loads(session_path.read_bytes())["notities"] == {
         "1": {"tekst": "van een ander programma"}}
+
+
+def test_replace_all_rewrites_only_what_changed(tmp_path: Path, session: Session) -> None:
+    path = create_session(tmp_path / "bulk.json", session.meta)
+    with SessionFile.open(path) as opened:
+        for number in range(300):
+            opened.add(Action(theme="wonen", title=f"Actie {number}"))
+        before = opened.snapshot()
+        lines_before = path.read_text(encoding="utf-8").splitlines()
+        actions = list(before.actions)
+        actions[10] = actions[10].edited(goal="bijgewerkt")
+        del actions[20]
+        actions.append(Action(theme="zorg", title="Nieuw"))
+        after = before.model_copy(update={"actions": tuple(actions)})
+        opened.replace_all(after)
+        assert opened.snapshot() == after
+        assert path.read_bytes() == fresh_encoding(path)
+        lines_after = path.read_text(encoding="utf-8").splitlines()
+        changed = set(lines_after) ^ set(lines_before)
+        # Old and new line of the edited action, the removed one, the new one, and the old
+        # last line without and with its comma: the other 298 lines stay as they were.
+        assert len(changed) == 6
+        reordered = after.model_copy(update={"actions": tuple(reversed(actions))})
+        opened.replace_all(reordered)
+        opened.update(opened.list(Action)[0].edited(notes="daarna"))
+        assert path.read_bytes() == fresh_encoding(path)
+        expected = opened.snapshot()
+    assert read_session(path) == expected
+
+
+def test_replace_all_refuses_an_invalid_session(session_path: Path, session: Session) -> None:
+    before = session_path.read_bytes()
+    twice = session.model_copy(update={"actions": session.actions * 2})
+    outside = session.model_copy(update={"actions": (Action(theme="sport", title="Sporthal"),)})
+    with SessionFile.open(session_path) as opened:
+        with pytest.raises(InvalidItemError, match="meer dan eens"):
+            opened.replace_all(twice)
+        with pytest.raises(InvalidItemError, match="sport"):
+            opened.replace_all(outside)
+        assert opened.snapshot() == session
+    assert session_path.read_bytes() == before
