@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from pact_tui.demo.files import DemoFile, write_demo
+from pact_tui.demo.files import DemoFile, DemoFileState, write_demo
 from pact_tui.i18n import t
 from pact_tui.merge import start_session_from
 from pact_tui.model import ITEM_KINDS, SCHEMA_VERSION, Session, SessionMeta, UserError
@@ -189,6 +189,8 @@ def _report_demo(folder: Path, files: Sequence[DemoFile]) -> None:
     print(t("cli.demo.header", folder=str(folder)))
     for demo_file in files:
         print(t(f"cli.demo.{demo_file.state.value}", file=demo_file.path.name))
+    if any(demo_file.state is DemoFileState.KEPT for demo_file in files):
+        print(t("cli.demo.kept_hint"))
     print(_demo_summary(files[-1].session))
 
 

@@ -58,6 +58,7 @@ def test_demo_again_reuses_the_files_and_says_so(cli, demo_files: list[Path]) ->
     run = cli("demo", "--no-open")
     assert run.code == 0
     assert run.out.count("ongewijzigd") == 4
+    assert "--sessions-dir" not in run.out
     assert [path.read_bytes() for path in demo_files] == before
 
 
@@ -69,6 +70,7 @@ def test_demo_keeps_an_edited_file_and_says_so(cli, demo_files: list[Path]) -> N
     run = cli("demo", "--no-open")
     assert run.code == 0
     assert "niet overschreven" in run.out and edited.name in run.out
+    assert "--sessions-dir" in run.out
     assert edited.read_text(encoding="utf-8") == text
 
 

@@ -47,6 +47,7 @@ MESSAGES: dict[str, str] = {
     "cli.demo.written": "  {file}  (written)",
     "cli.demo.unchanged": "  {file}  (already there, unchanged)",
     "cli.demo.kept": "  {file}  (already there with other content; not overwritten)",
+    "cli.demo.kept_hint": "  For the original demo: rename those files or choose another folder with --sessions-dir.",
     "cli.demo.summary": "The programme holds {stakeholders} stakeholders, status notes for {themes} themes, {challenges} challenges of which {cross} cross themes, {ambitions} ambitions, {actions} actions ({horizons}), {commitments} commitments and {open} actions with open points.",
     "cli.demo.horizon": "{n} {label}",
     "cli.demo.open_hint": "Open the programme with: pact-tui open {file}",

@@ -47,6 +47,7 @@ MESSAGES: dict[str, str] = {
     "cli.demo.written": "  {file}  (geschreven)",
     "cli.demo.unchanged": "  {file}  (stond er al, ongewijzigd)",
     "cli.demo.kept": "  {file}  (bestond al met andere inhoud; niet overschreven)",
+    "cli.demo.kept_hint": "  Voor de oorspronkelijke demo: hernoem die bestanden of kies een andere map met --sessions-dir.",
     "cli.demo.summary": "Het programma telt {stakeholders} stakeholders, standen van zaken voor {themes} thema’s, {challenges} opgaven waarvan {cross} thema-overstijgend, {ambitions} ambities, {actions} acties ({horizons}), {commitments} toezeggingen en {open} acties met open punten.",
     "cli.demo.horizon": "{n} {label}",
     "cli.demo.open_hint": "Open het programma met: pact-tui open {file}",
