@@ -117,8 +117,8 @@ class PactApp(App[int]):
 
     # ---- the open session ------------------------------------------------------------------
 
-    def open_session(self, path: Path) -> bool:
-        """Open `path` and show its first phase; a bad file shows the error screen instead."""
+    def open_session(self, path: Path, phase: str | None = None) -> bool:
+        """Open `path` on `phase` (else where its work is); a bad file shows the error screen."""
         self.close_session()
         try:
             file = SessionFile.open(path)
@@ -134,7 +134,7 @@ class PactApp(App[int]):
         self._sync_timeboxes(editor.meta)
         remove = editor.add_listener(lambda event: self.post_message(self.EditorNews(event)))
         self._stop_listening = [remove]
-        self.show_phase(self._first_phase(editor))
+        self.show_phase(phase or self._first_phase(editor))
         return True
 
     @staticmethod

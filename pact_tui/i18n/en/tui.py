@@ -131,7 +131,7 @@ MESSAGES: dict[str, str] = {
     "tui.error.untouched": "The file has not been changed.",
     "tui.error.key_home": "to the start",
     "tui.home.title": "pact-tui · workshop sessions and implementation programme",
-    "tui.home.folder": "Sessions folder: {folder}",
+    "tui.home.folder": "Sessions folder: {folder} · Enter opens the chosen session",
     "tui.home.col_title": "Title",
     "tui.home.col_kind": "Kind",
     "tui.home.col_date": "Date",
@@ -168,8 +168,8 @@ MESSAGES: dict[str, str] = {
     "tui.meta.col_block": "Item",
     "tui.meta.col_phase": "Phase",
     "tui.meta.col_minutes": "Minutes",
-    "tui.meta.key_more_time": "+5 min",
-    "tui.meta.key_less_time": "−5 min",
+    "tui.meta.key_more_time": "5 min more",
+    "tui.meta.key_less_time": "5 min less",
     "tui.meta.participant_new": "Add participant",
     "tui.meta.participant_edit": "Edit participant",
     "tui.meta.agenda_new": "Add agenda item",
@@ -253,5 +253,8 @@ MESSAGES: dict[str, str] = {
     "tui.overview.exporting": "Writing the Word draft…",
     "tui.overview.exported": "Word draft written: {path}",
     "tui.overview.export_failed": "Export failed: {problem}",
+    "tui.stakeholders.exists": "‘{name}’ is already there; the cursor is on it.",
+    "tui.rowlist.choose": "choose",
+    "tui.partners.key_commitments": "to the commitments",
     # --- end shell ---
 }

@@ -131,7 +131,7 @@ MESSAGES: dict[str, str] = {
     "tui.error.untouched": "Het bestand is niet gewijzigd.",
     "tui.error.key_home": "naar het begin",
     "tui.home.title": "pact-tui · werksessies en uitvoeringsprogramma",
-    "tui.home.folder": "Sessiemap: {folder}",
+    "tui.home.folder": "Sessiemap: {folder} · Enter opent de gekozen sessie",
     "tui.home.col_title": "Titel",
     "tui.home.col_kind": "Soort",
     "tui.home.col_date": "Datum",
@@ -168,8 +168,8 @@ MESSAGES: dict[str, str] = {
     "tui.meta.col_block": "Onderdeel",
     "tui.meta.col_phase": "Fase",
     "tui.meta.col_minutes": "Minuten",
-    "tui.meta.key_more_time": "+5 min",
-    "tui.meta.key_less_time": "−5 min",
+    "tui.meta.key_more_time": "5 min erbij",
+    "tui.meta.key_less_time": "5 min eraf",
     "tui.meta.participant_new": "Deelnemer toevoegen",
     "tui.meta.participant_edit": "Deelnemer wijzigen",
     "tui.meta.agenda_new": "Agendaonderdeel toevoegen",
@@ -253,5 +253,8 @@ MESSAGES: dict[str, str] = {
     "tui.overview.exporting": "Word-concept wordt geschreven…",
     "tui.overview.exported": "Word-concept geschreven: {path}",
     "tui.overview.export_failed": "Exporteren mislukt: {problem}",
+    "tui.stakeholders.exists": "‘{name}’ staat er al; de cursor staat erop.",
+    "tui.rowlist.choose": "kiezen",
+    "tui.partners.key_commitments": "naar de toezeggingen",
     # --- end shell ---
 }

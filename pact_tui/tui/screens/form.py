@@ -91,7 +91,6 @@ class FormDialog(ModalScreen[bool]):
                         type="integer" if field.number else "text",
                         suggester=suggester,
                         compact=True,
-                        select_on_focus=False,
                     )
                 else:
                     yield ChoiceList(

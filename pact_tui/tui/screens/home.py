@@ -233,7 +233,8 @@ class HomeScreen(Screen[None]):
         """Write the new file and open it; a clash with an existing file raises for the form."""
         self.folder.mkdir(parents=True, exist_ok=True)
         path = create_session(self.folder / session_filename(meta), meta, items)
-        self.call_after_refresh(self.pact.open_session, path)
+        # A new session starts where a session starts: its title, people and agenda.
+        self.call_after_refresh(self.pact.open_session, path, "sessie")
 
     def action_merge(self) -> None:
         if find_spec("pact_tui.tui.screens.merge") is None:

@@ -17,7 +17,6 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.message import Message
 from textual.widgets import DataTable, Label, ProgressBar, Static
 
 from pact_tui.export import export_programme, free_path
@@ -26,37 +25,28 @@ from pact_tui.model import Action, Session, UserError
 from pact_tui.model.rules import counts_by_theme_and_horizon, open_points, ordered_actions
 from pact_tui.tui.editing import SessionEditor
 from pact_tui.tui.screens.phase import PhaseScreen
-from pact_tui.tui.widgets.grid import CellKind, Column, EditGrid
+from pact_tui.tui.widgets.grid import CellKind, Column
+from pact_tui.tui.widgets.row_list import RowList
 
 if TYPE_CHECKING:
     from pact_tui.tui.screens.actions import ActionsScreen
 
 
-THEME_WIDTH = 26
+MIN_THEME_WIDTH = 20
+NUMBERS_WIDTH = 52
+"""Room the horizon, 'no planning' and total columns need (with their padding)."""
 
 
 def gap_text(action: Action) -> str:
     return ", ".join(t(f"model.field.{field}") for field in open_points(action))
 
 
-class GapGrid(EditGrid):
-    """The actions with gaps: read-only rows where Enter asks to jump to the action."""
+class GapGrid(RowList):
+    """The actions with gaps; Enter jumps to the action in the Acties grid."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "jump", t("tui.overview.key_jump"), id="overview.jump"),
+        Binding("enter", "choose", t("tui.overview.key_jump"), id="overview.jump"),
     ]
-
-    class Jump(Message):
-        """Show this action in the Acties grid."""
-
-        def __init__(self, action_id: str) -> None:
-            super().__init__()
-            self.action_id = action_id
-
-    def action_jump(self) -> None:
-        row = self.current_row
-        if row is not None:
-            self.post_message(self.Jump(row.id))
 
 
 class OverviewScreen(PhaseScreen):
@@ -86,6 +76,10 @@ class OverviewScreen(PhaseScreen):
     def on_mount(self) -> None:
         self.query_one("#export-progress", ProgressBar).display = False
         self.query_one(GapGrid).focus()
+
+    def on_resize(self) -> None:
+        if self.is_mounted:
+            self._show_counts(ordered_actions(self.editor.items(Action)))
 
     def _gap_columns(self) -> list[Column]:
         profile = self.editor.meta.profile
@@ -118,7 +112,11 @@ class OverviewScreen(PhaseScreen):
         horizons.append(None)
         table = self.query_one("#overview-counts", DataTable)
         table.clear(columns=True)
-        table.add_column(t("tui.overview.col_theme"), key="theme", width=THEME_WIDTH)
+        # The theme names take what the numbers leave, up to the longest name.
+        longest = max((len(theme.label) for theme in profile.themes), default=10)
+        room = self.size.width - NUMBERS_WIDTH
+        table.add_column(t("tui.overview.col_theme"), key="theme",
+                         width=max(MIN_THEME_WIDTH, min(longest, room)))
         for key in horizons:
             # "0–2 jaar" says it in less room than "Korte termijn"; both come from the profile.
             horizon = profile.horizon(key) if key else None
@@ -143,11 +141,11 @@ class OverviewScreen(PhaseScreen):
 
     # ---- jumping to a gap ------------------------------------------------------------------
 
-    def on_gap_grid_jump(self, message: GapGrid.Jump) -> None:
+    def on_row_list_chosen(self, message: RowList.Chosen) -> None:
         message.stop()
         screen = self.pact.show_phase("acties")
         if screen is not None:
-            screen.call_after_refresh(self._reveal, screen, message.action_id)
+            screen.call_after_refresh(self._reveal, screen, message.row_id)
 
     @staticmethod
     def _reveal(screen: PhaseScreen, action_id: str) -> None:

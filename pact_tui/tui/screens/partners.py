@@ -24,10 +24,20 @@ from pact_tui.tui.screens.form import ChoiceField, Field, FormDialog, FormValues
 from pact_tui.tui.screens.phase import PhaseScreen
 from pact_tui.tui.widgets.grid import CellKind, Column, EditGrid, join_parties
 from pact_tui.tui.widgets.record_table import RecordTable
+from pact_tui.tui.widgets.row_list import RowList
 
 
 def role_label(role: str) -> str:
     return t(f"tui.partners.role.{role}")
+
+
+class ActionList(RowList):
+    """The actions; Enter goes to the commitments of the one under the cursor."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "choose", t("tui.partners.key_commitments"),
+                id="partners.commitments"),
+    ]
 
 
 class PartnersScreen(PhaseScreen):
@@ -46,8 +56,8 @@ class PartnersScreen(PhaseScreen):
     def compose_body(self) -> ComposeResult:
         yield Label(Text(t("tui.partners.actions_title")), id="partners-actions-title",
                     classes="section-title")
-        grid = EditGrid(self._columns(), empty_text=t("tui.partners.no_actions"),
-                        id="partners-actions")
+        grid = ActionList(self._columns(), empty_text=t("tui.partners.no_actions"),
+                          id="partners-actions")
         yield grid
         yield Static("", id="partners-action")
         yield RecordTable(id="commitments")
@@ -60,8 +70,8 @@ class PartnersScreen(PhaseScreen):
         self.grid.focus()
 
     @property
-    def grid(self) -> EditGrid:
-        return self.query_one("#partners-actions", EditGrid)
+    def grid(self) -> ActionList:
+        return self.query_one("#partners-actions", ActionList)
 
     def _columns(self) -> list[Column]:
         profile = self.editor.meta.profile
@@ -93,6 +103,10 @@ class PartnersScreen(PhaseScreen):
         current = self.grid.current_row
         self._action_id = current.id if current is not None else None
         self._show_action()
+
+    def on_row_list_chosen(self, message: RowList.Chosen) -> None:
+        message.stop()
+        self.query_one("#commitments", RecordTable).focus()
 
     def on_edit_grid_cursor_moved(self, message: EditGrid.CursorMoved) -> None:
         message.stop()

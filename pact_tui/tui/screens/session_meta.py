@@ -28,6 +28,9 @@ from pact_tui.tui.widgets.record_table import RecordTable
 
 META_FIELDS = ("title", "date", "facilitator", "location")
 
+NARROW = 120
+"""Below this width the participants and the agenda are stacked instead of side by side."""
+
 
 class InvalidDate(UserError):
     """A date the facilitator typed that is not a date."""
@@ -69,7 +72,7 @@ class SessionMetaScreen(PhaseScreen):
                     yield Label(Text(t("tui.meta.participants")), id="participants-title",
                                 classes="section-title")
                     yield RecordTable(id="participants")
-                with Vertical(classes="meta-table-box"):
+                with Vertical(classes="meta-table-box -agenda"):
                     yield Label(Text(t("tui.meta.agenda")), id="agenda-title",
                                 classes="section-title")
                     yield RecordTable(id="agenda")
@@ -91,7 +94,7 @@ class SessionMetaScreen(PhaseScreen):
         meta = self.editor.meta
         values = {
             "title": meta.title,
-            "date": meta.date.isoformat(),
+            "date": meta.date.strftime("%d-%m-%Y"),
             "facilitator": meta.facilitator,
             "location": meta.location,
         }
@@ -153,6 +156,10 @@ class SessionMetaScreen(PhaseScreen):
         self.refresh_header()
 
     # ---- participants and agenda -----------------------------------------------------------
+
+    def on_resize(self) -> None:
+        # Side by side where there is room; one above the other on a small screen.
+        self.query_one("#meta-tables").set_class(self.size.width < NARROW, "-narrow")
 
     def on_record_table_requested(self, event: RecordTable.Requested) -> None:
         index = int(event.row) if event.row is not None else None

@@ -138,6 +138,15 @@ class StakeholdersScreen(PhaseScreen):
         if not name:
             self.grid.focus()
             return
+        existing = next((s for s in self.editor.items(Stakeholder)
+                         if s.name.casefold() == name.casefold()), None)
+        if existing is not None:
+            # Said twice in the room: show the one there is rather than make a second.
+            event.input.value = ""
+            self.grid.move_to(existing.id, "name")
+            self.notify(t("tui.stakeholders.exists", name=existing.name), markup=False,
+                        timeout=4)
+            return
         stakeholder = Stakeholder(name=name)
         if self.attempt(t("tui.stakeholders.key_new"), lambda: self.editor.add(stakeholder)):
             event.input.value = ""

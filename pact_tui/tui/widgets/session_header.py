@@ -11,28 +11,47 @@ import datetime as dt
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.widget import Widget
 from textual.widgets import Static
 
 from pact_tui.i18n import t
 from pact_tui.tui.widgets.phase_timer import PhaseClock, PhaseTimer
 
 
+class HeaderTitle(Widget):
+    """Region · title · phase in the room left beside the timer; only the title is ever cut."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.region_name = self.session_title = self.phase_name = ""
+
+    def render(self) -> Text:
+        tail = f" · {self.phase_name}"
+        room = self.content_size.width - len(self.region_name) - len(" · ") - len(tail)
+        title = self.session_title
+        if len(title) > room:
+            title = title[: max(room - 1, 0)] + "…"
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append(f"{self.region_name} · ", style="dim")
+        text.append(title, style="bold")
+        text.append(tail)
+        return text
+
+
 class SessionHeader(Horizontal):
     """What is open, which phase, how much time is left, and whether it is saved."""
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="header-region", markup=False)
-        yield Static("", id="header-title", markup=False)
-        yield Static("", id="header-phase", markup=False)
+        yield HeaderTitle(id="header-title")
         yield PhaseTimer(id="header-timer")
         yield Static("", id="header-saved", markup=False)
 
     def show_session(self, region: str, title: str, phase: str, *, read_only: bool) -> None:
-        self.query_one("#header-region", Static).update(Text(f"{region} ·"))
-        self.query_one("#header-title", Static).update(Text(title))
+        header = self.query_one(HeaderTitle)
         if read_only:
             phase = f"{phase} · {t('tui.header.read_only')}"
-        self.query_one("#header-phase", Static).update(Text(f"· {phase}"))
+        header.region_name, header.session_title, header.phase_name = region, title, phase
+        header.refresh()
 
     def show_clock(self, clock: PhaseClock | None) -> None:
         self.query_one(PhaseTimer).show(clock)
