@@ -33,8 +33,8 @@ from pact_tui.store import (
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add this module's subcommands to the `pact-tui` parser."""
     session = subparsers.add_parser("session", help=t("cli.help.session"))
-    session_commands = session.add_subparsers(dest="session_command", metavar="new",
-                                              required=True)
+    session.set_defaults(handler=_session_without_subcommand)
+    session_commands = session.add_subparsers(dest="session_command", metavar="new")
     new = session_commands.add_parser("new", help=t("cli.help.session_new"))
     new.add_argument("title", help=t("cli.help.title"))
     new.add_argument("--profile",
@@ -59,6 +59,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     demo = subparsers.add_parser("demo", help=t("cli.help.demo"))
     demo.add_argument("--no-open", action="store_true", help=t("cli.help.no_open"))
     demo.set_defaults(handler=write_demo_files)
+
+
+def _session_without_subcommand(args: argparse.Namespace) -> int:
+    raise UserError(t("cli.session_subcommand_missing"))
 
 
 def _existing_file(path: Path) -> Path:

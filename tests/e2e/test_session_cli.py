@@ -223,8 +223,8 @@ def test_session_new_from_a_missing_file(cli, tmp_path: Path) -> None:
                                              tmp_path / "weg.json"))
 
 
-def test_a_missing_subcommand_is_a_usage_error(cli) -> None:
-    _one_error_line(cli("session"))
+def test_session_without_a_subcommand_says_what_to_type(cli) -> None:
+    assert "pact-tui session new" in _one_error_line(cli("session"))
 
 
 # --- schema -----------------------------------------------------------------------------------

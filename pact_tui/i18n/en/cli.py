@@ -20,6 +20,7 @@ MESSAGES: dict[str, str] = {
     "cli.help.schema": "print the JSON Schema of the file format",
     "cli.help.demo": "write a West-Friesland demo (three workshop sessions and the programme) and open the programme",
     "cli.help.no_open": "only write, do not open the app",
+    "cli.session_subcommand_missing": "Say what to do with the session, for example: pact-tui session new \"Housing workshop\".",
     "cli.bad_date": "Date ‘{value}’ does not exist; write a date as yyyy-mm-dd, for example 2026-11-28.",
     "cli.not_found": "File {file} does not exist.",
     "cli.is_folder": "{file} is a folder; give the path of a session file (.json).",

@@ -20,6 +20,7 @@ MESSAGES: dict[str, str] = {
     "cli.help.schema": "toon het JSON-schema van het bestandsformaat",
     "cli.help.demo": "schrijf een Westfriese demo (drie werksessies en het programma) en open het programma",
     "cli.help.no_open": "alleen schrijven, de app niet openen",
+    "cli.session_subcommand_missing": "Zeg wat er met de sessie moet gebeuren, bijvoorbeeld: pact-tui session new \"Werksessie wonen\".",
     "cli.bad_date": "Datum ‘{value}’ bestaat niet; schrijf een datum als jjjj-mm-dd, bijvoorbeeld 2026-11-28.",
     "cli.not_found": "Bestand {file} bestaat niet.",
     "cli.is_folder": "{file} is een map; geef het pad van een sessiebestand (.json).",
