@@ -153,9 +153,7 @@ class _SessionBuilder:
 
 def _added(session: Session, **tables: tuple[Item, ...]) -> Session:
     """`session` with items appended to the named tables, validated as a whole."""
-    content: dict[str, Any] = {table: session.items(table) for table in tables}
-    for table, items in tables.items():
-        content[table] = (*content[table], *items)
+    content = {table: (*session.items(table), *items) for table, items in tables.items()}
     return Session.model_validate({**dict(session), **content})
 
 
