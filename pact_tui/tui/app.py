@@ -9,7 +9,6 @@ switching back is instant and keeps the cursor where it was.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -300,8 +299,9 @@ class PactApp(App[int]):
 
     def open_merge(self) -> None:
         """The merge screen (the merge engineer's), over the home screen."""
-        merge = import_module("pact_tui.tui.screens.merge")
-        self.push_screen(merge.MergeScreen(self.sessions_dir))
+        from pact_tui.tui.screens.merge import MergeScreen
+
+        self.push_screen(MergeScreen(self.sessions_dir))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Textual's own commands, in the user's language."""

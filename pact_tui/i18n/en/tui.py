@@ -152,7 +152,6 @@ MESSAGES: dict[str, str] = {
     "tui.home.field_title": "Title of the session",
     "tui.home.from_programme_title": "New session from ‘{programme}’",
     "tui.home.pick_programme": "First choose a programme in the list (marked with ◆).",
-    "tui.home.merge_later": "Merging in the app comes with the merge feature; until then use ‘pact-tui merge’.",
     "tui.meta.title": "Title",
     "tui.meta.date": "Date",
     "tui.meta.facilitator": "Facilitator",

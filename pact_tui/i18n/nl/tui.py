@@ -152,7 +152,6 @@ MESSAGES: dict[str, str] = {
     "tui.home.field_title": "Titel van de sessie",
     "tui.home.from_programme_title": "Nieuwe sessie vanuit ‘{programme}’",
     "tui.home.pick_programme": "Kies eerst een programma in de lijst (gemarkeerd met ◆).",
-    "tui.home.merge_later": "Samenvoegen in het scherm komt met de samenvoegfunctie; gebruik tot dan ‘pact-tui merge’.",
     "tui.meta.title": "Titel",
     "tui.meta.date": "Datum",
     "tui.meta.facilitator": "Procesbegeleider",

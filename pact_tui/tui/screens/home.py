@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from importlib.util import find_spec
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -237,7 +236,4 @@ class HomeScreen(Screen[None]):
         self.call_after_refresh(self.pact.open_session, path, "sessie")
 
     def action_merge(self) -> None:
-        if find_spec("pact_tui.tui.screens.merge") is None:
-            self.notify(t("tui.home.merge_later"), severity="warning")
-            return
         self.pact.open_merge()
