@@ -255,5 +255,6 @@ MESSAGES: dict[str, str] = {
     "tui.stakeholders.exists": "‘{name}’ is already there; the cursor is on it.",
     "tui.rowlist.choose": "choose",
     "tui.partners.key_commitments": "to the commitments",
+    "tui.overview.exported_in": "Word draft written: {name}\nin {folder}",
     # --- end shell ---
 }

@@ -255,5 +255,6 @@ MESSAGES: dict[str, str] = {
     "tui.stakeholders.exists": "‘{name}’ staat er al; de cursor staat erop.",
     "tui.rowlist.choose": "kiezen",
     "tui.partners.key_commitments": "naar de toezeggingen",
+    "tui.overview.exported_in": "Word-concept geschreven: {name}\nin {folder}",
     # --- end shell ---
 }

@@ -200,7 +200,7 @@ class OverviewScreen(PhaseScreen):
         self.last_export = path
         self.query_one("#export-progress", ProgressBar).display = False
         self.query_one("#export-status", Static).update(
-            Text(t("tui.overview.exported", path=str(path)))
+            Text(t("tui.overview.exported_in", name=path.name, folder=str(path.parent)))
         )
         self.notify(t("tui.overview.exported", path=str(path)), markup=False, timeout=10)
 
