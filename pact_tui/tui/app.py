@@ -205,6 +205,8 @@ class PactApp(App[int]):
             if isinstance(self.screen, PhaseScreen):
                 self.screen.refresh_header()
         elif isinstance(event, SaveFailed):
+            if isinstance(self.screen, PhaseScreen):
+                self.screen.refresh_header()
             self.notify(event.message, title=t("tui.app.save_failed"), severity="error",
                         markup=False, timeout=15)
 

@@ -256,5 +256,7 @@ MESSAGES: dict[str, str] = {
     "tui.rowlist.choose": "choose",
     "tui.partners.key_commitments": "to the commitments",
     "tui.overview.exported_in": "Word draft written: {name}\nin {folder}",
+    "tui.header.save_failing": "⚠ not saved",
+    "tui.meta.hint": "Tab next field · Enter keeps · in the tables: n new, e edit, Del remove",
     # --- end shell ---
 }

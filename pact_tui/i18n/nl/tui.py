@@ -256,5 +256,7 @@ MESSAGES: dict[str, str] = {
     "tui.rowlist.choose": "kiezen",
     "tui.partners.key_commitments": "naar de toezeggingen",
     "tui.overview.exported_in": "Word-concept geschreven: {name}\nin {folder}",
+    "tui.header.save_failing": "⚠ niet opgeslagen",
+    "tui.meta.hint": "Tab volgend veld · Enter bewaart · in de tabellen: n nieuw, e wijzig, Del weg",
     # --- end shell ---
 }

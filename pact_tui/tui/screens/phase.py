@@ -75,7 +75,7 @@ class PhaseScreen(Screen[None]):
             meta.profile.name, meta.title, phase_label(self.PHASE), read_only=self.editor.read_only
         )
         header.show_clock(self.pact.clock(self.PHASE))
-        header.show_saved(self.editor.last_saved)
+        header.show_saved(self.editor.last_saved, failing=self.editor.save_error is not None)
 
     def on_phase_bar_chosen(self, message: PhaseBar.Chosen) -> None:
         self.pact.show_phase(message.phase)

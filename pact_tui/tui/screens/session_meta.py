@@ -16,7 +16,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Input, Label
+from textual.widgets import Input, Label, Static
 
 from pact_tui.i18n import t
 from pact_tui.model import PHASES, AgendaItem, Participant, UserError
@@ -67,6 +67,7 @@ class SessionMetaScreen(PhaseScreen):
                 with Horizontal(classes="meta-row"):
                     yield Label(Text(t(f"tui.meta.{name}")), classes="meta-label")
                     yield Input(id=f"meta-{name}", compact=True, select_on_focus=False)
+            yield Static(Text(t("tui.meta.hint")), id="meta-hint")
             with Horizontal(id="meta-tables"):
                 with Vertical(classes="meta-table-box"):
                     yield Label(Text(t("tui.meta.participants")), id="participants-title",

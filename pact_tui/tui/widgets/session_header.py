@@ -56,10 +56,13 @@ class SessionHeader(Horizontal):
     def show_clock(self, clock: PhaseClock | None) -> None:
         self.query_one(PhaseTimer).show(clock)
 
-    def show_saved(self, saved: dt.datetime | None) -> None:
-        """`saved` is when the file was last written; shown in local time."""
+    def show_saved(self, saved: dt.datetime | None, *, failing: bool = False) -> None:
+        """`saved` is when the file was last written (local time); `failing`: saving fails now."""
         label = self.query_one("#header-saved", Static)
-        if saved is None:
+        label.set_class(failing, "-failing")
+        if failing:
+            label.update(Text(t("tui.header.save_failing")))
+        elif saved is None:
             label.update(Text(t("tui.header.not_saved")))
         else:
             local = saved.astimezone() if saved.tzinfo else saved
