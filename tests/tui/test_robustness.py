@@ -34,7 +34,12 @@ async def test_a_file_open_elsewhere_opens_read_only_with_a_banner(
             await pilot.press("ctrl+n")  # adding is switched off
             await ui.type(pilot, "Nieuw")
             await pilot.press("enter")
+            await pilot.press("ctrl+w", "n")  # and so is a new status note
             await pilot.pause()
+            assert app.screen.PHASE == "stakeholders"  # no form opened
+            app.show_phase("sessie")
+            await pilot.pause()
+            assert app.screen.query_one("#meta-title").disabled
             assert app.editor is not None and app.editor.read_only
     assert [s.name for s in read_session(path).stakeholders] == ["Intermaris"]
 

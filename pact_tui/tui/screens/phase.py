@@ -20,6 +20,7 @@ from pact_tui.i18n import t
 from pact_tui.model import UserError
 from pact_tui.tui.editing import SessionEditor
 from pact_tui.tui.widgets.phase_bar import PhaseBar, phase_label
+from pact_tui.tui.widgets.record_table import RecordTable
 from pact_tui.tui.widgets.session_header import SessionHeader
 
 if TYPE_CHECKING:
@@ -45,10 +46,20 @@ class PhaseScreen(Screen[None]):
         yield SessionHeader(id="session-header")
         yield PhaseBar(self.PHASE, id="phase-bar")
         if self.editor.read_only:
-            reason = self.editor.file.read_only_reason or t("tui.editing.someone")
-            yield Static(Text(t("tui.banner.read_only", reason=reason)), id="read-only-banner")
+            yield Static(Text(self.read_only_text()), id="read-only-banner")
         yield from self.compose_body()
         yield Footer()
+
+    def on_mount(self) -> None:
+        # Runs after the subclass's own on_mount (Textual calls both).
+        if self.editor.read_only:
+            for table in self.query(RecordTable):
+                table.read_only_reason = self.read_only_text()
+
+    def read_only_text(self) -> str:
+        """Why nothing can be changed here, in one sentence."""
+        reason = self.editor.file.read_only_reason or t("tui.editing.someone")
+        return t("tui.banner.read_only", reason=reason)
 
     def compose_body(self) -> ComposeResult:
         """The phase's own widgets, between the bars and the footer."""

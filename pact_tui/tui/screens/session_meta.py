@@ -87,7 +87,10 @@ class SessionMetaScreen(PhaseScreen):
         agenda.add_column(t("tui.meta.col_block"), key="title")
         agenda.add_column(t("tui.meta.col_phase"), key="phase")
         agenda.add_column(t("tui.meta.col_minutes"), key="minutes")
-        self.query_one("#meta-title", Input).focus()
+        for name in META_FIELDS:
+            self.query_one(f"#meta-{name}", Input).disabled = self.editor.read_only
+        if not self.editor.read_only:
+            self.query_one("#meta-title", Input).focus()
 
     # ---- drawing ---------------------------------------------------------------------------
 

@@ -44,6 +44,8 @@ class RecordTable(DataTable[Any]):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        self.read_only_reason = ""
+        """Set when the session cannot be changed: the requests are refused with this."""
 
     def current_key(self) -> str | None:
         """The key of the row under the cursor, or None in an empty table."""
@@ -55,6 +57,9 @@ class RecordTable(DataTable[Any]):
     def action_request(self, what: str) -> None:
         row = self.current_key()
         if what != "add" and row is None:
+            return
+        if self.read_only_reason:
+            self.notify(self.read_only_reason, severity="warning", markup=False)
             return
         self.post_message(self.Requested(self, what, row))
 
