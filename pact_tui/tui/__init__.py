@@ -6,7 +6,10 @@ of pact-tui (and `pact-tui export`, `merge`, ...) starts without it.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
+
+from pact_tui.i18n import t
 
 
 def run_app(path: Path | None, *, sessions_dir: Path, exports_dir: Path) -> int:
@@ -19,4 +22,7 @@ def run_app(path: Path | None, *, sessions_dir: Path, exports_dir: Path) -> int:
 
     app = PactApp(path, sessions_dir=sessions_dir, exports_dir=exports_dir)
     result = app.run()
+    if app.rescued is not None:
+        # The terminal is back: say it where it stays readable after the app is gone.
+        print(t("tui.app.rescued", path=str(app.rescued)), file=sys.stderr)
     return result if isinstance(result, int) else 0

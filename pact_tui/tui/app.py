@@ -8,7 +8,7 @@ switching back is instant and keeps the cursor where it was.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -99,7 +99,9 @@ class PactApp(App[int]):
         self._clock_source = clock
         self._clocks: dict[str, PhaseClock] = {}
         self._phase_screens: dict[str, PhaseScreen] = {}
-        self._stop_listening: list[object] = []
+        self._stop_listening: list[Callable[[], None]] = []
+        self.rescued: Path | None = None
+        """Where the session went if it could not be saved when it closed (see run_app)."""
         self.title = t("tui.app.title")
 
     # ---- start and stop --------------------------------------------------------------------
@@ -153,20 +155,29 @@ class PactApp(App[int]):
             self.uninstall_screen(f"phase-{phase}")
         self._phase_screens = {}
         self._close_editor()
+        self._to_home()
+
+    def _to_home(self) -> HomeScreen:
+        """The home screen on top: the one underneath if there is one, else a new one."""
         home = _home_screen()
-        if not any(isinstance(screen, home) for screen in self.screen_stack):
-            self.push_screen(home(self.sessions_dir))
+        if any(isinstance(screen, home) for screen in self.screen_stack):
+            while not isinstance(self.screen, home):
+                self.pop_screen()
+            return self.screen
+        screen = home(self.sessions_dir)
+        self.push_screen(screen)
+        return screen
 
     def _close_editor(self) -> None:
         editor, self.editor = self.editor, None
         if editor is None:
             return
         for remove in self._stop_listening:
-            if callable(remove):
-                remove()
+            remove()
         self._stop_listening = []
         rescue = editor.close()
         if rescue is not None:
+            self.rescued = rescue
             self.notify(t("tui.app.rescued", path=str(rescue)), severity="error", markup=False,
                         timeout=30)
 
@@ -186,10 +197,6 @@ class PactApp(App[int]):
         else:
             self.push_screen(screen)
         return screen
-
-    def phase_screen(self, phase: str) -> PhaseScreen | None:
-        """The phase's screen if it was shown before (for tests and jumps between screens)."""
-        return self._phase_screens.get(phase)
 
     # ---- the editor's news -----------------------------------------------------------------
 
@@ -289,15 +296,13 @@ class PactApp(App[int]):
 
     def action_new_session(self) -> None:
         self.close_session()
-        home = self.screen
-        if isinstance(home, _home_screen()):
-            home.call_after_refresh(home.run_action, "new_session")
+        home = self._to_home()
+        home.call_after_refresh(home.run_action, "new_session")
 
     def action_merge(self) -> None:
         self.close_session()
-        home = self.screen
-        if isinstance(home, _home_screen()):
-            home.call_after_refresh(home.run_action, "merge")
+        home = self._to_home()
+        home.call_after_refresh(home.run_action, "merge")
 
     def open_merge(self) -> None:
         """The merge screen (the merge engineer's), over the home screen."""
