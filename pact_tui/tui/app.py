@@ -123,11 +123,15 @@ class PactApp(App[int]):
         self.close_session()
         try:
             file = SessionFile.open(path)
-        except UserError as error:
+        except (UserError, OSError) as error:
             from pact_tui.tui.screens.error import ErrorScreen
 
-            backup = getattr(error, "backup", None)
-            self.push_screen(ErrorScreen(path, str(error), backup))
+            if isinstance(error, OSError):
+                message = t("tui.app.unreadable", file=str(path),
+                            problem=error.strerror or str(error))
+            else:
+                message = str(error)
+            self.push_screen(ErrorScreen(path, message, getattr(error, "backup", None)))
             return False
         editor = SessionEditor(file)
         self.editor = editor

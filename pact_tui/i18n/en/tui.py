@@ -258,5 +258,6 @@ MESSAGES: dict[str, str] = {
     "tui.overview.exported_in": "Word draft written: {name}\nin {folder}",
     "tui.header.save_failing": "⚠ not saved",
     "tui.meta.hint": "Tab next field · Enter keeps · in the tables: n new, e edit, Del remove",
+    "tui.app.unreadable": "Session file {file} cannot be read: {problem}.",
     # --- end shell ---
 }

@@ -258,5 +258,6 @@ MESSAGES: dict[str, str] = {
     "tui.overview.exported_in": "Word-concept geschreven: {name}\nin {folder}",
     "tui.header.save_failing": "⚠ niet opgeslagen",
     "tui.meta.hint": "Tab volgend veld · Enter bewaart · in de tabellen: n nieuw, e wijzig, Del weg",
+    "tui.app.unreadable": "Sessiebestand {file} kan niet worden gelezen: {problem}.",
     # --- end shell ---
 }
