@@ -115,7 +115,7 @@ class HomeScreen(Screen[None]):
 
     def _add_columns(self, table: DataTable[Text]) -> None:
         """The title takes the room the other columns leave, so they always show."""
-        fixed = {"kind": 10, "date": 10, "actions": 6, "saved": 11}
+        fixed = {"kind": 10, "date": 10, "actions": 7, "saved": 11}
         padding = 2 * (len(fixed) + 1) + 2
         title_width = max(self.size.width - sum(fixed.values()) - padding, 16)
         table.add_column(t("tui.home.col_title"), key="title", width=title_width)
