@@ -51,8 +51,9 @@ class PactCommands(Provider):
             if binding.action in seen:
                 continue
             seen.add(binding.action)
+            # The tooltip, where a binding has one, is the longer name the footer has no room for.
             yield (
-                binding.description,
+                binding.tooltip or binding.description,
                 app.get_key_display(binding) or key,
                 partial(app.run_action, binding.action, node),
             )

@@ -184,8 +184,8 @@ MESSAGES: dict[str, str] = {
     "tui.form.hint_complete": "→ completes",
     "tui.form.hint_cancel": "Esc cancel",
     "tui.key.switch_part": "other part",
-    "tui.stakeholders.key_new": "new stakeholder",
-    "tui.stakeholders.key_delete": "delete stakeholder",
+    "tui.stakeholders.key_new": "new",
+    "tui.stakeholders.key_delete": "delete",
     "tui.stakeholders.title": "Stakeholders",
     "tui.stakeholders.title_count": "Stakeholders ({count})",
     "tui.stakeholders.capture": "New stakeholder: type a name and Enter (ctrl+n)",
@@ -197,7 +197,7 @@ MESSAGES: dict[str, str] = {
     "tui.stakeholders.col_notes": "Notes",
     "tui.stakeholders.deleted": "‘{name}’ deleted (ctrl+z brings it back).",
     "tui.status.title": "Status per theme",
-    "tui.status.title_count": "Status: {count} notes, {themes} of {total} themes",
+    "tui.status.title_count": "Status (ctrl+w): {count} notes, {themes} of {total} themes",
     "tui.status.col_theme": "Theme",
     "tui.status.col_text": "Status",
     "tui.status.col_source": "Source",
@@ -259,5 +259,7 @@ MESSAGES: dict[str, str] = {
     "tui.header.save_failing": "⚠ not saved",
     "tui.meta.hint": "Tab next field · Enter keeps · in the tables: n new, e edit, Del remove",
     "tui.app.unreadable": "Session file {file} cannot be read: {problem}.",
+    "tui.stakeholders.new_help": "New stakeholder",
+    "tui.stakeholders.delete_help": "Delete stakeholder",
     # --- end shell ---
 }

@@ -184,8 +184,8 @@ MESSAGES: dict[str, str] = {
     "tui.form.hint_complete": "→ vult aan",
     "tui.form.hint_cancel": "Esc annuleren",
     "tui.key.switch_part": "ander deel",
-    "tui.stakeholders.key_new": "nieuwe stakeholder",
-    "tui.stakeholders.key_delete": "stakeholder verwijderen",
+    "tui.stakeholders.key_new": "nieuw",
+    "tui.stakeholders.key_delete": "verwijder",
     "tui.stakeholders.title": "Stakeholders",
     "tui.stakeholders.title_count": "Stakeholders ({count})",
     "tui.stakeholders.capture": "Nieuwe stakeholder: typ een naam en Enter (ctrl+n)",
@@ -197,7 +197,7 @@ MESSAGES: dict[str, str] = {
     "tui.stakeholders.col_notes": "Notities",
     "tui.stakeholders.deleted": "‘{name}’ verwijderd (ctrl+z zet terug).",
     "tui.status.title": "Stand van zaken per thema",
-    "tui.status.title_count": "Stand van zaken: {count} notities, {themes} van {total} thema’s",
+    "tui.status.title_count": "Stand van zaken (ctrl+w): {count} notities, {themes} van {total} thema’s",
     "tui.status.col_theme": "Thema",
     "tui.status.col_text": "Stand van zaken",
     "tui.status.col_source": "Bron",
@@ -259,5 +259,7 @@ MESSAGES: dict[str, str] = {
     "tui.header.save_failing": "⚠ niet opgeslagen",
     "tui.meta.hint": "Tab volgend veld · Enter bewaart · in de tabellen: n nieuw, e wijzig, Del weg",
     "tui.app.unreadable": "Sessiebestand {file} kan niet worden gelezen: {problem}.",
+    "tui.stakeholders.new_help": "Nieuwe stakeholder",
+    "tui.stakeholders.delete_help": "Stakeholder verwijderen",
     # --- end shell ---
 }

@@ -33,8 +33,10 @@ class StakeholdersScreen(PhaseScreen):
     PHASE = "stakeholders"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+n", "capture", t("tui.stakeholders.key_new"), id="stakeholders.new"),
-        Binding("ctrl+k", "delete", t("tui.stakeholders.key_delete"), id="stakeholders.delete"),
+        Binding("ctrl+n", "capture", t("tui.stakeholders.key_new"),
+                tooltip=t("tui.stakeholders.new_help"), id="stakeholders.new"),
+        Binding("ctrl+k", "delete", t("tui.stakeholders.key_delete"),
+                tooltip=t("tui.stakeholders.delete_help"), id="stakeholders.delete"),
         Binding("ctrl+w", "switch_part", t("tui.key.switch_part"), id="stakeholders.switch"),
     ]
 
@@ -148,7 +150,7 @@ class StakeholdersScreen(PhaseScreen):
                         timeout=4)
             return
         stakeholder = Stakeholder(name=name)
-        if self.attempt(t("tui.stakeholders.key_new"), lambda: self.editor.add(stakeholder)):
+        if self.attempt(t("tui.stakeholders.new_help"), lambda: self.editor.add(stakeholder)):
             event.input.value = ""
             self.grid.move_to(stakeholder.id, "category")
 
@@ -168,7 +170,7 @@ class StakeholdersScreen(PhaseScreen):
         stakeholder = self.grid.current_row
         if not self.grid.has_focus or stakeholder is None:
             return
-        if self.attempt(t("tui.stakeholders.key_delete"),
+        if self.attempt(t("tui.stakeholders.delete_help"),
                         lambda: self.editor.delete(stakeholder)):
             self.notify(t("tui.stakeholders.deleted", name=stakeholder.name[:60]),
                         markup=False, timeout=4)
