@@ -2,8 +2,9 @@
 
 Each version of an item records the fingerprint of the version it was copied from
 (`base`). A version is superseded when another version was made from it (its fingerprint
-is that one's base) or a person chose another over it (`supersedes`); the versions left
-are the heads. One head wins; several heads are a conflict. A session started from a
+is that one's base) or the version that replaced it says so (`supersedes`: a person's
+choice, or what a programme item was before the merge made it); the versions left are
+the heads. One head wins; several heads are a conflict. A session started from a
 programme names it in `meta.sources`, so an item of that programme missing from the
 session was deleted there: a deletion is a head too, superseding the version it saw.
 Everything is keyed by ids and fingerprints, never by the order of the inputs.
@@ -92,26 +93,44 @@ def _origins(helds: Iterable[Held]) -> tuple[Origin, ...]:
 
 
 def _representative(helds: Sequence[Held]) -> Held:
-    """Of several inputs holding the same content, the copy whose bookkeeping is kept."""
+    """Of several inputs holding the same content, the copy whose bookkeeping is kept: the
+    most revised, then the latest (an earlier merge's result, never a copy it came from)."""
     if len(helds) == 1:
         return helds[0]
-    def order(held: Held) -> tuple[bool, int, float, str, str]:
+
+    def order(held: Held) -> tuple[int, float, str, str]:
         item = held.item
-        return (item.base == held.fingerprint, -item.revision, -item.updated_at.timestamp(),
-                item.model_dump_json(exclude={"origins", "combined_from", "supersedes"}),
+        return (-item.revision, -item.updated_at.timestamp(),
+                item.model_dump_json(exclude={"base", "origins", "combined_from", "supersedes"}),
                 held.origin.session_id)
+
     return min(helds, key=order)
 
 
-def _merged_item(head: Sequence[Held], everything: Sequence[Held]) -> Item:
-    representative = _representative(head).item
-    combined = sorted({i for held in everything for i in held.item.combined_from})
-    supersedes = sorted({token for held in everything for token in held.item.supersedes})
-    return representative.model_copy(update={
-        "origins": _origins(head),
-        "combined_from": tuple(combined),
-        "supersedes": tuple(supersedes),
-    })
+def _merged_item(head: Sequence[Held], everything: Sequence[Held], *, final: bool) -> Item:
+    """The version `head` holds, with the bookkeeping of every input joined.
+
+    `final`: as the programme keeps it, its own base, with the versions it replaced (the
+    bases of all inputs' versions) in `supersedes`; see `combine.own_base` for why.
+    """
+    only = everything[0].item
+    if final and len(everything) == 1 and not (only.supersedes or only.base or only.combined_from):
+        # The common case, a new item of one session: spare the set arithmetic.
+        held = everything[0]
+        return held.item.model_copy(update={"origins": _origins(everything),
+                                            "base": held.fingerprint})
+    chosen = _representative(head)
+    combined = {i for held in everything for i in held.item.combined_from}
+    supersedes = {token for held in everything for token in held.item.supersedes}
+    changes: dict[str, object] = {"origins": _origins(head),
+                                  "combined_from": tuple(sorted(combined))}
+    if final:
+        fingerprint = chosen.fingerprint
+        supersedes |= {held.item.base for held in everything if held.item.base is not None}
+        supersedes.discard(fingerprint)
+        changes["base"] = fingerprint
+    changes["supersedes"] = tuple(sorted(supersedes))
+    return chosen.item.model_copy(update=changes)
 
 
 def _differences(items: Sequence[Item | None], base: Item | None) -> tuple[FieldDifference, ...]:
@@ -176,6 +195,21 @@ class _Inputs:
                         self.deletions[key].append((origin, fingerprint))
 
 
+def _superseded(helds: Sequence[Held]) -> set[str]:
+    """The fingerprints (and deletion tokens) that a later or chosen version replaced.
+
+    A version is replaced when another was made from it (that one's base), or when a
+    version a person chose over it lists it in `supersedes`. A version that was itself
+    made into another no longer speaks (its copies carry its list), and no version ever
+    replaces itself: a session that goes back to older wording still wins.
+    """
+    made_from = {held.item.base for held in helds
+                 if held.item.base is not None and held.item.base != held.fingerprint}
+    chosen_over = {token for held in helds if held.fingerprint not in made_from
+                   for token in held.item.supersedes if token != held.fingerprint}
+    return made_from | chosen_over
+
+
 def _outcome(helds: Sequence[Held], head: Held, index: _Inputs) -> Outcome:
     """Added, unless an earlier programme (an input, or one a session started from) had it."""
     known: set[str] = set()
@@ -205,16 +239,13 @@ def analyse(inputs: Sequence[Session]) -> Analysis:
     for key in sorted(index.held):
         helds = index.held[key]
         if len(helds) == 1 and key not in index.deletions:
-            resolved[key] = _merged_item(helds, helds)
+            resolved[key] = _merged_item(helds, helds, final=True)
             outcomes[key] = _outcome(helds, helds[0], index)
             continue
         by_fp: dict[str, list[Held]] = defaultdict(list)
-        superseded: set[str] = set()
         for held in helds:
             by_fp[held.fingerprint].append(held)
-            if held.item.base is not None and held.item.base != held.fingerprint:
-                superseded.add(held.item.base)
-            superseded.update(held.item.supersedes)
+        superseded = _superseded(helds)
         deletions = [(origin, seen) for origin, seen in index.deletions.get(key, [])
                      if deletion_token(seen) not in superseded]
         superseded.update(seen for _, seen in deletions)
@@ -222,7 +253,7 @@ def analyse(inputs: Sequence[Session]) -> Analysis:
         if not heads and not deletions:
             heads = sorted(by_fp)  # edited back and forth: no version is provably the newer
         if len(heads) == 1 and not deletions:
-            resolved[key] = _merged_item(by_fp[heads[0]], helds)
+            resolved[key] = _merged_item(by_fp[heads[0]], helds, final=True)
             outcomes[key] = _outcome(helds, by_fp[heads[0]][0], index)
         elif not heads:
             deleted[key] = _representative(helds).item
@@ -258,7 +289,7 @@ def _conflict(key: Key, heads: Sequence[str], by_fp: dict[str, list[Held]],
               index: _Inputs) -> Conflict:
     table, item_id = key
     versions = [
-        Version(key=fp, item=_merged_item(by_fp[fp], helds),
+        Version(key=fp, item=_merged_item(by_fp[fp], helds, final=False),
                 sources=tuple(sorted({h.origin for h in by_fp[fp]}, key=origin_order)),
                 tokens=(fp,))
         for fp in heads

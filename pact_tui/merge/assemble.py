@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 
 from pact_tui.i18n import t
 from pact_tui.merge.analysis import Analysis, origin_order
-from pact_tui.merge.combine import apply_groups, plan_groups, revised, rewrite_references
+from pact_tui.merge.combine import apply_groups, own_base, plan_groups, rewrite_references
 from pact_tui.merge.errors import UnknownChoiceError
 from pact_tui.merge.result import (
     DELETED,
@@ -128,7 +128,9 @@ def assemble(analysis: Analysis, resolutions: Mapping[str, str | Item],
                                      entry.theme, survivor)
     rewrite_references(items, {**analysis.combined_into, **into})
     apply_groups(items, into)
-    items = {item_id: revised(before[item_id], item) for item_id, item in items.items()}
+    finished = {id(item) for item in analysis.resolved.values()}
+    items = {item_id: item if id(item) in finished else own_base(before[item_id], item)
+             for item_id, item in items.items()}
     tables: dict[str, list[Item]] = {table: [] for table in ITEM_KINDS}
     for item in items.values():
         tables[item.TABLE].append(item)

@@ -40,14 +40,25 @@ def _joined(first: tuple[Any, ...], second: tuple[Any, ...]) -> tuple[Any, ...]:
     return first + tuple(extra)
 
 
-def revised(before: Item, after: Item) -> Item:
-    """`after`, recorded as a new version of `before` if the merge changed its content."""
-    if after is before:
-        return after
-    fingerprint = before.fingerprint()
-    if after.fingerprint() == fingerprint:
-        return after
-    return after.model_copy(update={"base": fingerprint, "revision": before.revision + 1})
+def own_base(before: Item, after: Item) -> Item:
+    """`after` as the programme keeps it: its own base, what it came from in `supersedes`.
+
+    A programme is where the next sessions start, and may be edited in the app before
+    the next merge; with itself as base, such an edit reads as a change of the programme.
+    The version it was made from (and the one before the merge combined or relinked it)
+    goes into `supersedes`, so the inputs' older versions still lose to it.
+    """
+    fingerprint = after.fingerprint()
+    came_from: set[str | None] = {before.base}
+    changes: dict[str, Any] = {}
+    if after is not before:
+        previous = before.fingerprint()
+        came_from.add(previous)
+        if previous != fingerprint:
+            changes["revision"] = before.revision + 1
+    supersedes = {*after.supersedes, *came_from} - {fingerprint, None}
+    changes.update(base=fingerprint, supersedes=tuple(sorted(s for s in supersedes if s)))
+    return after.model_copy(update=changes)
 
 
 def combine(survivor: Item, others: Iterable[Item]) -> Item:
@@ -111,6 +122,20 @@ def _final(item_id: str, into: Mapping[str, str]) -> str:
     return item_id
 
 
+def _links(item: Item) -> set[str]:
+    """The ids an item refers to."""
+    if isinstance(item, Action):
+        parties = (*item.parties, *((item.lead,) if item.lead is not None else ()))
+        found = {ref.stakeholder_id for ref in parties if ref.stakeholder_id is not None}
+        return found | set(item.challenge_ids) | set(item.ambition_ids)
+    if isinstance(item, Commitment):
+        found = {item.action_id}
+        if item.party.stakeholder_id is not None:
+            found.add(item.party.stakeholder_id)
+        return found
+    return set()
+
+
 def rewrite_references(items: dict[str, Item], into: Mapping[str, str]) -> None:
     """Point links to combined items at their survivors (in place)."""
     if not into:
@@ -127,6 +152,8 @@ def rewrite_references(items: dict[str, Item], into: Mapping[str, str]) -> None:
         return tuple(dict.fromkeys(_final(value, into) for value in values))
 
     for item_id, item in list(items.items()):
+        if into.keys().isdisjoint(_links(item)):
+            continue
         changes: dict[str, Any] = {}
         if isinstance(item, Action):
             parties = tuple(party(ref) for ref in item.parties)

@@ -1,7 +1,7 @@
 """Proposed duplicates: items with different ids that say nearly the same thing.
 
 Scored on normalized text with the better of rapidfuzz's `ratio` on the words as written
-(a word changed) and on the words sorted (words reordered), within a theme (actions,
+(a word changed) and on the words sorted (words moved), within a theme (actions,
 ambitions, status notes, challenges per theme they share), per action and role
 (commitments), or across all stakeholders. Not a token-set scorer: that one calls every
 sentence containing another's words identical. Only items no single input holds both
@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from pact_tui.merge.normalize import normalize_text
 from pact_tui.merge.result import DuplicateProposal
@@ -83,34 +83,66 @@ def find_duplicates(items: Sequence[Item],
     return tuple(sorted(found.values(), key=lambda p: (-p.score, p.id)))
 
 
+def _character_bins() -> np.ndarray:
+    """Character code -> bin (below 256): a letter each, digits, space, the rest in four."""
+    bins = np.array([28 + code % 4 for code in range(256)], dtype=np.uint32)
+    for number, letter in enumerate(b"abcdefghijklmnopqrstuvwxyz"):
+        bins[letter] = number
+    for digit in b"0123456789":
+        bins[digit] = 26
+    bins[ord(" ")] = 27
+    return bins
+
+
+_BINS = _character_bins()
+
+
+def _counts(texts: Sequence[str]) -> np.ndarray:
+    """Per text, how many characters fall in each bin (counted by character, as scored)."""
+    codes = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32)
+    bins = np.where(codes < 256, _BINS[np.minimum(codes, 255)], 28 + codes % 4)
+    rows = np.repeat(np.arange(len(texts)), [len(text) for text in texts])
+    flat = np.bincount(rows * 32 + bins, minlength=len(texts) * 32)
+    # Capped counts still bound the distance from below, and fit in 16 bits.
+    return np.minimum(flat, 16_000).reshape(len(texts), 32).astype(np.int16)
+
+
 def similar_pairs(texts: Sequence[str], threshold: float,
-                  block: int = 64) -> list[tuple[int, int, float]]:
+                  block: int = 32) -> list[tuple[int, int, float]]:
     """Every pair (i < j) of `texts` scoring at least `threshold`, with its best score.
 
     A text is compared as written (a word changed) and with its words sorted (words
-    moved). Both scores are Indel similarities, which cannot reach the threshold t
-    when the longer text exceeds the shorter by more than a factor (2 - t) / t; so the
-    texts are sorted by length and each block of them meets only texts short enough.
+    moved), by rapidfuzz's `ratio`: an Indel similarity, 1 - d / (len_a + len_b). Two
+    cheap bounds rule out most pairs before any is scored: d is at least the length
+    difference, so the texts are sorted by length and each block meets only texts short
+    enough for it; and d is at least the difference in character counts (the same for
+    both orders of the words), so only pairs within that bound are scored.
     """
     order = sorted(range(len(texts)), key=lambda i: (len(texts[i]), i))
     written = [texts[i] for i in order]
     reordered = [" ".join(sorted(text.split())) for text in written]
     lengths = [len(text) for text in written]
+    sizes = np.array(lengths, dtype=np.float64)
+    counts = _counts(written)
+    slack = 1.0 - threshold / 100.0
     stretch = (200.0 - threshold) / threshold
     best: dict[tuple[int, int], float] = {}
     for start in range(0, len(written), block):
         end = min(start + block, len(written))
         reach = bisect.bisect_right(lengths, lengths[end - 1] * stretch)
-        for strings in (written, reordered):
-            scores = process.cdist(strings[start:end], strings[start:reach], scorer=fuzz.ratio,
-                                   processor=None, score_cutoff=threshold, dtype=np.float32,
-                                   workers=-1)
-            rows, columns = np.nonzero(scores)
-            for row, column in zip(rows.tolist(), columns.tolist(), strict=True):
-                if row < column:
-                    pair = (order[start + row], order[start + column])
-                    key = (min(pair), max(pair))
-                    best[key] = max(best.get(key, 0.0), float(scores[row, column]))
+        apart = np.abs(counts[start:end, None, :] - counts[None, start:reach, :]).sum(axis=2)
+        room = slack * (sizes[start:end, None] + sizes[None, start:reach])
+        rows, columns = np.nonzero(apart <= room + 1e-9)
+        for row, column in zip(rows.tolist(), columns.tolist(), strict=True):
+            if row >= column:
+                continue
+            first, second = start + row, start + column
+            score = max(fuzz.ratio(written[first], written[second], score_cutoff=threshold),
+                        fuzz.ratio(reordered[first], reordered[second],
+                                   score_cutoff=threshold))
+            if score:
+                pair = (order[first], order[second])
+                best[(min(pair), max(pair))] = score
     return sorted((first, second, score) for (first, second), score in best.items())
 
 

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -25,6 +26,7 @@ ABBREVIATIONS = {
 _NOT_WORD = re.compile(r"[\W_]+")
 
 
+@functools.lru_cache(maxsize=8192)
 def normalize_text(text: str) -> str:
     """Lower case, no accents, words separated by single spaces, abbreviations written out."""
     plain = text.casefold()

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rapidfuzz import fuzz
+
 from pact_tui.merge import (
     Outcome,
     combine_all,
@@ -12,6 +16,7 @@ from pact_tui.merge import (
     merge_sessions,
     normalize_text,
 )
+from pact_tui.merge.duplicates import THRESHOLD, similar_pairs
 from pact_tui.model import Commitment, PartyRef
 
 
@@ -111,7 +116,7 @@ def test_combining_points_every_reference_at_the_survivor(mb, profile) -> None:
     assert merged.goal == "200 palen"
     assert merged.lead == PartyRef(name="Gemeente Hoorn", stakeholder_id=hoorn.id)
     assert [p.name for p in merged.parties] == ["Gemeente Hoorn", "Liander"]
-    assert merged.base == first.fingerprint()  # a new version of the survivor
+    assert first.fingerprint() in merged.supersedes  # a new version of the survivor
     [kept_promise] = combined.programme.commitments
     assert kept_promise.action_id == first.id
 
@@ -145,3 +150,23 @@ def test_combined_stays_combined_when_merging_again(mb, profile) -> None:
     assert again.duplicates == ()
     assert again.conflicts == ()
     assert again.programme == combined.programme
+
+
+WORDS = ("meer", "laadpalen", "plaatsen", "bijplaatsen", "in", "hoorn", "woningen", "bouwen",
+         "café", "zeeën", "2030", "x")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=6).map(" ".join),
+                min_size=2, max_size=40))
+def test_ruling_pairs_out_early_never_loses_a_similar_pair(texts: list[str]) -> None:
+    """The length and character-count bounds only skip pairs that cannot reach the score."""
+    def score(first: str, second: str) -> float:
+        reorder = " ".join(sorted(first.split())), " ".join(sorted(second.split()))
+        return max(fuzz.ratio(first, second), fuzz.ratio(*reorder))
+
+    expected = {(i, j) for i in range(len(texts)) for j in range(i + 1, len(texts))
+                if score(texts[i], texts[j]) >= THRESHOLD}
+    found = similar_pairs(texts, THRESHOLD, block=4)
+    assert {(i, j) for i, j, _ in found} == expected
+    assert all(abs(s - score(texts[i], texts[j])) < 1e-6 for i, j, s in found)

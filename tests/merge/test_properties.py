@@ -96,7 +96,9 @@ def test_merging_the_result_again_with_its_inputs_changes_nothing(mb, profile, d
         first = settle(merge_sessions(inputs, now=mb.NOW))
         again = settle(merge_sessions([*inputs, first.programme], now=mb.NOW))
         assert again.conflicts == ()
-        assert again.programme == first.programme
+        assert again.programme.meta == first.programme.meta
+        for table in ("stakeholders", "actions"):
+            assert again.programme.items(table) == first.programme.items(table)
 
 
 @PROPERTY
@@ -137,3 +139,31 @@ def test_conflicting_changes_are_never_dropped(mb, profile, data) -> None:
         if len(changes) == 1 and not deleted:
             assert mb.by_id(result.programme, original.id).fingerprint() in changes
     assert {c.item_id for c in result.unresolved} == expected
+
+
+@PROPERTY
+@given(data=st.data())
+def test_a_next_round_keeps_edits_made_to_the_programme_in_the_meantime(mb, profile,
+                                                                        data) -> None:
+    programme, sessions = data.draw(scenarios(mb, profile))
+    first = combine_all(resolve_newest(merge_sessions([*sessions, programme], now=mb.NOW)))
+    actions = first.programme.actions
+    indexes = st.sets(st.integers(0, max(len(actions) - 1, 0)), max_size=len(actions))
+    in_programme, in_session = data.draw(indexes), data.draw(indexes)
+    session = mb.started(first.programme, "Ronde 2")
+    edited = first.programme
+    for index in in_session:
+        session = mb.edit(session, actions[index].id, goal="uit de sessie")
+    for index in in_programme:
+        edited = mb.edit(edited, actions[index].id, goal="in het programma")
+
+    result = merge_sessions([session, mb.started(first.programme, "Ronde 2b"), edited],
+                            now=mb.NOW)
+
+    clashing = {actions[index].id for index in in_programme & in_session}
+    assert {conflict.item_id for conflict in result.conflicts} == clashing
+    goals = {action.id: action.goal for action in result.programme.actions}
+    for index in in_programme - in_session:
+        assert goals[actions[index].id] == "in het programma"
+    for index in in_session - in_programme:
+        assert goals[actions[index].id] == "uit de sessie"

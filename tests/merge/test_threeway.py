@@ -218,3 +218,32 @@ def test_sessions_with_different_profiles_are_refused(mb, profile) -> None:
     b = mb.fresh(other, "B")
     with pytest.raises(ProfileMismatchError, match="A"):
         merge_sessions([a, b])
+
+
+def test_a_programme_edited_after_sessions_started_from_it_wins_where_they_did_not_change(
+        mb, profile, housing) -> None:
+    build, help_ = housing
+    start = mb.edit(mb.started(mb.programme(profile, build, help_), "Start"), build.id,
+                    goal="520 woningen")
+    first = merge_sessions([start], now=mb.NOW).programme
+    a = mb.edit(mb.started(first, "A"), help_.id, goal="Startersregeling")
+    edited = mb.edit(first, build.id, goal="550 woningen")  # fixed in the app afterwards
+
+    result = merge_sessions([a, edited], now=mb.NOW)
+
+    assert result.conflicts == ()
+    goals = {x.id: x.goal for x in result.programme.actions}
+    assert goals == {build.id: "550 woningen", help_.id: "Startersregeling"}
+
+
+def test_a_session_that_reverts_a_change_of_the_programme_wins(mb, profile, housing) -> None:
+    build, _ = housing
+    base = mb.programme(profile, build)
+    first = merge_sessions([mb.edit(mb.started(base, "A"), build.id, goal="600 woningen")],
+                           now=mb.NOW).programme
+    back = mb.edit(mb.started(first, "B"), build.id, goal="500 woningen")
+
+    result = merge_sessions([first, back], now=mb.NOW)
+
+    assert result.conflicts == ()
+    assert [x.goal for x in result.programme.actions] == ["500 woningen"]
