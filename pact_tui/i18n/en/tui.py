@@ -261,5 +261,7 @@ MESSAGES: dict[str, str] = {
     "tui.app.unreadable": "Session file {file} cannot be read: {problem}.",
     "tui.stakeholders.new_help": "New stakeholder",
     "tui.stakeholders.delete_help": "Delete stakeholder",
+    "tui.challenges.title_empty": "Challenges: none yet — n adds one",
+    "tui.status.title_empty": "Status (ctrl+w): nothing yet — ctrl+w, then n adds a note",
     # --- end shell ---
 }

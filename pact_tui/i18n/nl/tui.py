@@ -261,5 +261,7 @@ MESSAGES: dict[str, str] = {
     "tui.app.unreadable": "Sessiebestand {file} kan niet worden gelezen: {problem}.",
     "tui.stakeholders.new_help": "Nieuwe stakeholder",
     "tui.stakeholders.delete_help": "Stakeholder verwijderen",
+    "tui.challenges.title_empty": "Opgaven: nog geen — n voegt er een toe",
+    "tui.status.title_empty": "Stand van zaken (ctrl+w): nog niets — ctrl+w en dan n voegt een notitie toe",
     # --- end shell ---
 }

@@ -73,9 +73,9 @@ class ChallengesScreen(PhaseScreen):
             rows.append((challenge.id, [Text(themes), Text(cross), Text(challenge.title)]))
         self.query_one("#challenges", RecordTable).show_rows(rows)
         crossing = sum(1 for challenge in challenges if is_cross_theme(challenge))
-        self.query_one("#challenges-title", Label).update(
-            Text(t("tui.challenges.title_count", count=len(challenges), cross=crossing))
-        )
+        title = (t("tui.challenges.title_count", count=len(challenges), cross=crossing)
+                 if challenges else t("tui.challenges.title_empty"))
+        self.query_one("#challenges-title", Label).update(Text(title))
         counts = {pair: len(found) for pair, found in theme_matrix(challenges).items()}
         for challenge in challenges:
             for key in set(challenge.themes):

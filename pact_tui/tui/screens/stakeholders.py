@@ -108,10 +108,9 @@ class StakeholdersScreen(PhaseScreen):
             for note in notes
         ])
         covered = len({note.theme for note in notes})
-        self.query_one("#status-title", Label).update(
-            Text(t("tui.status.title_count", count=len(notes), themes=covered,
-                   total=len(profile.themes)))
-        )
+        title = (t("tui.status.title_count", count=len(notes), themes=covered,
+                   total=len(profile.themes)) if notes else t("tui.status.title_empty"))
+        self.query_one("#status-title", Label).update(Text(title))
 
     # ---- the stakeholders grid -------------------------------------------------------------
 
