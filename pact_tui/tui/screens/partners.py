@@ -8,6 +8,7 @@ moves between the two lists; n, e and Delete add, edit and delete a commitment.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from typing import ClassVar
 
@@ -52,6 +53,8 @@ class PartnersScreen(PhaseScreen):
     def __init__(self, editor: SessionEditor) -> None:
         super().__init__(editor)
         self._action_id: str | None = None
+        # Commitments per action, counted once per change rather than once per drawn row.
+        self._counts: Counter[str] = Counter()
 
     def compose_body(self) -> ComposeResult:
         yield Label(Text(t("tui.partners.actions_title")), id="partners-actions-title",
@@ -77,7 +80,7 @@ class PartnersScreen(PhaseScreen):
         profile = self.editor.meta.profile
 
         def commitments(action: Action) -> str:
-            return str(sum(1 for c in self.editor.items(Commitment) if c.action_id == action.id))
+            return str(self._counts.get(action.id, 0))
 
         return [
             Column("theme", t("tui.partners.col_theme"), lambda a: profile.theme_label(a.theme),
@@ -96,6 +99,7 @@ class PartnersScreen(PhaseScreen):
         if not self.is_mounted:
             return
         actions = ordered_actions(self.editor.items(Action))
+        self._counts = Counter(c.action_id for c in self.editor.items(Commitment))
         self.grid.set_rows(actions)
         self.query_one("#partners-actions-title", Label).update(
             Text(t("tui.partners.actions_count", count=len(actions)))
