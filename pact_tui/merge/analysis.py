@@ -37,7 +37,7 @@ class Held:
 
     @cached_property
     def fingerprint(self) -> str:
-        # Hashing costs; an item only one session holds, made there, never needs it.
+        # Hashing costs: once per version, and only when something asks.
         return self.item.fingerprint()
 
 
