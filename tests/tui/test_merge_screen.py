@@ -13,6 +13,7 @@ from pact_tui.model import Action, RegionProfile, Session, SessionMeta
 from pact_tui.store import read_session, write_session
 from pact_tui.tui.screens.home import HomeScreen
 from pact_tui.tui.screens.merge import MergeScreen
+from pact_tui.tui.screens.phase import PhaseScreen
 
 if TYPE_CHECKING:
     from tests.tui.conftest import Ui
@@ -97,6 +98,12 @@ async def test_merging_with_a_conflict_and_a_duplicate_by_keyboard(
     goals = {a.goal for a in programme.actions if a.id == items["build"].id}
     assert goals == {"600 woningen"}
     assert sum("laadpalen" in a.title for a in programme.actions) == 1
+    reopened = ui.app(written)
+    async with reopened.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(reopened.screen, PhaseScreen)
+        await pilot.pause(0.2)
+        assert "Meer laadpalen pla" in ui.text(reopened)
 
 
 async def test_a_conflict_can_be_edited_and_files_can_be_left_out(
