@@ -26,7 +26,7 @@ NAMES = ("Gemeente Hoorn", "gem. Hoorn", "Liander", "Provincie Noord-Holland")
 THEMES = ("wonen", "energie")
 START = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 
-PROPERTY = settings(max_examples=40, deadline=None,
+PROPERTY = settings(max_examples=100, deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture,
                                            HealthCheck.too_slow])
 
