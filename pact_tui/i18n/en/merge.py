@@ -14,7 +14,7 @@ MESSAGES: dict[str, str] = {
     "merge.outcome.deleted": "{n} deleted",
     "merge.outcome.combined": "{n} combined into another",
     "merge.outcome.conflict": "{n} in conflict",
-    "merge.outcome.resolved": "{n} conflict resolved",
+    "merge.outcome.resolved": "{n} conflict(s) resolved",
     "merge.report.heading": "Merge of {n} files into ‘{title}’",
     "merge.report.sources": "Merged from",
     "merge.report.source": "{title} ({date})",

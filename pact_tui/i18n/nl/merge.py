@@ -14,7 +14,7 @@ MESSAGES: dict[str, str] = {
     "merge.outcome.deleted": "{n} verwijderd",
     "merge.outcome.combined": "{n} samengevoegd met een ander",
     "merge.outcome.conflict": "{n} in conflict",
-    "merge.outcome.resolved": "{n} conflict opgelost",
+    "merge.outcome.resolved": "{n} conflict(en) opgelost",
     "merge.report.heading": "Samenvoeging van {n} bestanden tot ‘{title}’",
     "merge.report.sources": "Samengevoegd uit",
     "merge.report.source": "{title} ({date})",
