@@ -168,3 +168,17 @@ def test_three_sessions_from_the_demo_merge_into_a_programme_check_accepts(
     assert sum("ervershoof" in s.name for s in merged.stakeholders) == 1
     assert {a.goal for a in merged.actions if a.id == first.id} == {"Een loket per gemeente"}
     assert _run(capsys, "check", out)[0] == 0
+
+
+def test_sessions_of_different_regions_are_refused_in_one_sentence(mb, profile, files,
+                                                                   tmp_path, capsys) -> None:
+    elders = tmp_path / "elders.json"
+    write_session(elders, mb.fresh(profile.model_copy(update={"name": "Elders"}), "Elders"))
+    out = tmp_path / "programma.json"
+
+    code, _, error = _run(capsys, "merge", files["wonen"], elders, "-o", out)
+
+    assert code == 2
+    assert "verschillende regioprofielen" in error and "Elders" in error
+    assert error.count("\n") == 1
+    assert not out.exists()
