@@ -46,7 +46,7 @@ class Decoded:
     version: int
     """The schema version the file was written with (before any migration)."""
     doc_ids: dict[str, dict[str, int]]
-    """Per table, each item's TinyDB doc_id by item id."""
+    """Per table (meta too), each item's TinyDB doc_id by item id."""
 
 
 def _file_problem(message: str) -> Problem:
@@ -159,7 +159,7 @@ def _session(raw: Raw) -> tuple[Session | None, dict[str, dict[str, int]], list[
         return None, {}, problems_from_validation_error(error, META, meta_raw)
     problems: list[Problem] = []
     tables: dict[str, list[Item]] = {}
-    doc_ids: dict[str, dict[str, int]] = {}
+    doc_ids: dict[str, dict[str, int]] = {META: {meta.id: int(next(iter(raw[META])))}}
     for table, kind in ITEM_KINDS.items():
         items: list[Item] = []
         ids: dict[str, int] = {}

@@ -44,8 +44,6 @@ from pact_tui.store.tables import SessionDB
 
 ItemT = TypeVar("ItemT", bound=Item)
 
-_META_DOC_ID = 1
-
 
 def _replacing(document: dict[str, Any]) -> Callable[[MutableMapping[Any, Any]], None]:
     """A TinyDB update that makes a stored document exactly `document`."""
@@ -213,7 +211,7 @@ class SessionFile:
                     raise InvalidItemError(problems)
             document = meta.model_dump(mode="json")
             self._save(lambda: self._db.table(META).update(_replacing(document),
-                                                           doc_ids=[_META_DOC_ID]))
+                                                           doc_ids=[self._meta_doc_id()]))
             self._meta = meta
 
     def replace_all(self, session: Session) -> None:
@@ -232,15 +230,17 @@ class SessionFile:
                      for table in ITEM_KINDS}
             self._check_replacement(session, meta, plans)
             data = dict(stored)
-            data[META] = {str(_META_DOC_ID): meta.model_dump(mode="json")}
-            changed: dict[str, list[str] | None] = {META: [str(_META_DOC_ID)]}
+            meta_doc_id = self._meta_doc_id()
+            data[META] = {str(meta_doc_id): meta.model_dump(mode="json")}
+            changed: dict[str, list[str] | None] = {META: [str(meta_doc_id)]}
             for table, plan in plans.items():
                 data[table] = plan.documents
                 changed[table] = plan.changed
             self._save(lambda: self._storage.write_changes(data, changed))
             self._db = self._tinydb()
-            self._load(session.model_copy(update={"meta": meta}),
-                       {table: plan.doc_ids for table, plan in plans.items()})
+            doc_ids = {table: plan.doc_ids for table, plan in plans.items()}
+            doc_ids[META] = {meta.id: meta_doc_id}
+            self._load(session.model_copy(update={"meta": meta}), doc_ids)
 
     def _check_replacement(self, session: Session, meta: SessionMeta,
                            plans: dict[str, TablePlan]) -> None:
@@ -289,6 +289,10 @@ class SessionFile:
             table: {item.id: item for item in session.items(table)} for table in ITEM_KINDS
         }
         self._doc_ids = doc_ids
+
+    def _meta_doc_id(self) -> int:
+        """The doc id of the one meta document (1 in files pact-tui made, any in others)."""
+        return next(iter(self._doc_ids[META].values()))
 
     def _table_of(self, kind: type[ItemT]) -> dict[str, ItemT]:
         items: dict[str, ItemT] = self._items[kind.TABLE]  # type: ignore[assignment]

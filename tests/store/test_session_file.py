@@ -237,3 +237,15 @@ def test_replace_all_refuses_an_invalid_session(session_path: Path, session: Ses
             opened.replace_all(outside)
         assert opened.snapshot() == session
     assert session_path.read_bytes() == before
+
+
+def test_a_meta_document_under_another_doc_id_is_updated_in_place(session_path: Path,
+                                                                   session: Session) -> None:
+    data = json.loads(session_path.read_bytes())
+    data["meta"] = {"7": data["meta"]["1"]}
+    session_path.write_text(json.dumps(data), encoding="utf-8")
+    with SessionFile.open(session_path) as opened:
+        opened.update_meta(opened.meta.model_copy(update={"location": "Enkhuizen"}))
+        opened.replace_all(session.model_copy(update={"meta": opened.meta}))
+    assert list(json.loads(session_path.read_bytes())["meta"]) == ["7"]
+    assert read_session(session_path).meta.location == "Enkhuizen"
