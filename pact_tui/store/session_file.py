@@ -65,6 +65,10 @@ class SessionFile:
         """Who holds the file when it opened read-only (host, process, since when)."""
         self._read_only_reason = reason
         self.last_saved: dt.datetime | None = _modified(path)
+        self.outside_change_backup: Path | None = None
+        """Set when another program wrote the file while it was open here: the backup of
+        that version, taken before this program's next save replaced it."""
+        self._seen = _signature(path)
         self._lock = lock
         self._mutex = threading.RLock()
         self._original = original
@@ -99,7 +103,6 @@ class SessionFile:
             opened = cls(path, decoded, lock if ours else None, locked_by, reason,
                          content if ours else None)
             if ours and decoded.version < SCHEMA_VERSION:
-                opened._backup_once()
                 opened._save(lambda: opened._storage.write(decoded.data))
             elif ours:
                 threading.Thread(target=opened._storage.prime, daemon=True,
@@ -307,24 +310,38 @@ class SessionFile:
         if problems:
             raise InvalidItemError(problems)
 
-    def _backup_once(self) -> None:
-        """Keep the file as it was opened, once, before the first change."""
-        if self._original is None:
-            return
-        try:
-            make_backup(self.path, self._original)
-        except OSError as error:
-            raise SaveError(self.path, error.strerror or str(error)) from None
-        self._original = None
-
     def _save(self, change: Callable[[], Any]) -> Any:
-        self._backup_once()
         try:
+            self._keep_other_versions()
             result = change()
+            self._seen = _signature(self.path)
         except OSError as error:
             raise SaveError(self.path, error.strerror or str(error)) from None
         self.last_saved = now_utc()
         return result
+
+    def _keep_other_versions(self) -> None:
+        """Back up what a save is about to replace, where that is not this program's own work.
+
+        The file as it was opened is kept once, before the first change. A version some
+        other program wrote meanwhile (a sync client, a text editor, a second laptop on
+        a shared folder; the lock is per machine) is kept before it is overwritten.
+        """
+        changed_outside = _signature(self.path) not in (self._seen, None)
+        if self._original is not None:
+            make_backup(self.path, self._original)
+            self._original = None
+        if changed_outside:
+            self.outside_change_backup = make_backup(self.path, self.path.read_bytes())
+
+
+def _signature(path: Path) -> tuple[int, int, int] | None:
+    """What tells one version of a file from the next: inode, size and modification time."""
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return (status.st_ino, status.st_size, status.st_mtime_ns)
 
 
 def _modified(path: Path) -> dt.datetime | None:

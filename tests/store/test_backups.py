@@ -44,3 +44,19 @@ def test_backups_of_similar_names_are_kept_apart(tmp_path: Path, session_path: P
             opened.add(Action(theme="wonen", title="Wijziging"))
     assert len(backups_of(session_path)) == 1
     assert len(backups_of(other)) == 1
+
+
+def test_a_version_written_by_another_program_is_kept(session_path: Path) -> None:
+    with SessionFile.open(session_path) as opened:
+        opened.add(Action(theme="wonen", title="Van hier"))
+        assert opened.outside_change_backup is None
+        # A sync client or an editor puts its own version in place meanwhile.
+        elsewhere = session_path.read_bytes().replace(b"Van hier", b"Van elders")
+        session_path.write_bytes(elsewhere)
+        opened.add(Action(theme="wonen", title="Weer van hier"))
+        assert opened.outside_change_backup is not None
+        assert opened.outside_change_backup.read_bytes() == elsewhere
+        opened.add(Action(theme="wonen", title="Nog eens"))
+    assert len(backups_of(session_path)) == 2
+    titles = [action.title for action in read_session(session_path).actions]
+    assert titles[-3:] == ["Van hier", "Weer van hier", "Nog eens"]
