@@ -48,6 +48,7 @@ def test_a_killed_writer_never_loses_a_saved_change(tmp_path: Path, session: Ses
         write_session(path, session.model_copy(update={"actions": actions}))
         paths.append(path)
     saves_seen = 0
+    killed_mid_write = 0
     for _round in range(KILLS // PARALLEL):
         writers = [start_writer(path) for path in paths]
         for writer in writers:
@@ -62,6 +63,8 @@ def test_a_killed_writer_never_loses_a_saved_change(tmp_path: Path, session: Ses
             assert writer.returncode == -signal.SIGKILL
             saved = saved_revisions(output)
             saves_seen += len(saved)
+            # A temporary file left behind means the writer died in the middle of a save.
+            killed_mid_write += bool(list(tmp_path.glob(f".{path.name}.*.tmp")))
             stored = {action.id: action for action in read_session(path).actions}
             for action_id, revision in saved.items():
                 action = stored[action_id]
@@ -69,6 +72,7 @@ def test_a_killed_writer_never_loses_a_saved_change(tmp_path: Path, session: Ses
                 assert action.revision in (revision, revision + 1)
                 assert action.title == f"{action_id} revisie {action.revision}"
     assert saves_seen > KILLS  # the writers really were saving when they died
+    assert killed_mid_write > 0
     # The next program takes the file over and clears the crashed writers' leftovers.
     with SessionFile.open(paths[0]) as opened:
         assert not opened.read_only
