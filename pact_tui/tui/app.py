@@ -246,7 +246,8 @@ class PactApp(App[int]):
         return screen.PHASE if isinstance(screen, PhaseScreen) else None
 
     def _tick(self) -> None:
-        if isinstance(self.screen, PhaseScreen):
+        # The interval can still fire while the app tears its screens down.
+        if self.screen_stack and isinstance(self.screen, PhaseScreen):
             self.screen.refresh_header()
 
     # ---- actions ---------------------------------------------------------------------------
