@@ -11,7 +11,8 @@ from __future__ import annotations
 import contextlib
 import glob
 import os
-import tempfile
+import secrets
+import stat
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -31,8 +32,7 @@ def write_atomic(path: Path, chunks: Sequence[bytes | memoryview], *,
     (checked atomically with a hard link where the file system has them).
     """
     folder = path.parent
-    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    temp = Path(temp_name)
+    fd, temp = _create_temporary(path)
     try:
         try:
             _write_all(fd, chunks)
@@ -48,6 +48,30 @@ def write_atomic(path: Path, chunks: Sequence[bytes | memoryview], *,
             temp.unlink()
         raise
     fsync_folder(folder)
+
+
+def _create_temporary(path: Path) -> tuple[int, Path]:
+    """A new, empty, hidden file beside `path`, with the permissions `path` has (or would get).
+
+    Not `tempfile.mkstemp`: its files are private (0600), and replacing a shared session
+    file with one would lock the colleagues out of it.
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    while True:
+        temp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+        try:
+            fd = os.open(temp, flags, 0o666)
+        except FileExistsError:
+            continue
+        break
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        return fd, temp
+    if hasattr(os, "fchmod"):
+        with contextlib.suppress(OSError):
+            os.fchmod(fd, mode)
+    return fd, temp
 
 
 def _write_all(fd: int, chunks: Sequence[bytes | memoryview]) -> None:

@@ -52,10 +52,6 @@ class SessionLock:
             write_atomic(info_path(self.path), [json.dumps(holder).encode("utf-8")])
         return True
 
-    @property
-    def held(self) -> bool:
-        return bool(self._lock.is_locked)
-
     def release(self) -> None:
         if self._lock.is_locked:
             with contextlib.suppress(OSError):

@@ -111,3 +111,11 @@ def test_the_storage_works_under_plain_tinydb_tables(session_path: Path) -> None
     data = json.loads(session_path.read_bytes())
     assert data["actions"]["1"]["title"] == "Anders"
     assert data["notities"] == {"1": {"tekst": "een eigen tabel"}}
+
+
+@pytest.mark.skipif(not hasattr(os, "fchmod"), reason="POSIX permissions")
+def test_a_save_keeps_the_permissions_of_the_file(session_path: Path) -> None:
+    session_path.chmod(0o640)
+    with SessionFile.open(session_path) as opened:
+        opened.add(Action(theme="zorg", title="Gedeeld bestand"))
+    assert session_path.stat().st_mode & 0o777 == 0o640
