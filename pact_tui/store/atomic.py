@@ -29,8 +29,11 @@ def write_atomic(path: Path, chunks: Sequence[bytes | memoryview], *,
     """Write `chunks` to `path` durably and atomically.
 
     With `overwrite=False` an existing `path` is never replaced: FileExistsError is raised
-    (checked atomically with a hard link where the file system has them).
+    (checked atomically with a hard link where the file system has them). A symbolic
+    link is followed: the file it points to is replaced, not the link.
     """
+    if path.is_symlink():
+        path = path.resolve()
     folder = path.parent
     fd, temp = _create_temporary(path)
     try:

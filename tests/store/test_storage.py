@@ -119,3 +119,15 @@ def test_a_save_keeps_the_permissions_of_the_file(session_path: Path) -> None:
     with SessionFile.open(session_path) as opened:
         opened.add(Action(theme="zorg", title="Gedeeld bestand"))
     assert session_path.stat().st_mode & 0o777 == 0o640
+
+
+def test_a_symbolic_link_stays_a_link(session_path: Path, tmp_path: Path) -> None:
+    link = tmp_path / "snelkoppeling.json"
+    try:
+        link.symlink_to(session_path)
+    except OSError:
+        pytest.skip("no symbolic links here")
+    with SessionFile.open(link) as opened:
+        opened.add(Action(theme="zorg", title="Via de link"))
+    assert link.is_symlink()
+    assert read_session(session_path).actions[-1].title == "Via de link"
