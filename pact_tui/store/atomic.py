@@ -130,6 +130,8 @@ def _link_new(temp: Path, path: Path) -> None:
 
 def remove_stale_temporaries(path: Path) -> None:
     """Remove temporary files a crashed writer of `path` left; call only holding its lock."""
+    if path.is_symlink():
+        path = path.resolve()
     for temp in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
         with contextlib.suppress(OSError):
             temp.unlink()
