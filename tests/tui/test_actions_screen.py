@@ -211,20 +211,25 @@ async def test_filter_by_theme_and_by_text_and_sort(
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_actions(app, pilot)
         grid = screen.grid
-        await pilot.press("alt+2")
+        await pilot.press("ctrl+t", "2")  # ctrl+t then a digit picks a theme
         assert [a.title for a in grid.rows] == ["Zonnedaken"]
-        await pilot.press("alt+1")
+        await pilot.press("ctrl+t", "1")
         assert [a.title for a in grid.rows] == ["Woningbouw", "Starters"]
         assert "Betaalbaar wonen" in str(screen.query_one("#actions-ambitions", Static).render())
         await pilot.press("ctrl+n")
         await type_text(pilot, "Nieuw")
         await pilot.press("enter", "escape")  # captured in the theme filtered on
         assert saved(app, path)[-1].theme == "wonen"
-        await pilot.press("alt+0", "ctrl+f")
+        await pilot.press("ctrl+t", "0", "ctrl+f")
         await type_text(pilot, "hoorn")
         assert [a.title for a in grid.rows] == ["Starters"]
         await pilot.press("escape")  # clears the search, back to the grid
         assert grid.row_count == 4
+        await pilot.press("ctrl+t")  # cycles to the first theme
+        assert grid.row_count == 3
+        await pilot.press("x", "escape")  # any other key ends picking: x starts an edit
+        await pilot.press("ctrl+t", "ctrl+t", "ctrl+t", "ctrl+t", "ctrl+t", "ctrl+t")
+        assert grid.row_count == 4  # round the six themes back to all
         await pilot.press("home", "right", "ctrl+r")  # sort on Actie
         assert [a.title for a in grid.rows] == ["Nieuw", "Starters", "Woningbouw", "Zonnedaken"]
         assert "▲" in grid.render_line(0).text

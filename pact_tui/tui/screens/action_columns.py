@@ -71,7 +71,7 @@ def action_columns(editor: SessionEditor) -> list[Column]:
         Column("goal", t("tui.actions.col.goal"), lambda a: a.goal, CellKind.LONG_TEXT, 8, 3.0),
         Column("scale", t("tui.actions.col.scale"),
                lambda a: profile().scale_label(a.scale) if a.scale else "", CellKind.CHOICE,
-               7, 0.8, options=scales),
+               7, 0.8, options=scales, short_title=t("tui.actions.col.scale_short")),
         Column("planning", t("tui.actions.col.planning"),
                lambda a: planning_text(a.planning, profile()), CellKind.CHOICE, 7, 0.8,
                edit_text=lambda a: profile().horizon_label(a.planning.horizon)
@@ -79,7 +79,7 @@ def action_columns(editor: SessionEditor) -> list[Column]:
                options=horizons),
         Column("parties", t("tui.actions.col.parties"),
                lambda a: join_parties([p.name for p in a.parties]), CellKind.PARTIES, 8, 2.0,
-               options=names),
+               options=names, short_title=t("tui.actions.col.parties_short")),
         Column("lead", t("tui.actions.col.lead"), lambda a: a.lead.name if a.lead else "",
                CellKind.PARTY, 7, 1.0, options=names),
     ]

@@ -14,9 +14,11 @@ from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import events
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.timer import Timer
 from textual.widgets import Input, Static
 
 from pact_tui.i18n import t
@@ -35,19 +37,17 @@ from pact_tui.tui.widgets.grid import EditGrid, join_parties
 EDITING_ACTIONS = frozenset({"capture", "duplicate", "delete", "move", "make_stakeholders"})
 """Keys that change the session: switched off on a read-only session."""
 
-THEME_KEYS = 9
-"""Themes reachable with alt+1 … alt+9 (alt+0 shows all)."""
+THEME_PICK_SECONDS = 3.0
+"""How long after ctrl+t a digit picks a theme (alt+digit is not reliable in terminals)."""
 
 
-def _theme_bindings() -> list[Binding]:
-    bindings = [Binding("alt+0", "theme_filter(0)", t("tui.actions.key.all_themes"), show=False,
-                        id="actions.theme.0")]
-    bindings += [
-        Binding(f"alt+{n}", f"theme_filter({n})", t("tui.actions.key.theme_n", number=n),
-                show=False, id=f"actions.theme.{n}")
-        for n in range(1, THEME_KEYS + 1)
+def _digit_bindings() -> list[Binding]:
+    """Digits that pick a theme right after ctrl+t; otherwise they go on to the grid."""
+    return [
+        Binding(str(n), f"pick_theme({n})", "", show=False, priority=True,
+                id=f"actions.pick_theme.{n}")
+        for n in range(10)
     ]
-    return bindings
 
 
 class ActionsScreen(PhaseScreen):
@@ -65,7 +65,7 @@ class ActionsScreen(PhaseScreen):
         Binding("alt+down,ctrl+down", "move(1)", t("tui.actions.key.move_down"), show=False,
                 id="actions.move_down"),
         Binding("ctrl+t", "next_theme", t("tui.actions.key.next_theme"), id="actions.next_theme"),
-        *_theme_bindings(),
+        *_digit_bindings(),
         Binding("ctrl+f", "search", t("tui.actions.key.search"), id="actions.search"),
         Binding("ctrl+r", "sort", t("tui.actions.key.sort"), id="actions.sort"),
         Binding("ctrl+a", "capture('ambition')", t("tui.actions.key.new_ambition"), show=False,
@@ -82,6 +82,7 @@ class ActionsScreen(PhaseScreen):
         self.sort_reverse = False
         self._capture_mode = "action"
         self._visible: list[Action] = []
+        self._picking_theme: Timer | None = None
 
     # ---- layout ----------------------------------------------------------------------------
 
@@ -167,17 +168,28 @@ class ActionsScreen(PhaseScreen):
         text.append(t("tui.actions.theme_filter") + " ", style="bold")
         label = profile.theme_label(self.theme) if self.theme else t("tui.actions.all_themes")
         text.append(label, style="reverse" if self.theme else "")
-        if self.sort_column:
-            column = next(c for c in self.grid.columns if c.key == self.sort_column)
-            text.append("  " + t("tui.actions.sorted_by", column=column.title))
         total = len(self.editor.items(Action))
         row = self.grid.cursor_row + 1 if self._visible else 0
-        text.append("  " + t("tui.actions.position", row=row, shown=len(self._visible),
-                             total=total), style="dim")
+        shown = len(self._visible)
+        position = f"{row}/{shown}" if shown == total else f"{row}/{shown} ({total})"
+        text.append(f"  {position}", style="dim")
+        if self.search_text:
+            text.append("  " + t("tui.actions.searching", text=self.search_text), style="italic")
         self.query_one("#actions-filters", Static).update(text)
 
     def _show_ambitions(self) -> None:
+        """The theme's ambitions; right after ctrl+t, the digits that pick a theme instead."""
         profile = self.editor.meta.profile
+        if self._picking_theme is not None:
+            labels = [theme.label for theme in profile.themes[:9]]
+            prompt = t("tui.actions.pick_theme")
+            if len(prompt) + sum(len(label) + 5 for label in labels) > 2 * (self.size.width - 2):
+                labels = [label.split()[0] for label in labels]  # fit two lines at 80 columns
+            choices = [f"{n} {label}" for n, label in enumerate(labels, 1)]
+            choices.append(f"0 {t('tui.actions.all_themes')}")
+            text = Text(f"{prompt} {' · '.join(choices)}", style="bold")
+            self.query_one("#actions-ambitions", Static).update(text)
+            return
         ambitions = self.editor.items(Ambition)
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append(t("tui.actions.ambitions") + " ", style="bold")
@@ -281,6 +293,8 @@ class ActionsScreen(PhaseScreen):
             self.show_session()
 
     def on_key(self, event: events.Key) -> None:
+        if event.key != "ctrl+t":
+            self._stop_picking()
         # Esc in the capture line or the search field goes back to the grid.
         focused = self.focused
         if event.key == "escape" and isinstance(focused, Input):
@@ -333,20 +347,30 @@ class ActionsScreen(PhaseScreen):
         self.attempt(t("tui.actions.key.move_up" if step < 0 else "tui.actions.key.move_down"),
                      lambda: self.editor.swap_actions(first, second))
 
-    def action_theme_filter(self, number: int) -> None:
-        themes = self.editor.meta.profile.themes
-        if number == 0:
-            self.theme = None
-        elif number <= len(themes):
-            self.theme = themes[number - 1].key
-        else:
-            return
-        self.show_session()
-
     def action_next_theme(self) -> None:
+        """ctrl+t: the next theme (then a digit picks one: 1 the first, 0 all themes)."""
         keys = [None, *(theme.key for theme in self.editor.meta.profile.themes)]
         self.theme = keys[(keys.index(self.theme) + 1) % len(keys)]
         self.show_session()
+        self._stop_picking()
+        self._picking_theme = self.set_timer(THEME_PICK_SECONDS, self._stop_picking)
+        self._show_ambitions()
+
+    def action_pick_theme(self, number: int) -> None:
+        if self._picking_theme is None:
+            raise SkipAction()
+        themes = self.editor.meta.profile.themes
+        if number > len(themes):
+            raise SkipAction()
+        self.theme = themes[number - 1].key if number else None
+        self._stop_picking()
+        self.show_session()
+
+    def _stop_picking(self) -> None:
+        if self._picking_theme is not None:
+            self._picking_theme.stop()
+            self._picking_theme = None
+            self._show_ambitions()
 
     def action_sort(self) -> None:
         """Sort by the cursor's column: ascending, then descending, then the own order again."""

@@ -52,6 +52,8 @@ class Column:
     edit_text: Callable[[Any], str] | None = None
     options: Callable[[Any], Sequence[Option]] = field(default=_no_options)
     editable: bool = True
+    short_title: str = ""
+    """Shown in the header when the title does not fit the column."""
 
     def text_for_editing(self, row: Any) -> str:
         return (self.edit_text or self.display)(row)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rapidfuzz import fuzz, process
-
 from pact_tui.tui.widgets.grid.columns import Option
 
 MAX_SUGGESTIONS = 8
@@ -26,6 +24,9 @@ def rank_options(query: str, options: Sequence[Option]) -> list[Option]:
     word = [o for o in options if o not in prefix and any(
         part.startswith(folded) for part in o.label.casefold().split())]
     rest = [o for o in options if o not in prefix and o not in word]
+    # A C extension: loaded at the first cell typed in, not when the app starts.
+    from rapidfuzz import fuzz, process
+
     labels = [o.label for o in rest]
     scored = process.extract(query, labels, scorer=fuzz.WRatio, processor=str.casefold,
                              limit=MAX_SUGGESTIONS, score_cutoff=50)
@@ -39,6 +40,8 @@ def complete_name(query: str, names: Sequence[str]) -> tuple[list[str], bool]:
     ranked = [option.label for option in rank_options(query, options)] if query.strip() else []
     if not ranked:
         return [], False
+    from rapidfuzz import fuzz
+
     best = ranked[0]
     folded = query.strip().casefold()
     confident = best.casefold().startswith(folded) or any(

@@ -125,7 +125,7 @@ class EditGrid(Widget, can_focus=True):
         Binding("pageup", "page(-1)", t("tui.grid.key.page_up"), show=False, id="grid.page_up"),
         Binding("pagedown", "page(1)", t("tui.grid.key.page_down"), show=False,
                 id="grid.page_down"),
-        Binding("enter", "edit", t("tui.grid.key.edit"), id="grid.edit"),
+        Binding("enter", "edit", t("tui.grid.key.edit"), show=False, id="grid.edit"),
         Binding("ctrl+e", "long_edit", t("tui.grid.key.long_edit"), id="grid.long_edit"),
         Binding("delete", "clear_cell", t("tui.grid.key.clear"), show=False, id="grid.clear"),
     ]
@@ -290,7 +290,10 @@ class EditGrid(Widget, can_focus=True):
             if index:
                 segments.append(Segment(" " * GAP, style))
             mark = self._header_marks.get(column.key, "")
-            title = f"{column.title} {mark}" if mark else column.title
+            title = column.title
+            if column.short_title and cell_len(title) + (len(mark) + 1 if mark else 0) > cell_width:
+                title = column.short_title
+            title = f"{title} {mark}" if mark else title
             segments.append(Segment(_fit(title, cell_width), style))
         return Strip(segments).adjust_cell_length(width, style)
 
