@@ -318,3 +318,21 @@ async def test_a_file_of_5000_actions_opens_and_navigates(
         await pilot.press("pageup", "ctrl+home")
         assert grid.cursor_row == 0
         assert "Actie 0" in grid_lines(screen)[1]
+
+
+async def test_a_session_open_elsewhere_is_shown_but_not_changed(
+    tmp_path: Path, profile: RegionProfile
+) -> None:
+    from pact_tui.store import SessionFile
+
+    path = make_file(tmp_path, profile, Action(theme="wonen", title="Van een ander"))
+    with SessionFile.open(path):
+        app = app_for(path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            screen = await open_actions(app, pilot)
+            assert app.editor is not None and app.editor.read_only
+            await pilot.press("tab", "x", "enter", "ctrl+k", "ctrl+n")
+            await pilot.pause()
+            assert screen.grid.editing is None
+            assert "Van een ander" in grid_lines(screen)[1]
+    assert [a.title for a in read_session(path).actions] == ["Van een ander"]
