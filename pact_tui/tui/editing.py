@@ -167,7 +167,8 @@ class SessionEditor:
         self._redo: list[Change] = []
         self._batch: list[Change] | None = None
         self.version = 0
-        """Grows by one with every change, so views can tell cheaply that they are stale."""
+        """Grows with every change, so views can tell cheaply that they are stale."""
+        self._last: tuple[int, int, Change] | None = None
         self.last_saved: dt.datetime | None = file.last_saved
         self.save_error: str | None = None
         self._queue: queue.Queue[_SaveJob | None] = queue.Queue()
@@ -205,6 +206,16 @@ class SessionEditor:
     def actions(self) -> list[Action]:
         """The actions in the facilitator's order."""
         return ordered_actions(self.items(Action))
+
+    def change_since(self, version: int) -> Change | None:
+        """The one change that took the session from `version` to now, if exactly one did.
+
+        Lets a view patch the rows it shows instead of rebuilding them all.
+        """
+        if self._last is None:
+            return None
+        base, reached, change = self._last
+        return change if base == version and reached == self.version else None
 
     # ---- listening -------------------------------------------------------------------------
 
@@ -295,6 +306,7 @@ class SessionEditor:
             yield
             return
         self._batch = []
+        base = self.version
         try:
             yield
         finally:
@@ -308,6 +320,7 @@ class SessionEditor:
                 )
                 self._save_later(merged)
                 self._record(merged)
+                self._last = (base, self.version, merged)
                 self._emit(Changed(merged))
 
     # ---- undo and redo ---------------------------------------------------------------------
@@ -326,7 +339,9 @@ class SessionEditor:
             return None
         self._refuse_if_read_only()
         change = self._undo.pop()
+        base = self.version
         done = self._replay(change.inverse())
+        self._last = (base, self.version, done)
         self._redo.append(change)
         self._emit(Changed(done, undone=True))
         return done
@@ -336,7 +351,9 @@ class SessionEditor:
             return None
         self._refuse_if_read_only()
         change = self._redo.pop()
+        base = self.version
         done = self._replay(change)
+        self._last = (base, self.version, done)
         self._undo.append(change)
         self._emit(Changed(done, redone=True))
         return done
@@ -378,10 +395,12 @@ class SessionEditor:
             raise ReadOnlySessionError(t("tui.editing.read_only", who=who))
 
     def _commit(self, change: Change) -> None:
+        base = self.version
         self._apply(change)
         if self._batch is not None:
             self._batch.append(change)
             return
+        self._last = (base, self.version, change)
         self._save_later(change)
         self._record(change)
         self._emit(Changed(change))

@@ -336,3 +336,22 @@ async def test_a_session_open_elsewhere_is_shown_but_not_changed(
             assert screen.grid.editing is None
             assert "Van een ander" in grid_lines(screen)[1]
     assert [a.title for a in read_session(path).actions] == ["Van een ander"]
+
+
+async def test_an_edit_that_leaves_the_filter_takes_the_row_away(
+    tmp_path: Path, profile: RegionProfile
+) -> None:
+    path = make_file(tmp_path, profile, Action(theme="wonen", title="Een", position=0),
+                     Action(theme="wonen", title="Twee", position=1))
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_actions(app, pilot)
+        grid = screen.grid
+        await pilot.press("ctrl+t", "1")
+        await pilot.press("right", "Z", "enter")  # a typed cell: the row is patched in place
+        assert [a.title for a in grid.rows] == ["Z", "Twee"]
+        await pilot.press("home", "2")  # its theme changes: it leaves the filter
+        assert [a.title for a in grid.rows] == ["Twee"]
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert [a.title for a in grid.rows] == ["Z", "Twee"]

@@ -197,3 +197,18 @@ def test_a_file_that_disagrees_with_memory_is_brought_in_line(
     assert on_disk(path, editor)[action.id].goal == "1.000 woningen per jaar"
     assert any(isinstance(event, SaveFailed) for event in events)
     assert editor.save_error is None
+
+
+def test_a_view_can_tell_the_one_change_since_it_last_looked(editor: SessionEditor) -> None:
+    seen = editor.version
+    action = editor.add(Action(theme="wonen", title="Een"))
+    change = editor.change_since(seen)
+    assert change is not None and change.items[0].after == action
+    seen = editor.version
+    editor.update(action, goal="Doel")
+    editor.update(action, notes="Twee stappen")
+    assert editor.change_since(seen) is None  # two changes: the view rebuilds
+    seen = editor.version
+    editor.undo()
+    undone = editor.change_since(seen)
+    assert undone is not None and undone.items[0].after.notes == ""  # type: ignore[union-attr]

@@ -24,7 +24,7 @@ from textual.widgets import Input, Static
 from pact_tui.i18n import t
 from pact_tui.model import Action, Ambition, Stakeholder
 from pact_tui.model.rules import missing_fields, ordered_actions
-from pact_tui.tui.editing import SessionEditor
+from pact_tui.tui.editing import Change, SessionEditor
 from pact_tui.tui.screens.action_columns import (
     action_columns,
     changes_for,
@@ -82,6 +82,8 @@ class ActionsScreen(PhaseScreen):
         self.sort_reverse = False
         self._capture_mode = "action"
         self._visible: list[Action] = []
+        self._index: dict[str, int] = {}
+        self._rows_version = -1
         self._picking_theme: Timer | None = None
 
     # ---- layout ----------------------------------------------------------------------------
@@ -114,8 +116,12 @@ class ActionsScreen(PhaseScreen):
     def show_session(self) -> None:
         if not self.is_mounted:
             return
-        self._visible = self._filtered_sorted()
-        self.grid.set_rows(self._visible)
+        change = self.editor.change_since(self._rows_version)
+        if change is None or not self._patch_rows(change):
+            self._visible = self._filtered_sorted()
+            self._index = {action.id: index for index, action in enumerate(self._visible)}
+            self.grid.set_rows(self._visible)
+        self._rows_version = self.editor.version
         self.grid.set_header_marks(
             {self.sort_column: "▼" if self.sort_reverse else "▲"} if self.sort_column else {}
         )
@@ -124,13 +130,45 @@ class ActionsScreen(PhaseScreen):
         self._show_capture_prompt()
         self._show_detail()
 
+    def _rebuild(self) -> None:
+        """Show the rows again from scratch (the filter or the sort changed)."""
+        self._rows_version = -1
+        self.show_session()
+
+    def _patch_rows(self, change: Change) -> bool:
+        """Put edited actions in place when the edit leaves the rows and their order as they
+        were (a typed cell, mostly): no re-filtering or re-sorting of thousands of rows.
+        False when the rows must be rebuilt instead."""
+        if self.sort_column is not None or change.meta_after is not None:
+            return False
+        patches: list[tuple[int, Action]] = []
+        for step in change.items:
+            if step.kind is not Action:
+                continue
+            before, after = step.before, step.after
+            if not isinstance(before, Action) or not isinstance(after, Action):
+                return False
+            if before.position != after.position:
+                return False
+            index = self._index.get(after.id)
+            if (index is not None) != self._matches(after):
+                return False
+            if index is not None:
+                patches.append((index, after))
+        for index, action in patches:
+            self._visible[index] = action
+            self.grid.replace_row(index, action)
+        return True
+
+    def _matches(self, action: Action) -> bool:
+        if self.theme is not None and action.theme != self.theme:
+            return False
+        return not self.search_text or self.search_text.casefold() in self._search_text(action)
+
     def _filtered_sorted(self) -> list[Action]:
         actions = ordered_actions(self.editor.items(Action))
-        if self.theme is not None:
-            actions = [a for a in actions if a.theme == self.theme]
-        if self.search_text:
-            needle = self.search_text.casefold()
-            actions = [a for a in actions if needle in self._search_text(a)]
+        if self.theme is not None or self.search_text:
+            actions = [a for a in actions if self._matches(a)]
         if self.sort_column is not None:
             key = self._sort_key(self.sort_column)
             actions.sort(key=key, reverse=self.sort_reverse)
@@ -290,7 +328,7 @@ class ActionsScreen(PhaseScreen):
         if event.input.id == "actions-search":
             event.stop()
             self.search_text = event.value.strip()
-            self.show_session()
+            self._rebuild()
 
     def on_key(self, event: events.Key) -> None:
         if event.key != "ctrl+t":
@@ -351,7 +389,7 @@ class ActionsScreen(PhaseScreen):
         """ctrl+t: the next theme (then a digit picks one: 1 the first, 0 all themes)."""
         keys = [None, *(theme.key for theme in self.editor.meta.profile.themes)]
         self.theme = keys[(keys.index(self.theme) + 1) % len(keys)]
-        self.show_session()
+        self._rebuild()
         self._stop_picking()
         self._picking_theme = self.set_timer(THEME_PICK_SECONDS, self._stop_picking)
         self._show_ambitions()
@@ -364,7 +402,7 @@ class ActionsScreen(PhaseScreen):
             raise SkipAction()
         self.theme = themes[number - 1].key if number else None
         self._stop_picking()
-        self.show_session()
+        self._rebuild()
 
     def _stop_picking(self) -> None:
         if self._picking_theme is not None:
@@ -381,7 +419,7 @@ class ActionsScreen(PhaseScreen):
             self.sort_reverse = True
         else:
             self.sort_column, self.sort_reverse = None, False
-        self.show_session()
+        self._rebuild()
 
     def action_make_stakeholders(self) -> None:
         """Make every party of the current row that is no stakeholder yet into one, and link it."""

@@ -218,6 +218,11 @@ class EditGrid(Widget, can_focus=True):
             self._edit = None
         self._move_to(row, self._cursor.column, force=True)
 
+    def replace_row(self, index: int, row: Any) -> None:
+        """Show `row` in place of the row at `index` (same id, new content): one line redrawn."""
+        self._rows[index] = row
+        self._refresh_row(index)
+
     def move_to(self, row_key: str, column_key: str | None = None) -> bool:
         """Put the cursor on the row with id `row_key` (and on a column); False if not shown."""
         index = next((i for i, r in enumerate(self._rows) if r.id == row_key), None)
