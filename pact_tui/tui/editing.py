@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import gc
 import queue
 import threading
 from collections.abc import Callable, Iterator
@@ -174,6 +175,10 @@ class SessionEditor:
         self._queue: queue.Queue[_SaveJob | None] = queue.Queue()
         self._saver = threading.Thread(target=self._save_loop, name="pact-saver", daemon=True)
         self._saver.start()
+        # The loaded session lives as long as the editor: keep Python's cycle collector from
+        # walking its thousands of objects again on every collection, or each keystroke
+        # would cost more in a bigger file (measured: 1.3x at 5,000 actions, 1.0x frozen).
+        gc.freeze()
 
     # ---- reading ---------------------------------------------------------------------------
 
@@ -518,4 +523,5 @@ class SessionEditor:
             self._queue.put(None)
             self._saver.join(timeout)
         self.file.close()
+        gc.unfreeze()
         return rescue
