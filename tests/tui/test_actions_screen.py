@@ -355,3 +355,17 @@ async def test_an_edit_that_leaves_the_filter_takes_the_row_away(
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert [a.title for a in grid.rows] == ["Z", "Twee"]
+
+
+async def test_typing_into_an_empty_grid_starts_the_first_action(
+    tmp_path: Path, profile: RegionProfile
+) -> None:
+    path = make_file(tmp_path, profile)
+    app = app_for(path)
+    async with app.run_test() as pilot:
+        screen = await open_actions(app, pilot)
+        assert "Nog geen acties" in grid_lines(screen)[1]
+        await type_text(pilot, "Eerste")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [a.title for a in saved(app, path)] == ["Eerste"]

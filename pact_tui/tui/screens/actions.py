@@ -94,7 +94,7 @@ class ActionsScreen(PhaseScreen):
             yield Input(placeholder=t("tui.actions.search_placeholder"), id="actions-search",
                         compact=True)
         yield Static("", id="actions-ambitions")
-        yield Input(id="actions-capture", compact=True)
+        yield Input(id="actions-capture", compact=True, select_on_focus=False)
         grid = EditGrid(action_columns(self.editor), empty_text=t("tui.actions.empty"),
                         id="action-grid")
         grid.read_only = self.editor.read_only
@@ -333,6 +333,16 @@ class ActionsScreen(PhaseScreen):
     def on_key(self, event: events.Key) -> None:
         if event.key != "ctrl+t":
             self._stop_picking()
+        # Typing into an empty grid starts the first action in the capture line.
+        capture = self.query_one("#actions-capture", Input)
+        if (self.focused is self.grid and self.grid.row_count == 0 and event.is_printable
+                and event.character and not capture.disabled):
+            event.stop()
+            self._capture_mode = "action"
+            self._show_capture_prompt()
+            capture.focus()
+            capture.insert_text_at_cursor(event.character)
+            return
         # Esc in the capture line or the search field goes back to the grid.
         focused = self.focused
         if event.key == "escape" and isinstance(focused, Input):

@@ -492,6 +492,8 @@ class EditGrid(Widget, can_focus=True):
                 event.stop()
                 event.prevent_default()
             return
+        if self.current_row is None:
+            return  # nothing to type into: the key is the screen's (e.g. a capture line's)
         if event.is_printable and event.character and event.key not in ("enter", "tab"):
             event.stop()
             event.prevent_default()
