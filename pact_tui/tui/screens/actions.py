@@ -218,6 +218,8 @@ class ActionsScreen(PhaseScreen):
     def _show_ambitions(self) -> None:
         """The theme's ambitions; right after ctrl+t, the digits that pick a theme instead."""
         profile = self.editor.meta.profile
+        ambitions_line = self.query_one("#actions-ambitions", Static)
+        ambitions_line.set_class(self._picking_theme is not None, "-picking")
         if self._picking_theme is not None:
             labels = [theme.label for theme in profile.themes[:9]]
             prompt = t("tui.actions.pick_theme")
@@ -225,8 +227,7 @@ class ActionsScreen(PhaseScreen):
                 labels = [label.split()[0] for label in labels]  # fit two lines at 80 columns
             choices = [f"{n} {label}" for n, label in enumerate(labels, 1)]
             choices.append(f"0 {t('tui.actions.all_themes')}")
-            text = Text(f"{prompt} {' · '.join(choices)}", style="bold")
-            self.query_one("#actions-ambitions", Static).update(text)
+            ambitions_line.update(Text(f"{prompt} {' · '.join(choices)}", style="bold"))
             return
         ambitions = self.editor.items(Ambition)
         text = Text(no_wrap=True, overflow="ellipsis")
@@ -239,7 +240,7 @@ class ActionsScreen(PhaseScreen):
                       for theme in profile.themes]
             shown = [f"{label} {count}" for label, count in counts if count]
             text.append(" · ".join(shown) if shown else t("tui.actions.no_ambitions"))
-        self.query_one("#actions-ambitions", Static).update(text)
+        ambitions_line.update(text)
 
     def _capture_theme(self) -> str:
         return self.theme or self.editor.meta.profile.themes[0].key
@@ -266,9 +267,6 @@ class ActionsScreen(PhaseScreen):
             head.append(planning)
         text.append(" · ".join(head), style="bold")
         text.append("\n" + action.title)
-        if action.goal:
-            text.append("\n" + t("tui.actions.detail_goal") + " ", style="bold")
-            text.append(action.goal)
         people = []
         if action.lead:
             people.append(t("tui.actions.detail_lead", name=action.lead.name))
@@ -277,6 +275,9 @@ class ActionsScreen(PhaseScreen):
                             names=join_parties([p.name for p in action.parties])))
         if people:
             text.append("\n" + " · ".join(people))
+        if action.goal:
+            text.append("\n" + t("tui.actions.detail_goal") + " ", style="bold")
+            text.append(action.goal)
         missing = missing_fields(action)
         if missing:
             names = ", ".join(t(f"tui.actions.missing.{name}") for name in missing)
