@@ -369,3 +369,29 @@ async def test_typing_into_an_empty_grid_starts_the_first_action(
         await pilot.press("enter")
         await pilot.pause()
         assert [a.title for a in saved(app, path)] == ["Eerste"]
+
+
+async def test_switching_phase_mid_edit_keeps_what_was_typed(
+    tmp_path: Path, profile: RegionProfile
+) -> None:
+    path = make_file(tmp_path, profile, Action(theme="wonen", title="Oud"))
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_actions(app, pilot)
+        await pilot.press("tab", "N", "i", "e", "u", "w", "f2")
+        await pilot.pause()
+        await pilot.press("f4")
+        await pilot.pause()
+        assert saved(app, path)[0].title == "Nieuw"
+
+
+async def test_quitting_mid_edit_keeps_what_was_typed(
+    tmp_path: Path, profile: RegionProfile
+) -> None:
+    path = make_file(tmp_path, profile, Action(theme="wonen", title="Oud"))
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_actions(app, pilot)
+        await pilot.press("tab", "N", "u", "ctrl+q")
+        await pilot.pause()
+    assert read_session(path).actions[0].title == "Nu"

@@ -9,6 +9,7 @@ app's undo (ctrl+z) and redo (ctrl+y) reach it.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import Any, ClassVar
 
@@ -22,7 +23,7 @@ from textual.timer import Timer
 from textual.widgets import Input, Static
 
 from pact_tui.i18n import t
-from pact_tui.model import Action, Ambition, Stakeholder
+from pact_tui.model import Action, Ambition, Stakeholder, UserError
 from pact_tui.model.rules import missing_fields, ordered_actions
 from pact_tui.tui.editing import Change, SessionEditor
 from pact_tui.tui.screens.action_columns import (
@@ -84,6 +85,10 @@ class ActionsScreen(PhaseScreen):
         self._visible: list[Action] = []
         self._index: dict[str, int] = {}
         self._rows_version = -1
+        # Kept by reference too: on unmount the grid has left the DOM but may hold a typed cell.
+        self._grid = EditGrid(action_columns(editor), empty_text=t("tui.actions.empty"),
+                              id="action-grid")
+        self._grid.read_only = editor.read_only
         self._picking_theme: Timer | None = None
 
     # ---- layout ----------------------------------------------------------------------------
@@ -95,10 +100,7 @@ class ActionsScreen(PhaseScreen):
                         compact=True)
         yield Static("", id="actions-ambitions")
         yield Input(id="actions-capture", compact=True, select_on_focus=False)
-        grid = EditGrid(action_columns(self.editor), empty_text=t("tui.actions.empty"),
-                        id="action-grid")
-        grid.read_only = self.editor.read_only
-        yield grid
+        yield self._grid
         yield Static("", id="action-detail")
 
     def on_mount(self) -> None:
@@ -109,7 +111,7 @@ class ActionsScreen(PhaseScreen):
 
     @property
     def grid(self) -> EditGrid:
-        return self.query_one("#action-grid", EditGrid)
+        return self._grid
 
     # ---- drawing ---------------------------------------------------------------------------
 
@@ -288,6 +290,20 @@ class ActionsScreen(PhaseScreen):
 
     # ---- the grid's news -------------------------------------------------------------------
 
+    def on_screen_suspend(self) -> None:
+        # Leaving for another phase: what is being typed in a cell is kept, now.
+        message = self.grid.finish_editing()
+        if message is not None:
+            self.on_edit_grid_cell_edited(message)
+
+    def on_unmount(self) -> None:
+        # The app closing (ctrl+q, closing the session) mid-edit: kept too, with nothing
+        # left to redraw; a value the session refuses cannot be shown any more.
+        message = self.grid.finish_editing()
+        if message is not None:
+            with contextlib.suppress(UserError):
+                self._cell_change(message)()
+
     def on_edit_grid_cursor_moved(self, message: EditGrid.CursorMoved) -> None:
         message.stop()
         self._show_detail()
@@ -295,12 +311,16 @@ class ActionsScreen(PhaseScreen):
 
     def on_edit_grid_cell_edited(self, message: EditGrid.CellEdited) -> None:
         message.stop()
+        column = next(c for c in self.grid.columns if c.key == message.column_key)
+        self.attempt(column.title, self._cell_change(message))
+
+    def _cell_change(self, message: EditGrid.CellEdited) -> Callable[[], object]:
+        """The edit a committed cell asks for (nothing if its action is gone meanwhile)."""
         action = self.editor.get(Action, message.row_key)
         if action is None:
-            return
-        column = next(c for c in self.grid.columns if c.key == message.column_key)
+            return lambda: None
         changes = changes_for(action, message.column_key, message.value, self.editor)
-        self.attempt(column.title, lambda: self.editor.update(action, **changes))
+        return lambda: self.editor.update(action, **changes)
 
     # ---- capture line and search ------------------------------------------------------------
 

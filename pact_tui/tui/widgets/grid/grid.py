@@ -262,6 +262,14 @@ class EditGrid(Widget, can_focus=True):
     def cancel_editing(self) -> None:
         self._stop_editing()
 
+    def finish_editing(self) -> EditGrid.CellEdited | None:
+        """Commit the cell being edited and hand back what it came to, instead of posting it.
+
+        For a screen that is about to be left (another phase, the app closing), whose
+        message queue would not get to a posted message in time.
+        """
+        return self._commit(post=False)
+
     # ---- drawing ---------------------------------------------------------------------------
 
     @property
@@ -563,27 +571,25 @@ class EditGrid(Widget, can_focus=True):
         self._refresh_around_edit()
         return True
 
-    def _commit(self) -> None:
+    def _commit(self, *, post: bool = True) -> EditGrid.CellEdited | None:
         edit = self._edit
         if edit is None:
-            return
+            return None
         value = edit.result()
         self._stop_editing()
         if value is NO_CHANGE:
             if edit.typed:
                 self.app.bell()
-            return
-        self.post_message(self.CellEdited(self, edit.row_key, edit.column.key, value))
+            return None
+        message = self.CellEdited(self, edit.row_key, edit.column.key, value)
+        if post:
+            self.post_message(message)
+        return message
 
     def _stop_editing(self) -> None:
         if self._edit is not None:
             self._edit = None
             self._refresh_around_edit()
-
-    def on_blur(self) -> None:
-        # Leaving the grid (a click elsewhere, a modal) keeps what was typed.
-        if self._edit is not None and not isinstance(self.app.screen, LongTextModal):
-            self._commit()
 
     # ---- mouse -----------------------------------------------------------------------------
 
