@@ -395,3 +395,15 @@ async def test_quitting_mid_edit_keeps_what_was_typed(
         await pilot.press("tab", "N", "u", "ctrl+q")
         await pilot.pause()
     assert read_session(path).actions[0].title == "Nu"
+
+
+async def test_moving_to_the_capture_line_mid_edit_keeps_what_was_typed(
+    tmp_path: Path, profile: RegionProfile
+) -> None:
+    path = make_file(tmp_path, profile, Action(theme="wonen", title="Oud"))
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_actions(app, pilot)
+        await pilot.press("tab", "N", "u", "ctrl+n")
+        await pilot.pause()
+        assert saved(app, path)[0].title == "Nu"

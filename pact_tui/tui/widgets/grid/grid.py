@@ -591,6 +591,13 @@ class EditGrid(Widget, can_focus=True):
             self._edit = None
             self._refresh_around_edit()
 
+    def on_blur(self) -> None:
+        # Focus moved to another widget of this screen (a click, the capture line): keep what
+        # was typed. Leaving the screen or closing the app is the screen's to handle, with
+        # `finish_editing`, because a message posted now might never be read.
+        if self._edit is not None and self.screen.focused not in (None, self):
+            self._commit()
+
     # ---- mouse -----------------------------------------------------------------------------
 
     def on_click(self, event: events.Click) -> None:
