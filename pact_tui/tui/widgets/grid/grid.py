@@ -8,7 +8,9 @@ Keys: arrows, Tab/Shift+Tab, Home/End, Ctrl+Home/Ctrl+End, PgUp/PgDn move; a pri
 key starts editing the cell with that key, Enter edits its text; Enter commits, Esc
 cancels, Tab commits and goes on editing the next cell. A choice cell takes a digit
 at once. Committed values go up as `EditGrid.CellEdited`; the screen turns them into
-changes, and gives the grid its new rows with `set_rows`.
+changes, and gives the grid its new rows with `set_rows` (or one with `replace_row`).
+A screen being left (another phase, the app closing) calls `finish_editing`, so a
+cell typed in but not yet committed is not lost.
 """
 
 from __future__ import annotations
