@@ -333,17 +333,20 @@ class ActionsScreen(PhaseScreen):
         if not text:
             self.grid.focus()
             return
+        if self._capture(text):
+            event.input.value = ""
+
+    def _capture(self, text: str) -> bool:
+        """A new action (or ambition) from the capture line, in the theme filtered on."""
         theme = self._capture_theme()
         if self._capture_mode == "ambition":
-            made = self.attempt(t("tui.actions.key.new_ambition"),
+            return self.attempt(t("tui.actions.key.new_ambition"),
                                 lambda: self.editor.add(Ambition(theme=theme, title=text)))
-        else:
-            action = Action(theme=theme, title=text, position=self.editor.next_position())
-            made = self.attempt(t("tui.actions.key.new"), lambda: self.editor.add(action))
-            if made:
-                self.grid.move_to(action.id, "goal")
+        action = Action(theme=theme, title=text, position=self.editor.next_position())
+        made = self.attempt(t("tui.actions.key.new"), lambda: self.editor.add(action))
         if made:
-            event.input.value = ""
+            self.grid.move_to(action.id, "goal")
+        return made
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "actions-search":
@@ -354,16 +357,25 @@ class ActionsScreen(PhaseScreen):
     def on_key(self, event: events.Key) -> None:
         if event.key != "ctrl+t":
             self._stop_picking()
-        # Typing into an empty grid starts the first action in the capture line.
+        # Typing into an empty grid starts the first action in the capture line. Keys typed in
+        # the same burst were already sent to the grid: they arrive here and are passed on.
         capture = self.query_one("#actions-capture", Input)
-        if (self.focused is self.grid and self.grid.row_count == 0 and event.is_printable
-                and event.character and not capture.disabled):
-            event.stop()
-            self._capture_mode = "action"
-            self._show_capture_prompt()
-            capture.focus()
-            capture.insert_text_at_cursor(event.character)
-            return
+        if self.grid.row_count == 0 and self.focused in (self.grid, capture) and not (
+            capture.disabled
+        ):
+            if event.is_printable and event.character:
+                event.stop()
+                if self.focused is not capture:
+                    self._capture_mode = "action"
+                    self._show_capture_prompt()
+                    self.set_focus(capture)
+                capture.insert_text_at_cursor(event.character)
+                return
+            if event.key == "enter" and capture.value.strip():
+                event.stop()
+                self._capture(capture.value.strip())
+                capture.value = ""
+                return
         # Esc in the capture line or the search field goes back to the grid.
         focused = self.focused
         if event.key == "escape" and isinstance(focused, Input):
