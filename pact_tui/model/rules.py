@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from pact_tui.model.items import Action, Challenge
+from pact_tui.model.items import Action, Challenge, Commitment
 
 # The template's fields after thema and actie, in the order of the action grid.
 TEMPLATE_FIELDS = ("goal", "scale", "planning", "parties", "lead")
@@ -59,3 +59,8 @@ def counts_by_theme_and_horizon(actions: Iterable[Action]) -> Counter[tuple[str,
 def ordered_actions(actions: Iterable[Action]) -> list[Action]:
     """Actions in the facilitator's order: by position, then by when they were made."""
     return sorted(actions, key=lambda action: (action.position, action.created_at, action.id))
+
+
+def commitments_of(action_id: str, commitments: Iterable[Commitment]) -> list[Commitment]:
+    """The commitments (toezeggingen) made for the action `action_id`, in the order given."""
+    return [commitment for commitment in commitments if commitment.action_id == action_id]

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pact_tui.model import Action, Challenge, PartyRef, Planning
+from pact_tui.model import Action, Challenge, Commitment, PartyRef, Planning
 from pact_tui.model.rules import (
+    commitments_of,
     counts_by_theme_and_horizon,
     cross_theme_challenges,
     is_cross_theme,
@@ -86,3 +87,15 @@ def test_actions_are_ordered_by_position_then_creation() -> None:
     b = complete_action(title="B", position=1, created_at=late)
     c = complete_action(title="C", position=1, created_at=early)
     assert [action.title for action in ordered_actions([a, b, c])] == ["C", "B", "A"]
+
+
+def test_the_commitments_of_an_action_are_those_made_for_it_in_their_order() -> None:
+    first, second = complete_action(), complete_action(title="Zonnedaken")
+    made = [
+        Commitment(action_id=first.id, party=PartyRef(name="Hoorn"), role="trekker"),
+        Commitment(action_id=second.id, party=PartyRef(name="Enkhuizen")),
+        Commitment(action_id=first.id, party=PartyRef(name="Intermaris")),
+    ]
+    assert commitments_of(first.id, made) == [made[0], made[2]]
+    assert commitments_of(second.id, made) == [made[1]]
+    assert commitments_of(complete_action().id, made) == []

@@ -11,6 +11,7 @@ from textual.widgets import Static
 from pact_tui.model import (
     Action,
     Ambition,
+    Commitment,
     PartyRef,
     Planning,
     RegionProfile,
@@ -30,9 +31,11 @@ async def type_text(pilot: Pilot[object], text: str) -> None:
 
 
 def make_file(tmp_path: Path, profile: RegionProfile, *actions: Action,
-              stakeholders: tuple[Stakeholder, ...] = ()) -> Path:
+              stakeholders: tuple[Stakeholder, ...] = (),
+              commitments: tuple[Commitment, ...] = ()) -> Path:
     meta = SessionMeta(profile=profile, title="Werksessie Wonen")
     session = Session(meta=meta, actions=actions, stakeholders=stakeholders,
+                      commitments=commitments,
                       ambitions=(Ambition(theme="wonen", title="Betaalbaar wonen"),))
     return create_session(tmp_path / "sessie.json", meta, session)
 
@@ -182,6 +185,33 @@ async def test_undo_and_redo_reach_the_grid_and_the_file(
         await pilot.pause()
         assert [a.title for a in saved(app, path)] == ["Nu"]
         assert screen.grid.row_count == 1
+
+
+async def test_deleting_an_action_deletes_its_commitments_and_one_undo_brings_both_back(
+    tmp_path: Path, profile: RegionProfile
+) -> None:
+    gone, kept = (Action(theme="wonen", title="Weg", position=0),
+                  Action(theme="wonen", title="Blijft", position=1))
+    commitments = (Commitment(action_id=gone.id, party=PartyRef(name="Hoorn"), role="trekker"),
+                   Commitment(action_id=gone.id, party=PartyRef(name="Medemblik")),
+                   Commitment(action_id=kept.id, party=PartyRef(name="Enkhuizen")))
+    path = make_file(tmp_path, profile, gone, kept, commitments=commitments)
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_actions(app, pilot)
+        await pilot.press("ctrl+k")
+        await pilot.pause()
+        assert app.editor is not None and app.editor.flush()
+        session = read_session(path)
+        assert [a.title for a in session.actions] == ["Blijft"]
+        assert [c.party.name for c in session.commitments] == ["Enkhuizen"]
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert app.editor.flush()
+        session = read_session(path)
+        assert sorted(a.title for a in session.actions) == ["Blijft", "Weg"]
+        assert sorted(c.party.name for c in session.commitments) == [
+            "Enkhuizen", "Hoorn", "Medemblik"]
 
 
 async def test_duplicate_and_move(tmp_path: Path, profile: RegionProfile) -> None:

@@ -23,8 +23,8 @@ from textual.timer import Timer
 from textual.widgets import Input, Static
 
 from pact_tui.i18n import t
-from pact_tui.model import Action, Ambition, Stakeholder, UserError
-from pact_tui.model.rules import missing_fields, ordered_actions
+from pact_tui.model import Action, Ambition, Commitment, Stakeholder, UserError
+from pact_tui.model.rules import commitments_of, missing_fields, ordered_actions
 from pact_tui.tui.editing import Change, SessionEditor
 from pact_tui.tui.screens.action_columns import (
     action_columns,
@@ -412,7 +412,15 @@ class ActionsScreen(PhaseScreen):
         action = self.grid.current_row
         if action is None:
             return
-        if self.attempt(t("tui.actions.key.delete"), lambda: self.editor.delete(action)):
+
+        def delete() -> None:
+            # Its commitments go with it, in the same undo step: none is left dangling.
+            with self.editor.transaction():
+                for commitment in commitments_of(action.id, self.editor.items(Commitment)):
+                    self.editor.delete(commitment)
+                self.editor.delete(action)
+
+        if self.attempt(t("tui.actions.key.delete"), delete):
             self.notify(t("tui.actions.deleted", title=action.title[:60]), markup=False,
                         timeout=4)
 

@@ -19,7 +19,7 @@ from textual.widgets import Label, Static
 
 from pact_tui.i18n import t
 from pact_tui.model import COMMITMENT_ROLES, Action, Commitment, PartyRef, Stakeholder
-from pact_tui.model.rules import ordered_actions
+from pact_tui.model.rules import commitments_of, ordered_actions
 from pact_tui.tui.editing import SessionEditor
 from pact_tui.tui.screens.form import ChoiceField, Field, FormDialog, FormValues, TextField
 from pact_tui.tui.screens.phase import PhaseScreen
@@ -134,7 +134,7 @@ class PartnersScreen(PhaseScreen):
         text = Text(action.title, style="bold", no_wrap=True, overflow="ellipsis")
         text.append("\n" + t("tui.partners.lead_and_parties", lead=lead, parties=parties))
         summary.update(text)
-        commitments = [c for c in self.editor.items(Commitment) if c.action_id == action.id]
+        commitments = commitments_of(action.id, self.editor.items(Commitment))
         commitments.sort(key=lambda c: (COMMITMENT_ROLES.index(c.role), c.created_at))
         table.show_rows([
             (c.id, [Text(c.party.name), Text(role_label(c.role)), Text(c.text)])
@@ -177,8 +177,8 @@ class PartnersScreen(PhaseScreen):
 
     def _first_uncommitted(self, action: Action) -> tuple[str, str]:
         """The party a new commitment most likely is for: the lead, then each party in turn."""
-        done = {c.party.name.casefold() for c in self.editor.items(Commitment)
-                if c.action_id == action.id}
+        done = {c.party.name.casefold()
+                for c in commitments_of(action.id, self.editor.items(Commitment))}
         candidates: Sequence[tuple[str, str]] = (
             ([(action.lead.name, "trekker")] if action.lead else [])
             + [(p.name, "partner") for p in action.parties]
