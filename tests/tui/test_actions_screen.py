@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -212,6 +213,35 @@ async def test_deleting_an_action_deletes_its_commitments_and_one_undo_brings_bo
         assert sorted(a.title for a in session.actions) == ["Blijft", "Weg"]
         assert sorted(c.party.name for c in session.commitments) == [
             "Enkhuizen", "Hoorn", "Medemblik"]
+
+
+async def test_a_duplicate_has_no_merge_bookkeeping_and_lands_right_below(
+    tmp_path: Path, profile: RegionProfile
+) -> None:
+    made = dt.datetime.now(dt.UTC) - dt.timedelta(days=1)
+    merged = Action(theme="wonen", title="A", goal="Doel", position=0, base="0123456789abcdef",
+                    created_at=made,
+                    combined_from=("4f0c1bde-6a3b-4c6e-9d55-1c2b3a4d5e6f",),
+                    supersedes=("deleted:0123456789abcdef",), revision=3)
+    # B shares A's position (rows of an import): the copy still goes between A and B.
+    later = Action(theme="wonen", title="B", position=0,
+                   created_at=made + dt.timedelta(hours=1))
+    path = make_file(tmp_path, profile, merged, later)
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_actions(app, pilot)
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+        actions = saved(app, path)
+        assert [a.title for a in actions] == ["A", "A", "B"]
+        copy = actions[1]
+        assert copy.id != merged.id and copy.goal == "Doel"
+        assert (copy.base, copy.combined_from, copy.supersedes, copy.revision) == (
+            None, (), (), 1)
+        assert screen.grid.current_row is not None and screen.grid.current_row.id == copy.id
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert [a.title for a in saved(app, path)] == ["A", "B"]
 
 
 async def test_duplicate_and_move(tmp_path: Path, profile: RegionProfile) -> None:

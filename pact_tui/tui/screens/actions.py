@@ -403,10 +403,30 @@ class ActionsScreen(PhaseScreen):
         action = self.grid.current_row
         if action is None:
             return
-        data = action.model_dump(exclude={"id", "created_at", "updated_at", "revision", "base"})
-        copy = Action.model_validate(data)
-        if self.attempt(t("tui.actions.key.duplicate"), lambda: self.editor.add(copy)):
+        # Only the content: the copy is a new item, with no merge bookkeeping of the original.
+        copy = Action.model_validate(action.content())
+
+        def duplicate() -> None:
+            with self.editor.transaction():
+                self._make_room_below(action)
+                current = self.editor.get(Action, action.id) or action
+                # Same position, made later: it sorts right after the original.
+                self.editor.add(copy.model_copy(update={"position": current.position}))
+
+        if self.attempt(t("tui.actions.key.duplicate"), duplicate):
             self.grid.move_to(copy.id)
+
+    def _make_room_below(self, action: Action) -> None:
+        """Number the actions afresh when others share `action`'s position after it, so a
+        copy at that position lands directly below it rather than after them."""
+        order = self.editor.actions()
+        index = next(i for i, a in enumerate(order) if a.id == action.id)
+        following = order[index + 1:]
+        if not following or following[0].position != order[index].position:
+            return
+        for number, other in enumerate(order):
+            if other.position != number:
+                self.editor.update(other, position=number)
 
     def action_delete(self) -> None:
         action = self.grid.current_row
