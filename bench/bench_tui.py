@@ -17,19 +17,15 @@
 from __future__ import annotations
 
 import asyncio
-import statistics
-import subprocess
-import sys
 import tempfile
-import textwrap
 import time
 from collections.abc import Callable
-from importlib.resources import files
 from pathlib import Path
 
+from bench.apps import median, minimal_command, pact_command, seconds_to_first_frame
 from bench.harness import Figure
-from pact_tui.model import Action, PartyRef, Planning, Session, SessionMeta, parse_profile
-from pact_tui.store import create_session
+from pact_tui.model import Action, PartyRef, Planning, Session, SessionMeta
+from pact_tui.store import create_session, load_profile
 
 BIG = 5_000
 SMALL = 50
@@ -40,61 +36,12 @@ ROWS_TYPED = 3
 OPEN_TARGET = 2.0
 KEY_TARGET = 1.2
 
-# Each app prints the wall clock when its first frame is drawn, then quits: the time
-# after that (tearing down, the interpreter exiting) is no part of opening.
-_MINIMAL_APP = textwrap.dedent("""
-    import sys, time
-    from textual.app import App
-    from textual.widgets import Label
-
-    class Minimal(App):
-        def compose(self):
-            yield Label("pact")
-
-        def on_mount(self):
-            self.call_after_refresh(self.ready)
-
-        def ready(self):
-            print(time.time(), flush=True)
-            self.exit()
-
-    Minimal().run(headless=True, size=(120, 40))
-""")
-
-_GRID_APP = textwrap.dedent("""
-    import sys, time
-    from pathlib import Path
-    import pact_tui.tui.app
-    from pact_tui.tui.app import PactApp
-    from pact_tui.tui.widgets.grid import EditGrid
-
-    class Timed(PactApp):
-        # A subclass's relative CSS path would be read from here: keep the app's own.
-        CSS_PATH = str(Path(pact_tui.tui.app.__file__).with_name("pact.tcss"))
-
-        def on_mount(self):  # runs after PactApp.on_mount (Textual calls both)
-            self._bench_timer = self.set_interval(0.002, self._check_ready)
-
-        def _check_ready(self):
-            grids = self.screen.query(EditGrid)
-            if grids and grids.first().row_count == int(sys.argv[2]):
-                self._bench_timer.stop()
-                self.call_after_refresh(self.ready)
-
-        def ready(self):
-            print(time.time(), flush=True)
-            self.exit()
-
-    path = Path(sys.argv[1])
-    Timed(path, sessions_dir=path.parent, exports_dir=path.parent).run(
-        headless=True, size=(120, 40))
-""")
+SIZE = (120, 40)
 
 
 def session_file(folder: Path, actions: int) -> Path:
     """A session shaped like a real one (every column used), with `actions` actions."""
-    text = files("pact_tui.profiles").joinpath("westfriesland.toml").read_text("utf-8")
-    profile = parse_profile(text, "westfriesland.toml")
+    profile = load_profile(None)
     themes = [theme.key for theme in profile.themes]
     items = tuple(
         Action(theme=themes[n % len(themes)], title=f"Actie {n}: regionale aanpak versnellen",
@@ -107,22 +54,14 @@ def session_file(folder: Path, actions: int) -> Path:
     return create_session(folder / f"bench-{actions}.json", meta, Session(meta=meta, actions=items))
 
 
-def _seconds_to_first_frame(command: list[str]) -> float:
-    started = time.time()
-    done = subprocess.run(command, check=True, capture_output=True, text=True)
-    return float(done.stdout.split()[-1]) - started
-
-
-def _median(measure: Callable[[], float], repeats: int) -> float:
-    measure()  # warm the file cache and bytecode
-    return statistics.median(measure() for _ in range(repeats))
-
-
 def open_figure(path: Path) -> Figure:
-    grid = [sys.executable, "-c", _GRID_APP, str(path), str(BIG)]
-    minimal = [sys.executable, "-c", _MINIMAL_APP]
-    fresh = _median(lambda: _seconds_to_first_frame(grid), OPEN_REPEATS)
-    fresh_minimal = _median(lambda: _seconds_to_first_frame(minimal), OPEN_REPEATS)
+    grid = pact_command("from pact_tui.tui.widgets.grid import EditGrid",
+                        "(grids := self.screen.query(EditGrid))"
+                        " and grids.first().row_count == int(sys.argv[2])",
+                        SIZE, str(path), str(BIG))
+    minimal = minimal_command(SIZE)
+    fresh = median(lambda: seconds_to_first_frame(grid), OPEN_REPEATS)
+    fresh_minimal = median(lambda: seconds_to_first_frame(minimal), OPEN_REPEATS)
     return Figure(name=f"open {BIG} actions to an interactive grid", value=fresh, unit="s",
                   baseline_name="minimal Textual app to first frame",
                   baseline_value=fresh_minimal, target_ratio=OPEN_TARGET)
@@ -134,7 +73,7 @@ async def _typing_cost(path: Path, keys: list[str], clock: Callable[[], float]) 
     from pact_tui.tui.screens.actions import ActionsScreen
 
     app = PactApp(path, sessions_dir=path.parent, exports_dir=path.parent)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, ActionsScreen)
         await pilot.press("ctrl+home", "tab", "enter")  # the first row's Actie, editing
