@@ -12,10 +12,10 @@ import random
 import shutil
 import subprocess
 import tempfile
-from importlib.resources import files
 from pathlib import Path
 
 from bench.harness import Figure, median_time
+from bench.programmes import partners, sentences, some_parties
 from pact_tui.export import export_programme
 from pact_tui.export.actions import action_row
 from pact_tui.export.grouping import horizon_groups, theme_keys
@@ -23,13 +23,11 @@ from pact_tui.export.wording import horizon_heading
 from pact_tui.model import (
     Action,
     Commitment,
-    PartyRef,
     Planning,
     Session,
     SessionMeta,
-    Stakeholder,
-    parse_profile,
 )
+from pact_tui.store import load_profile
 
 ACTIONS = 2_000
 REPEATS = 3
@@ -44,19 +42,13 @@ _WORDS = (
 
 def programme(actions: int = ACTIONS) -> Session:
     """A programme shaped like the demo, grown to `actions` actions."""
-    text = files("pact_tui.profiles").joinpath("westfriesland.toml").read_text("utf-8")
-    profile = parse_profile(text, "westfriesland.toml")
+    profile = load_profile(None)
     rng = random.Random(71)
-
-    def sentence(words: int) -> str:
-        return " ".join(rng.choice(_WORDS) for _ in range(words)).capitalize()
-
-    stakeholders = tuple(Stakeholder(name=f"Partner {number}", category="partner")
-                         for number in range(1, 41))
+    sentence = sentences(rng, _WORDS)
+    stakeholders = partners()
     items = []
     for position in range(actions):
-        parties = tuple(PartyRef(name=stakeholder.name, stakeholder_id=stakeholder.id)
-                        for stakeholder in rng.sample(stakeholders, 3))
+        parties = some_parties(rng, stakeholders)
         items.append(Action(
             theme=rng.choice(profile.themes).key, title=sentence(6), goal=sentence(16),
             scale=rng.choice(profile.scales).key,

@@ -15,13 +15,13 @@ import random
 import statistics
 import tempfile
 import time
-from importlib.resources import files
 from pathlib import Path
 
 from bench.harness import Figure
+from bench.programmes import sentences
 from pact_tui.merge import combine_all, merge_sessions
-from pact_tui.model import Action, PartyRef, Session, SessionMeta, parse_profile
-from pact_tui.store import read_session, write_session
+from pact_tui.model import Action, PartyRef, Session, SessionMeta
+from pact_tui.store import load_profile, read_session, write_session
 
 SESSIONS = 20
 ACTIONS = 200
@@ -54,13 +54,10 @@ def _variant(rng: random.Random, title: str) -> str:
 
 def write_sessions(folder: Path) -> list[Path]:
     """The 20 session files, written with the store."""
-    text = files("pact_tui.profiles").joinpath("westfriesland.toml").read_text("utf-8")
-    profile = parse_profile(text, "westfriesland.toml")
+    profile = load_profile(None)
     rng = random.Random(20)
     themes = [theme.key for theme in profile.themes]
-
-    def sentence(words: int) -> str:
-        return " ".join(rng.choice(_WORDS) for _ in range(words)).capitalize()
+    sentence = sentences(rng, _WORDS)
 
     shared = [(rng.choice(themes), sentence(rng.randint(5, 8)))
               for _ in range(int(SESSIONS * ACTIONS * SHARED / 2))]

@@ -36,7 +36,8 @@ from pathlib import Path
 from tinydb import TinyDB
 
 from bench.harness import Figure, median_time
-from pact_tui.model import Action, PartyRef, Planning, Session, SessionMeta, Stakeholder
+from bench.programmes import partners, sentences, some_parties
+from pact_tui.model import Action, Planning, Session, SessionMeta
 from pact_tui.store import SessionFile, load_profile, read_session, write_session
 
 SIZES = (200, 2_000, 20_000)
@@ -60,16 +61,11 @@ def programme(actions: int) -> Session:
     """A programme with `actions` actions filled in the way a facilitator fills them."""
     profile = load_profile(None)
     rng = random.Random(71)
-
-    def sentence(words: int) -> str:
-        return " ".join(rng.choice(_WORDS) for _ in range(words)).capitalize()
-
-    stakeholders = tuple(Stakeholder(name=f"Partner {number}", category="partner")
-                         for number in range(1, 41))
+    sentence = sentences(rng, _WORDS)
+    stakeholders = partners()
     items = []
     for position in range(actions):
-        parties = tuple(PartyRef(name=stakeholder.name, stakeholder_id=stakeholder.id)
-                        for stakeholder in rng.sample(stakeholders, 3))
+        parties = some_parties(rng, stakeholders)
         items.append(Action(
             theme=rng.choice(profile.themes).key, title=sentence(7), goal=sentence(18),
             scale=rng.choice(profile.scales).key,
