@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from importlib.resources import files
-
 import pytest
 
 from pact_tui.i18n import set_language
-from pact_tui.model import RegionProfile, parse_profile
+from pact_tui.model import RegionProfile
+from pact_tui.store import load_profile
 
 
 @pytest.fixture(scope="session")
 def profile() -> RegionProfile:
-    text = files("pact_tui.profiles").joinpath("westfriesland.toml").read_text("utf-8")
-    return parse_profile(text, "westfriesland.toml")
+    return load_profile(None)
 
 
 @pytest.fixture(autouse=True)
