@@ -15,6 +15,7 @@ from pact_tui.model import (
     PartyRef,
     RegionProfile,
     SessionMeta,
+    Stakeholder,
     StatusNote,
 )
 from pact_tui.store import read_session
@@ -168,3 +169,37 @@ async def test_a_status_note_per_theme_is_added_in_a_form(
     assert [(n.theme, n.text) for n in notes] == [
         ("zorg", "Kosten stijgen"), ("zorg", "Wachtlijsten in de thuiszorg")]
 
+
+
+async def test_a_stakeholder_cell_typed_in_is_kept_when_switching_phase(
+    make_session: MakeSession, ui: Ui
+) -> None:
+    path = make_session(stakeholders=(Stakeholder(name="Intermaris"),))
+    app = ui.app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.show_phase("stakeholders")
+        await pilot.pause()
+        await pilot.press("tab")  # Categorie
+        await ui.type(pilot, "Corporatie")
+        await pilot.press("f4")  # to Acties without Enter
+        await pilot.pause()
+        assert app.editor is not None and app.editor.flush()
+        assert read_session(path).stakeholders[0].category == "Corporatie"
+        await pilot.press("f2")
+        await pilot.pause()
+        assert "Corporatie" in ui.text(app)
+
+
+async def test_a_stakeholder_cell_typed_in_is_kept_when_quitting(
+    make_session: MakeSession, ui: Ui
+) -> None:
+    path = make_session(stakeholders=(Stakeholder(name="Intermaris"),))
+    app = ui.app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.show_phase("stakeholders")
+        await pilot.pause()
+        await pilot.press("tab")
+        await ui.type(pilot, "Corporatie")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert read_session(path).stakeholders[0].category == "Corporatie"

@@ -8,7 +8,8 @@ edited in a small form. ctrl+w moves between the two parts.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import contextlib
+from collections.abc import Callable, Sequence
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -18,7 +19,8 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Input, Label
 
 from pact_tui.i18n import t
-from pact_tui.model import Stakeholder, StatusNote
+from pact_tui.model import Stakeholder, StatusNote, UserError
+from pact_tui.tui.editing import SessionEditor
 from pact_tui.tui.screens.form import ChoiceField, Field, FormDialog, FormValues, TextField
 from pact_tui.tui.screens.phase import PhaseScreen
 from pact_tui.tui.widgets.grid import CellKind, Column, EditGrid, Option, join_parties
@@ -40,15 +42,19 @@ class StakeholdersScreen(PhaseScreen):
         Binding("ctrl+w", "switch_part", t("tui.key.switch_part"), id="stakeholders.switch"),
     ]
 
+    def __init__(self, editor: SessionEditor) -> None:
+        super().__init__(editor)
+        # Kept by reference: on unmount the grid has left the DOM but may hold a typed cell.
+        self._grid = EditGrid(self._columns(), empty_text=t("tui.stakeholders.empty"),
+                              id="stakeholder-grid")
+        self._grid.read_only = editor.read_only
+
     def compose_body(self) -> ComposeResult:
         yield Label(Text(t("tui.stakeholders.title")), id="stakeholders-title",
                     classes="section-title")
         yield Input(id="stakeholders-capture", compact=True,
                     placeholder=t("tui.stakeholders.capture"))
-        grid = EditGrid(self._columns(), empty_text=t("tui.stakeholders.empty"),
-                        id="stakeholder-grid")
-        grid.read_only = self.editor.read_only
-        yield grid
+        yield self._grid
         yield Label(Text(t("tui.status.title")), id="status-title", classes="section-title")
         yield RecordTable(id="status-notes")
 
@@ -62,7 +68,7 @@ class StakeholdersScreen(PhaseScreen):
 
     @property
     def grid(self) -> EditGrid:
-        return self.query_one("#stakeholder-grid", EditGrid)
+        return self._grid
 
     def _columns(self) -> list[Column]:
         profile = self.editor.meta.profile
@@ -114,14 +120,31 @@ class StakeholdersScreen(PhaseScreen):
 
     # ---- the stakeholders grid -------------------------------------------------------------
 
+    def on_screen_suspend(self) -> None:
+        # Leaving for another phase: what is being typed in a cell is kept, now.
+        message = self.grid.finish_editing()
+        if message is not None:
+            self.on_edit_grid_cell_edited(message)
+
+    def on_unmount(self) -> None:
+        # The app closing mid-edit: kept too; a value the session refuses cannot be shown.
+        message = self.grid.finish_editing()
+        if message is not None:
+            with contextlib.suppress(UserError):
+                self._cell_change(message)()
+
     def on_edit_grid_cell_edited(self, message: EditGrid.CellEdited) -> None:
         message.stop()
+        column = next(c for c in self.grid.columns if c.key == message.column_key)
+        self.attempt(column.title, self._cell_change(message))
+
+    def _cell_change(self, message: EditGrid.CellEdited) -> Callable[[], object]:
+        """The edit a committed cell asks for (nothing if its stakeholder is gone meanwhile)."""
         stakeholder = self.editor.get(Stakeholder, message.row_key)
         if stakeholder is None:
-            return
+            return lambda: None
         changes = self._changes(message.column_key, message.value)
-        column = next(c for c in self.grid.columns if c.key == message.column_key)
-        self.attempt(column.title, lambda: self.editor.update(stakeholder, **changes))
+        return lambda: self.editor.update(stakeholder, **changes)
 
     def _changes(self, column: str, value: Any) -> dict[str, Any]:
         if column != "themes":
