@@ -77,8 +77,8 @@ class Item(BaseModel):
         return str(uuid.UUID(value))
 
     def label(self) -> str:
-        """A short human name for the item, used in messages and lists."""
-        raise NotImplementedError
+        """A short human name for the item, used in messages and lists; each kind names its text."""
+        return self.id
 
     def content(self) -> dict[str, Any]:
         """The item's content as JSON data, without its bookkeeping fields."""
