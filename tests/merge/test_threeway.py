@@ -15,7 +15,7 @@ from pact_tui.merge import (
     resolve_conflict,
     resolve_newest,
 )
-from pact_tui.model import Action, RegionProfile
+from pact_tui.model import Action, RegionProfile, Session
 
 
 @pytest.fixture()
@@ -26,6 +26,13 @@ def housing(mb, profile: RegionProfile) -> tuple[Action, Action]:
 
 def _outcome(result: MergeResult, item_id: str) -> Outcome:
     return next(e.outcome for e in result.report.entries if e.item_id == item_id)
+
+
+def _two_goals(mb, profile: RegionProfile, build: Action) -> tuple[Session, Session]:
+    """Sessions A and B, started from one programme, that each set `build`'s goal differently."""
+    base = mb.programme(profile, build)
+    return (mb.edit(mb.started(base, "A"), build.id, goal="600 woningen"),
+            mb.edit(mb.started(base, "B"), build.id, goal="700 woningen"))
 
 
 def test_a_change_in_one_session_wins_and_names_that_session(mb, profile, housing) -> None:
@@ -85,9 +92,7 @@ def test_different_changes_are_a_conflict_that_keeps_both_versions(mb, profile, 
 
 def test_a_conflict_is_resolved_by_a_chosen_version(mb, profile, housing) -> None:
     build, _ = housing
-    base = mb.programme(profile, build)
-    a = mb.edit(mb.started(base, "A"), build.id, goal="600 woningen")
-    b = mb.edit(mb.started(base, "B"), build.id, goal="700 woningen")
+    a, b = _two_goals(mb, profile, build)
     result = merge_sessions([a, b], now=mb.NOW)
     conflict = result.conflicts[0]
     chosen = next(v for v in conflict.versions if v.item and v.item.goal == "600 woningen")
@@ -102,9 +107,7 @@ def test_a_conflict_is_resolved_by_a_chosen_version(mb, profile, housing) -> Non
 
 def test_keep_all_keeps_every_version_under_its_own_id(mb, profile, housing) -> None:
     build, _ = housing
-    base = mb.programme(profile, build)
-    a = mb.edit(mb.started(base, "A"), build.id, goal="600 woningen")
-    b = mb.edit(mb.started(base, "B"), build.id, goal="700 woningen")
+    a, b = _two_goals(mb, profile, build)
     result = resolve_conflict(merge_sessions([a, b], now=mb.NOW), f"actions:{build.id}", KEEP_ALL)
 
     ids = [x.id for x in result.programme.actions]
@@ -114,9 +117,7 @@ def test_keep_all_keeps_every_version_under_its_own_id(mb, profile, housing) -> 
 
 def test_an_edited_version_resolves_a_conflict(mb, profile, housing) -> None:
     build, _ = housing
-    base = mb.programme(profile, build)
-    a = mb.edit(mb.started(base, "A"), build.id, goal="600 woningen")
-    b = mb.edit(mb.started(base, "B"), build.id, goal="700 woningen")
+    a, b = _two_goals(mb, profile, build)
     result = merge_sessions([a, b], now=mb.NOW)
     own = result.conflicts[0].versions[0].item
     assert own is not None
@@ -200,9 +201,7 @@ def test_a_session_from_the_merged_programme_wins_over_the_older_versions(mb, pr
 
 def test_a_resolved_conflict_does_not_come_back_when_merging_again(mb, profile, housing) -> None:
     build, _ = housing
-    base = mb.programme(profile, build)
-    a = mb.edit(mb.started(base, "A"), build.id, goal="600 woningen")
-    b = mb.edit(mb.started(base, "B"), build.id, goal="700 woningen")
+    a, b = _two_goals(mb, profile, build)
     first = merge_sessions([a, b], now=mb.NOW)
     resolved = resolve_conflict(first, first.conflicts[0].id, first.conflicts[0].versions[1].key)
 
