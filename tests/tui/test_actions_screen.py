@@ -244,6 +244,49 @@ async def test_a_duplicate_has_no_merge_bookkeeping_and_lands_right_below(
         assert [a.title for a in saved(app, path)] == ["A", "B"]
 
 
+async def test_the_planning_cell_takes_years_and_timing_and_keeps_a_digit_as_it_was(
+    tmp_path: Path, profile: RegionProfile
+) -> None:
+    path = make_file(tmp_path, profile, Action(theme="wonen", title="A", position=0),
+                     Action(theme="wonen", title="B", position=1))
+    app = app_for(path)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        screen = await open_actions(app, pilot)
+        await pilot.press("right", "right", "right", "right")  # Planning
+        await pilot.press("enter")
+        await type_text(pilot, "2 2022-2025 jaarlijks")
+        await pilot.press("enter")
+        await pilot.pause()
+        planning = Planning(horizon="middellang", start_year=2022, end_year=2025,
+                            timing="jaarlijks")
+        assert saved(app, path)[0].planning == planning
+        assert "Middellange termijn 2022–2025 jaarlijks" in detail_text(screen)
+        await pilot.press("1")  # a plain digit: only the horizon changes, at once
+        await pilot.pause()
+        assert saved(app, path)[0].planning == planning.model_copy(update={"horizon": "kort"})
+        await pilot.press("down", "k", "o", "r", "t")  # typing starts the line anew
+        await type_text(pilot, " september 2022")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert saved(app, path)[1].planning == Planning(horizon="kort", timing="september 2022")
+        await pilot.press("enter", "ctrl+u")  # years out of order: said, and kept to fix
+        await type_text(pilot, "1 2025-2021")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert saved(app, path)[1].planning == Planning(horizon="kort", timing="september 2022")
+        messages = [str(n.message) for n in app._notifications]
+        assert any("2025-2021" in m and "eindjaar" in m for m in messages)
+        edit = screen.grid._edit
+        assert edit is not None and edit.text == "1 2025-2021"
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "vandaag")  # no horizon: said, the row stays as it was
+        await pilot.press("enter")
+        await pilot.pause()
+        assert saved(app, path)[1].planning == Planning(horizon="kort", timing="september 2022")
+        messages = [str(n.message) for n in app._notifications]
+        assert any("‘vandaag’ is geen termijn" in m for m in messages)
+
+
 async def test_duplicate_and_move(tmp_path: Path, profile: RegionProfile) -> None:
     path = make_file(tmp_path, profile, Action(theme="wonen", title="A", position=0),
                      Action(theme="wonen", title="B", position=1))

@@ -7,6 +7,18 @@ MESSAGES: dict[str, str] = {
     "model.profile_invalid": "Region profile {source}, field ‘{field}’: {problem}.",
     "model.profile_duplicate_key": "key ‘{key}’ occurs twice in {field}",
     "model.planning_years_reversed": "the end year comes before the start year",
+    "model.planning_text.unknown_horizon": (
+        "Planning ‘{text}’:"
+        " ‘{word}’ is no horizon; start with {choices}."
+    ),
+    "model.planning_text.years_reversed": (
+        "Planning ‘{text}’:"
+        " the end year {end} comes before the start year {start}."
+    ),
+    "model.planning_text.year_out_of_range": (
+        "Planning ‘{text}’:"
+        " year {year} is not between {first} and {last}."
+    ),
     "model.unknown_role": "role ‘{value}’ does not exist (choose from {choices})",
     "model.error.not_in_profile": "‘{value}’ does not exist in region profile {profile}",
     "model.error.missing": "is missing",

@@ -7,6 +7,18 @@ MESSAGES: dict[str, str] = {
     "model.profile_invalid": "Regioprofiel {source}, veld ‘{field}’: {problem}.",
     "model.profile_duplicate_key": "sleutel ‘{key}’ komt twee keer voor in {field}",
     "model.planning_years_reversed": "het eindjaar ligt vóór het beginjaar",
+    "model.planning_text.unknown_horizon": (
+        "Planning ‘{text}’:"
+        " ‘{word}’ is geen termijn; begin met {choices}."
+    ),
+    "model.planning_text.years_reversed": (
+        "Planning ‘{text}’:"
+        " het eindjaar {end} ligt vóór het beginjaar {start}."
+    ),
+    "model.planning_text.year_out_of_range": (
+        "Planning ‘{text}’:"
+        " jaar {year} ligt niet tussen {first} en {last}."
+    ),
     "model.unknown_role": "rol ‘{value}’ bestaat niet (kies uit {choices})",
     "model.error.not_in_profile": "‘{value}’ bestaat niet in regioprofiel {profile}",
     "model.error.missing": "ontbreekt",

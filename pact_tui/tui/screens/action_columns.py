@@ -11,22 +11,12 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from pact_tui.i18n import t
-from pact_tui.model import Action, PartyRef, Planning, RegionProfile, Stakeholder
+from pact_tui.model import Action, PartyRef, RegionProfile, Stakeholder
+from pact_tui.model.planning_text import format_planning, parse_planning
 from pact_tui.tui.editing import SessionEditor
 from pact_tui.tui.widgets.grid import CellKind, Column, Option, join_parties
 
 ACTION_COLUMNS = ("theme", "title", "goal", "scale", "planning", "parties", "lead")
-
-
-def planning_text(planning: Planning, profile: RegionProfile) -> str:
-    parts = [profile.horizon_label(planning.horizon)] if planning.horizon else []
-    if planning.start_year and planning.end_year:
-        parts.append(f"{planning.start_year}–{planning.end_year}")
-    elif planning.start_year or planning.end_year:
-        parts.append(str(planning.start_year or planning.end_year))
-    if planning.timing:
-        parts.append(planning.timing)
-    return " ".join(parts)
 
 
 def party_names(editor: SessionEditor) -> Callable[[Action], Sequence[Option]]:
@@ -72,10 +62,9 @@ def action_columns(editor: SessionEditor) -> list[Column]:
         Column("scale", t("tui.actions.col.scale"),
                lambda a: profile().scale_label(a.scale) if a.scale else "", CellKind.CHOICE,
                7, 0.8, options=scales, short_title=t("tui.actions.col.scale_short")),
+        # A digit sets the horizon at once; typed, the whole line: "2 2022–2025 jaarlijks".
         Column("planning", t("tui.actions.col.planning"),
-               lambda a: planning_text(a.planning, profile()), CellKind.CHOICE, 7, 0.8,
-               edit_text=lambda a: profile().horizon_label(a.planning.horizon)
-               if a.planning.horizon else "",
+               lambda a: format_planning(a.planning, profile()), CellKind.CHOICE_TEXT, 7, 0.8,
                options=horizons),
         Column("parties", t("tui.actions.col.parties"),
                lambda a: join_parties([p.name for p in a.parties]), CellKind.PARTIES, 8, 2.0,
@@ -94,10 +83,15 @@ def party_ref(name: str, stakeholders: Sequence[Stakeholder]) -> PartyRef:
 
 
 def changes_for(action: Action, column: str, value: Any, editor: SessionEditor) -> dict[str, Any]:
-    """The fields to change on `action` for a value committed in `column`."""
+    """The fields to change on `action` for a value committed in `column`.
+
+    Raises a UserError (PlanningTextError) for a planning line that cannot be read.
+    """
     stakeholders = editor.items(Stakeholder)
     if column == "planning":
-        return {"planning": action.planning.model_copy(update={"horizon": value or None})}
+        if isinstance(value, Option):  # a digit: only the horizon, years and timing stay
+            return {"planning": action.planning.model_copy(update={"horizon": value.key})}
+        return {"planning": parse_planning(value, editor.meta.profile)}
     if column == "scale":
         return {"scale": value or None}
     if column == "parties":

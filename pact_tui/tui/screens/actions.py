@@ -24,14 +24,10 @@ from textual.widgets import Input, Static
 
 from pact_tui.i18n import t
 from pact_tui.model import Action, Ambition, Commitment, Stakeholder, UserError
+from pact_tui.model.planning_text import format_planning
 from pact_tui.model.rules import commitments_of, missing_fields, ordered_actions
 from pact_tui.tui.editing import Change, SessionEditor
-from pact_tui.tui.screens.action_columns import (
-    action_columns,
-    changes_for,
-    party_ref,
-    planning_text,
-)
+from pact_tui.tui.screens.action_columns import action_columns, changes_for, party_ref
 from pact_tui.tui.screens.phase import PhaseScreen
 from pact_tui.tui.widgets.grid import EditGrid, join_parties
 
@@ -264,7 +260,7 @@ class ActionsScreen(PhaseScreen):
         head = [profile.theme_label(action.theme)]
         if action.scale:
             head.append(profile.scale_label(action.scale))
-        planning = planning_text(action.planning, profile)
+        planning = format_planning(action.planning, profile)
         if planning:
             head.append(planning)
         text.append(" · ".join(head), style="bold")
@@ -312,15 +308,24 @@ class ActionsScreen(PhaseScreen):
     def on_edit_grid_cell_edited(self, message: EditGrid.CellEdited) -> None:
         message.stop()
         column = next(c for c in self.grid.columns if c.key == message.column_key)
-        self.attempt(column.title, self._cell_change(message))
+        if not self.attempt(column.title, self._cell_change(message)) and (
+            isinstance(message.value, str) and message.value and self.is_current
+            and self.grid.move_to(message.row_key, message.column_key)
+        ):
+            # Text the session refuses (a planning it cannot read) stays in the cell to fix.
+            self.grid.start_editing(message.value)
 
     def _cell_change(self, message: EditGrid.CellEdited) -> Callable[[], object]:
         """The edit a committed cell asks for (nothing if its action is gone meanwhile)."""
         action = self.editor.get(Action, message.row_key)
         if action is None:
             return lambda: None
-        changes = changes_for(action, message.column_key, message.value, self.editor)
-        return lambda: self.editor.update(action, **changes)
+
+        def change() -> None:
+            changes = changes_for(action, message.column_key, message.value, self.editor)
+            self.editor.update(action, **changes)
+
+        return change
 
     # ---- capture line and search ------------------------------------------------------------
 

@@ -18,6 +18,9 @@ class CellKind(Enum):
     TEXT = "text"
     LONG_TEXT = "long-text"  # also opens a multi-line editor
     CHOICE = "choice"  # one of a fixed list: a digit or fuzzy type-ahead
+    # A digit picks an option at once (the grid posts that `Option`); typed text is free
+    # and the screen reads it, e.g. a planning "2 2022–2025 jaarlijks".
+    CHOICE_TEXT = "choice-text"
     PARTIES = "parties"  # several names, `;`-separated, each completed
     PARTY = "party"  # one name, completed
 

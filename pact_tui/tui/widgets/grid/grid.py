@@ -133,7 +133,8 @@ class EditGrid(Widget, can_focus=True):
     ]
 
     class CellEdited(Message):
-        """The user committed a cell: `value` is text, a choice key or a list of party names."""
+        """The user committed a cell: `value` is text, a choice key or a list of party names
+        (an `Option` for a digit on a CHOICE_TEXT cell, text when typed there)."""
 
         def __init__(self, grid: EditGrid, row_key: str, column_key: str, value: Any) -> None:
             super().__init__()
@@ -522,11 +523,13 @@ class EditGrid(Widget, can_focus=True):
         row = self.current_row
         if row is None:
             return
-        if column.kind is CellKind.CHOICE and character.isdigit() and not self.read_only:
+        choosing = column.kind in (CellKind.CHOICE, CellKind.CHOICE_TEXT)
+        if choosing and character.isdigit() and not self.read_only:
             options = list(column.options(row))
             number = int(character)
             if 1 <= number <= len(options):
-                choice = options[number - 1].key
+                option = options[number - 1]
+                choice = option if column.kind is CellKind.CHOICE_TEXT else option.key
                 self.post_message(self.CellEdited(self, row.id, column.key, choice))
             else:
                 self.app.bell()
