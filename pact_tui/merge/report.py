@@ -92,6 +92,12 @@ def render_report(result: MergeResult, *, markdown: bool = False) -> str:
             lines.append(bullet + first)
             lines.extend(("  " + bullet if markdown else "      ") + line for line in nested)
 
+    # The profile's theme order (first theme first); a theme it does not know comes last.
+    order = {theme.key: index for index, theme in enumerate(profile.themes)}
+
+    def theme_order(entry: tuple[str, Counter[Outcome]]) -> tuple[int, str]:
+        return order.get(entry[0], len(order)), entry[0]
+
     head = t("merge.report.heading", n=len(report.sources), title=result.programme.meta.title)
     lines.append(f"# {head}" if markdown else head)
     section(t("merge.report.sources"), (_origin(origin) for origin in report.sources))
@@ -100,7 +106,7 @@ def render_report(result: MergeResult, *, markdown: bool = False) -> str:
         for table, counts in report.by_table().items()))
     section(t("merge.report.by_theme"), (
         t("merge.report.count_line", name=profile.theme_label(theme), counts=_counts(counts))
-        for theme, counts in sorted(report.by_theme().items())))
+        for theme, counts in sorted(report.by_theme().items(), key=theme_order)))
     section(t("merge.report.open_conflicts"), (
         [_item(conflict.table, conflict.label()), *conflict_lines(conflict)]
         for conflict in result.unresolved))

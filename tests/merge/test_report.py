@@ -34,6 +34,15 @@ def test_the_text_report_names_sessions_counts_conflicts_and_duplicates(mb, prof
     assert "Verwijderd:\n  - Actie ‘Starters helpen’" in text
 
 
+def test_the_themes_come_in_the_profile_order_not_alphabetically(mb, profile) -> None:
+    text = render_report(_merge(mb, profile))
+    section = text.split("Per thema:\n")[1].split("\n\n")[0]
+    themes = [line.split(":")[0].removeprefix("  - ") for line in section.splitlines()]
+    # Wonen is the profile's first theme, Energietransitie its second (alphabetically first).
+    assert [t.key for t in profile.themes][:2] == ["wonen", "energie"]
+    assert themes == ["Wonen en Leefbaarheid", "Energietransitie en klimaatadaptatie"]
+
+
 def test_the_markdown_report_has_headings_and_shows_what_was_combined(mb, profile) -> None:
     text = render_report(combine_all(_merge(mb, profile)), markdown=True)
 
