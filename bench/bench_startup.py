@@ -18,6 +18,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from textual.app import App, ComposeResult
 
@@ -36,17 +37,21 @@ def demo_programme(folder: Path) -> Path:
     return write_demo(folder)[-1].path
 
 
-async def _in_process(make_app: Callable[[], App[object]],
-                      ready: Callable[[App[object]], bool]) -> float:
+async def _in_process(make_app: Callable[[], App[Any]],
+                      ready: Callable[[App[Any]], bool]) -> float:
     """Seconds from making an app to its first frame once `ready`, imports already done."""
     started = time.perf_counter()
     app = make_app()
     finished: list[float] = []
 
+    def stop() -> None:
+        finished.append(time.perf_counter())
+        app.exit()
+
     async def poll() -> None:
         while not finished:
             if ready(app):
-                app.call_after_refresh(lambda: (finished.append(time.perf_counter()), app.exit()))
+                app.call_after_refresh(stop)
                 return
             await asyncio.sleep(0.002)
 
@@ -76,7 +81,7 @@ def run() -> list[Figure]:
             def compose(self) -> ComposeResult:
                 yield Label("pact")
 
-        def demo_ready(app: App[object]) -> bool:
+        def demo_ready(app: App[Any]) -> bool:
             return isinstance(app.screen, PhaseScreen) and app.screen.is_mounted
 
         def open_demo() -> float:

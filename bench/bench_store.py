@@ -41,6 +41,9 @@ from pact_tui.model import Action, Planning, Session, SessionMeta
 from pact_tui.store import SessionFile, load_profile, read_session, write_session
 
 SIZES = (200, 2_000, 20_000)
+# The issue sets the targets at these sizes; at 200 actions two fsyncs against the floor's one
+# dominate, so that size is shown for information only.
+TARGETED_SIZES = (2_000, 20_000)
 OPEN_SIZE = 20_000
 OPEN_REPEATS = 3
 OPEN_TARGET = 4.0
@@ -140,9 +143,11 @@ def run() -> list[Figure]:
             name = f"edit-to-durable, {size:,} actions"
             figures.append(Figure(name=name, value=ours * MS, unit="ms",
                                   baseline_name="TinyDB default JSONStorage",
-                                  baseline_value=theirs * MS, target_ratio=TINYDB_TARGET))
+                                  baseline_value=theirs * MS,
+                                  target_ratio=TINYDB_TARGET if size in TARGETED_SIZES else None))
             figures.append(Figure(name=name, value=ours * MS, unit="ms",
                                   baseline_name="fsync floor, same bytes",
-                                  baseline_value=floor * MS, target_ratio=FLOOR_TARGET))
+                                  baseline_value=floor * MS,
+                                  target_ratio=FLOOR_TARGET if size in TARGETED_SIZES else None))
         figures.append(open_figure(Path(folder)))
     return figures
