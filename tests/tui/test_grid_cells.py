@@ -95,6 +95,18 @@ def test_a_lead_completes_one_name() -> None:
     assert edit.result() == "Zzyzx BV"
 
 
+def test_a_longer_typed_name_is_never_cut_to_a_shorter_one() -> None:
+    edit = typed(start(CellKind.PARTY, "", None, NAMES), "Gemeente Hoorn")
+    assert edit.result() == "Gemeente Hoorn"
+    edit = typed(start(CellKind.PARTIES, "", None, NAMES), "Intermaris; Gemeente Enkhuizen")
+    assert edit.result() == ["Intermaris", "Gemeente Enkhuizen"]
+
+
+def test_a_typo_is_still_corrected() -> None:
+    edit = typed(start(CellKind.PARTY, "", None, NAMES), "Intermars")
+    assert edit.result() == "Intermaris"
+
+
 def test_split_parties_drops_empties_and_doubles() -> None:
     assert split_parties(" Hoorn ;; Intermaris; Hoorn ;") == ["Hoorn", "Intermaris"]
 

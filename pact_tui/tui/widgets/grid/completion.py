@@ -44,7 +44,9 @@ def complete_name(query: str, names: Sequence[str]) -> tuple[list[str], bool]:
 
     best = ranked[0]
     folded = query.strip().casefold()
+    # Plain ratio, not WRatio: WRatio scores "Hoorn" inside "Gemeente Hoorn" as a near match,
+    # and a completion must never cut a longer typed name down to a shorter one.
     confident = best.casefold().startswith(folded) or any(
         part.startswith(folded) for part in best.casefold().split()
-    ) or fuzz.WRatio(query, best, processor=str.casefold) >= GOOD_MATCH
+    ) or fuzz.ratio(query, best, processor=str.casefold) >= GOOD_MATCH
     return ranked, confident
