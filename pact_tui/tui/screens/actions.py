@@ -9,7 +9,6 @@ app's undo (ctrl+z) and redo (ctrl+y) reach it.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
 from typing import Any, ClassVar
 
@@ -23,12 +22,12 @@ from textual.timer import Timer
 from textual.widgets import Input, Static
 
 from pact_tui.i18n import t
-from pact_tui.model import Action, Ambition, Commitment, Stakeholder, UserError
+from pact_tui.model import Action, Ambition, Commitment, Stakeholder
 from pact_tui.model.planning_text import format_planning
 from pact_tui.model.rules import commitments_of, missing_fields, ordered_actions
 from pact_tui.tui.editing import Change, SessionEditor
 from pact_tui.tui.screens.action_columns import action_columns, changes_for, party_ref
-from pact_tui.tui.screens.phase import PhaseScreen
+from pact_tui.tui.screens.grid_phase import GridPhaseScreen
 from pact_tui.tui.widgets.grid import EditGrid, join_parties
 
 EDITING_ACTIONS = frozenset({"capture", "duplicate", "delete", "move", "make_stakeholders"})
@@ -47,7 +46,7 @@ def _digit_bindings() -> list[Binding]:
     ]
 
 
-class ActionsScreen(PhaseScreen):
+class ActionsScreen(GridPhaseScreen):
     """The action grid with its capture line, filters, ambitions and detail pane."""
 
     PHASE = "acties"
@@ -81,7 +80,6 @@ class ActionsScreen(PhaseScreen):
         self._visible: list[Action] = []
         self._index: dict[str, int] = {}
         self._rows_version = -1
-        # Kept by reference too: on unmount the grid has left the DOM but may hold a typed cell.
         self._grid = EditGrid(action_columns(editor), empty_text=t("tui.actions.empty"),
                               id="action-grid")
         self._grid.read_only = editor.read_only
@@ -104,10 +102,6 @@ class ActionsScreen(PhaseScreen):
         capture.disabled = self.editor.read_only
         self._show_capture_prompt()
         self.grid.focus()
-
-    @property
-    def grid(self) -> EditGrid:
-        return self._grid
 
     # ---- drawing ---------------------------------------------------------------------------
 
@@ -285,20 +279,6 @@ class ActionsScreen(PhaseScreen):
         detail.update(text)
 
     # ---- the grid's news -------------------------------------------------------------------
-
-    def on_screen_suspend(self) -> None:
-        # Leaving for another phase: what is being typed in a cell is kept, now.
-        message = self.grid.finish_editing()
-        if message is not None:
-            self.on_edit_grid_cell_edited(message)
-
-    def on_unmount(self) -> None:
-        # The app closing (ctrl+q, closing the session) mid-edit: kept too, with nothing
-        # left to redraw; a value the session refuses cannot be shown any more.
-        message = self.grid.finish_editing()
-        if message is not None:
-            with contextlib.suppress(UserError):
-                self._cell_change(message)()
 
     def on_edit_grid_cursor_moved(self, message: EditGrid.CursorMoved) -> None:
         message.stop()

@@ -8,7 +8,6 @@ edited in a small form. ctrl+w moves between the two parts.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable, Sequence
 from typing import Any, ClassVar
 
@@ -19,17 +18,17 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Input, Label
 
 from pact_tui.i18n import t
-from pact_tui.model import Stakeholder, StatusNote, UserError
+from pact_tui.model import Stakeholder, StatusNote
 from pact_tui.tui.editing import SessionEditor
 from pact_tui.tui.screens.form import ChoiceField, Field, FormDialog, FormValues, TextField
-from pact_tui.tui.screens.phase import PhaseScreen
+from pact_tui.tui.screens.grid_phase import GridPhaseScreen
 from pact_tui.tui.widgets.grid import CellKind, Column, EditGrid, Option, join_parties
 from pact_tui.tui.widgets.record_table import RecordTable
 
 EDITING_ACTIONS = frozenset({"capture", "delete"})
 
 
-class StakeholdersScreen(PhaseScreen):
+class StakeholdersScreen(GridPhaseScreen):
     """The stakeholders grid and the status notes per theme."""
 
     PHASE = "stakeholders"
@@ -44,7 +43,6 @@ class StakeholdersScreen(PhaseScreen):
 
     def __init__(self, editor: SessionEditor) -> None:
         super().__init__(editor)
-        # Kept by reference: on unmount the grid has left the DOM but may hold a typed cell.
         self._grid = EditGrid(self._columns(), empty_text=t("tui.stakeholders.empty"),
                               id="stakeholder-grid")
         self._grid.read_only = editor.read_only
@@ -65,10 +63,6 @@ class StakeholdersScreen(PhaseScreen):
         notes.add_column(t("tui.status.col_text"), key="text")
         notes.add_column(t("tui.status.col_source"), key="source")
         self.grid.focus()
-
-    @property
-    def grid(self) -> EditGrid:
-        return self._grid
 
     def _columns(self) -> list[Column]:
         profile = self.editor.meta.profile
@@ -119,19 +113,6 @@ class StakeholdersScreen(PhaseScreen):
         self.query_one("#status-title", Label).update(Text(title))
 
     # ---- the stakeholders grid -------------------------------------------------------------
-
-    def on_screen_suspend(self) -> None:
-        # Leaving for another phase: what is being typed in a cell is kept, now.
-        message = self.grid.finish_editing()
-        if message is not None:
-            self.on_edit_grid_cell_edited(message)
-
-    def on_unmount(self) -> None:
-        # The app closing mid-edit: kept too; a value the session refuses cannot be shown.
-        message = self.grid.finish_editing()
-        if message is not None:
-            with contextlib.suppress(UserError):
-                self._cell_change(message)()
 
     def on_edit_grid_cell_edited(self, message: EditGrid.CellEdited) -> None:
         message.stop()
