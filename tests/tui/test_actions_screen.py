@@ -386,6 +386,18 @@ async def test_the_detail_pane_says_what_is_missing(
         assert "schaalniveau" in text and "trekker" in text and "doel," not in text
 
 
+async def test_the_goal_comes_before_a_long_list_of_parties(
+    tmp_path: Path, profile: RegionProfile
+) -> None:
+    parties = tuple(PartyRef(name=f"Gemeente {name}") for name in profile.municipalities)
+    path = make_file(tmp_path, profile, Action(theme="wonen", title="Samen", goal="Eén loket",
+                                               parties=parties))
+    app = app_for(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        text = detail_text(await open_actions(app, pilot))
+        assert text.index("Eén loket") < text.index("trekker") < text.index("Gemeente Hoorn")
+
+
 async def test_everything_shows_at_80_by_24(tmp_path: Path, profile: RegionProfile) -> None:
     path = make_file(tmp_path, profile, Action(theme="wonen", title="Woningbouw versnellen",
                                                goal="1000 woningen"))

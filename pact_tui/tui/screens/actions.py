@@ -259,14 +259,6 @@ class ActionsScreen(GridPhaseScreen):
             head.append(planning)
         text.append(" · ".join(head), style="bold")
         text.append("\n" + action.title)
-        people = []
-        if action.lead:
-            people.append(t("tui.actions.detail_lead", name=action.lead.name))
-        if action.parties:
-            people.append(t("tui.actions.detail_parties",
-                            names=join_parties([p.name for p in action.parties])))
-        if people:
-            text.append("\n" + " · ".join(people))
         if action.goal:
             text.append("\n" + t("tui.actions.detail_goal") + " ", style="bold")
             text.append(action.goal)
@@ -276,6 +268,15 @@ class ActionsScreen(GridPhaseScreen):
             text.append("\n" + t("tui.actions.missing", fields=names), style="bold yellow")
         else:
             text.append("\n" + t("tui.actions.complete"), style="green")
+        # Last: a long list of parties may run past the pane's bottom edge.
+        people = []
+        if action.lead:
+            people.append(t("tui.actions.detail_lead", name=action.lead.name))
+        if action.parties:
+            people.append(t("tui.actions.detail_parties",
+                            names=join_parties([p.name for p in action.parties])))
+        if people:
+            text.append("\n" + " · ".join(people))
         detail.update(text)
 
     # ---- the grid's news -------------------------------------------------------------------
