@@ -137,3 +137,22 @@ async def test_a_conflict_can_be_edited_and_files_can_be_left_out(
         await pilot.press("escape", "escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
+
+
+async def test_going_back_to_the_files_keeps_the_decisions_made(
+    profile: RegionProfile, sessions_dir: Path, ui: Ui
+) -> None:
+    _workshop(profile, sessions_dir)
+    app = ui.app(None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _settle(pilot)
+        await pilot.press("m")
+        await _settle(pilot)
+        await pilot.press("m")
+        await _settle(pilot)
+        await pilot.press("c", "2")  # decide the one conflict
+        await pilot.pause()
+        await pilot.press("escape")  # back to the files, by mistake
+        await pilot.press("m")
+        await _settle(pilot)
+        assert "0 conflict(en) nog te beslissen" in ui.text(app)

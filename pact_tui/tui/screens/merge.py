@@ -109,6 +109,7 @@ class MergeScreen(Screen[None]):
         self.folder = folder
         self.pane = "pick"
         self.result: MergeResult | None = None
+        self._merged_paths: list[Path] = []
         self.conflict_at = 0
         self.duplicate_at = 0
 
@@ -199,6 +200,10 @@ class MergeScreen(Screen[None]):
         if not chosen:
             self.notify(t("merge.screen.pick_none"), severity="warning")
             return
+        if self.result is not None and sorted(chosen) == self._merged_paths:
+            # Back from the report by mistake: the decisions made so far are kept.
+            self._show("report")
+            return
         self._say(t("merge.screen.pick_heading", folder=str(self.folder)),
                   t("merge.screen.merging", n=len(chosen)))
         self._merge(chosen)
@@ -212,14 +217,15 @@ class MergeScreen(Screen[None]):
         except UserError as error:
             self.app.call_from_thread(self._failed, str(error))
             return
-        self.app.call_from_thread(self._merged, result)
+        self.app.call_from_thread(self._merged, result, sorted(paths))
 
     def _failed(self, problem: str) -> None:
         self.notify(problem, severity="error", markup=False, timeout=15)
         self._show("pick")
 
-    def _merged(self, result: MergeResult) -> None:
+    def _merged(self, result: MergeResult, paths: list[Path]) -> None:
         self.result = result
+        self._merged_paths = paths
         self._show("report")
 
     # ---- the report ------------------------------------------------------------------------
