@@ -10,7 +10,7 @@ this screen shows it and passes the facilitator's choices on.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Container, Mapping, Sequence
 from pathlib import Path
 from typing import ClassVar
 
@@ -378,12 +378,8 @@ class MergeScreen(Screen[None]):
             self.notify(t("merge.screen.all_decided"))
             self._show("report")
             return
-        count = len(result.conflicts)
-        self.conflict_at = next(
-            index for step in range(1, count + 1)
-            if result.conflicts[index := (self.conflict_at + step) % count].id
-            not in result.resolutions
-        )
+        self.conflict_at = _next_open([c.id for c in result.conflicts], self.conflict_at,
+                                      result.resolutions)
         self._show("conflict")
 
     # ---- duplicates ------------------------------------------------------------------------
@@ -432,12 +428,8 @@ class MergeScreen(Screen[None]):
             self.notify(t("merge.screen.all_duplicates_decided"))
             self._show("report")
             return
-        count = len(result.duplicates)
-        self.duplicate_at = next(
-            index for step in range(1, count + 1)
-            if result.duplicates[index := (self.duplicate_at + step) % count].id
-            not in result.decisions
-        )
+        self.duplicate_at = _next_open([d.id for d in result.duplicates], self.duplicate_at,
+                                       result.decisions)
         self._show("duplicate")
 
     # ---- walking ---------------------------------------------------------------------------
@@ -459,3 +451,10 @@ class MergeScreen(Screen[None]):
     @staticmethod
     def _item_name(table: str, label: str) -> str:
         return t("merge.report.item", kind=t(f"model.table.{table}"), label=label[:60])
+
+
+def _next_open(ids: Sequence[str], at: int, decided: Container[str]) -> int:
+    """The index of the first item after `at` (wrapping round) that is not decided yet."""
+    count = len(ids)
+    return next(index for step in range(1, count + 1)
+                if ids[index := (at + step) % count] not in decided)
