@@ -37,7 +37,8 @@ def _phase_bindings() -> list[Binding]:
 class RoomApp(App[None]):
     """A session as the room sees it, following the facilitator or driven by its own keys."""
 
-    CSS_PATH = "../room.tcss"
+    # Absolute, so that a subclass elsewhere (the benchmark's) finds it too.
+    CSS_PATH = Path(__file__).parent.parent / "room.tcss"
     ENABLE_COMMAND_PALETTE = False
     BINDINGS: ClassVar[list[BindingType]] = [
         *_phase_bindings(),

@@ -287,13 +287,19 @@ def _actions_page(session: Session, place: Place, now: dt.datetime) -> Page:
     else:
         title = t("tui.room.actions_all", count=len(actions))
     blocks: list[Block] = []
-    shown_theme: str | None = None
-    for action in actions:
-        if theme is None and action.theme != shown_theme:
-            shown_theme = action.theme
-            label = profile.theme_label(action.theme)
-            blocks.append(Block(None, partial(_heading, label)))
-        blocks.append(Block(action.id, _action_block(action, profile, place, now)))
+    if theme is not None:
+        blocks = [Block(action.id, _action_block(action, profile, place, now))
+                  for action in actions]
+    else:
+        # All themes: grouped under a heading per theme, in the profile's order.
+        groups: dict[str, list[Action]] = {key.key: [] for key in profile.themes}
+        for action in actions:
+            groups.setdefault(action.theme, []).append(action)
+        for key, members in groups.items():
+            if members:
+                blocks.append(Block(None, partial(_heading, profile.theme_label(key))))
+                blocks.extend(Block(action.id, _action_block(action, profile, place, now))
+                              for action in members)
     newest = _newest(actions, now)
     anchor = _anchor_of(blocks, place.item or (newest.id if newest else None))
     return Page(title, blocks, anchor, t("tui.room.no_actions"))
