@@ -10,6 +10,7 @@ that cannot be read is named in a message line; the last good picture stays.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from pathlib import Path
 from typing import ClassVar
 
@@ -102,6 +103,10 @@ class RoomApp(App[None]):
 
     def on_room_app_session_read(self, message: SessionRead) -> None:
         self.session = message.session
+        # Keep the cycle collector from walking the thousands of objects of the session just
+        # read on every collection (as the editor does); the one before is freed by its
+        # reference count all the same.
+        gc.freeze()
         self.read_at = now_utc()
         self.problem = ""
         self._show()

@@ -1,6 +1,6 @@
 """Watching a session file (and its follow sidecar) from a thread, for the room view.
 
-A stat every few milliseconds costs next to nothing and needs no dependency; only a
+A stat every 5 ms costs next to nothing and needs no dependency; only a
 changed file (another inode, size or time) is read, with the store's public reader.
 Saves are atomic, so a read sees a whole file or the one before it. A file that
 cannot be read is tried again when it changes, and once a second meanwhile.
@@ -18,7 +18,7 @@ from pact_tui.model import Session, UserError
 from pact_tui.store import read_session
 from pact_tui.tui.follow import FollowState, read_follow, sidecar_path
 
-POLL_SECONDS = 0.01
+POLL_SECONDS = 0.005
 RETRY_SECONDS = 1.0
 
 Signature = tuple[int, int, int] | None
