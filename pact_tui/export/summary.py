@@ -48,17 +48,21 @@ table { width: 100%; border-collapse: collapse; margin: .4rem 0 1rem; }
 th, td { text-align: left; vertical-align: top; padding: .35rem .5rem; border: 1px solid #777; }
 thead th { background: #e6e6e6; }
 td ul { margin: 0; padding-left: 1.1rem; }
+th, td { box-sizing: border-box; overflow-wrap: break-word; hyphens: auto; }
 table.actions { table-layout: fixed; }
-table.actions th:nth-child(1) { width: 22%; } table.actions th:nth-child(2) { width: 26%; }
-table.actions th:nth-child(3) { width: 11%; } table.actions th:nth-child(4) { width: 13%; }
-table.actions th:nth-child(5) { width: 16%; }
+table.actions th:nth-child(1) { width: 20%; } table.actions th:nth-child(2) { width: 25%; }
+table.actions th:nth-child(3) { width: 12%; } table.actions th:nth-child(4) { width: 13%; }
+table.actions th:nth-child(5) { width: 17%; } table.actions th:nth-child(6) { width: 13%; }
 .mark { display: inline-block; font-size: .8em; font-weight: bold; text-transform: uppercase;
         border: 1.5px solid #111; border-radius: .25rem; padding: 0 .3rem; margin-left: .3rem; }
 .none { color: #555; font-style: italic; }
 footer { margin-top: 2.5rem; font-size: .9em; color: #333; }
 @page { size: A4; margin: 16mm 14mm; }
 @media print {
-  body { font-size: 9.5pt; }
+  body { font-size: 9pt; }
+  /* On paper the columns size to their words: no word is ever split across lines. */
+  table.actions { table-layout: auto; }
+  th, td { overflow-wrap: normal; padding: .25rem .35rem; }
   main { max-width: none; padding: 0; }
   h2, h3 { break-after: avoid; page-break-after: avoid; }
   thead { display: table-header-group; }
