@@ -9,6 +9,7 @@ that cannot be read is named in a message line; the last good picture stays.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import gc
 from pathlib import Path
@@ -80,9 +81,9 @@ class RoomApp(App[None]):
         self.title = t("tui.room.app_title")
         self._watcher = Watcher(
             path,
-            on_session=lambda session: self.post_message(self.SessionRead(session)),
-            on_problem=lambda problem: self.post_message(self.ReadFailed(problem)),
-            on_follow=lambda state: self.post_message(self.FollowMoved(state)),
+            on_session=lambda session: self._from_watcher(self.SessionRead(session)),
+            on_problem=lambda problem: self._from_watcher(self.ReadFailed(problem)),
+            on_follow=lambda state: self._from_watcher(self.FollowMoved(state)),
         )
 
     def compose(self) -> ComposeResult:
@@ -100,6 +101,11 @@ class RoomApp(App[None]):
         self._watcher.stop()
 
     # ---- news from the watcher -------------------------------------------------------------
+
+    def _from_watcher(self, message: Message) -> None:
+        # The watcher may finish a read while the app shuts down and its loop is gone.
+        with contextlib.suppress(RuntimeError):
+            self.post_message(message)
 
     def on_room_app_session_read(self, message: SessionRead) -> None:
         self.session = message.session
