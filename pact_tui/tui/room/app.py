@@ -204,7 +204,8 @@ class RoomApp(App[None]):
         keys: list[str | None] = [None, *(theme.key for theme in self.session.profile.themes)]
         current = place.theme if place.theme in keys else None
         theme = keys[(keys.index(current) + 1) % len(keys)]
-        self.own = Place(phase="acties" if place.phase != "acties" else place.phase, theme=theme)
+        # Themes are what the Acties page is cut by: choosing one shows it there.
+        self.own = Place(phase="acties", theme=theme)
         self._show()
 
     def action_move(self, step: int) -> None:
