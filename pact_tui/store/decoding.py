@@ -146,9 +146,8 @@ def _read_lines(content: bytes, keep_lines: bool) -> Decoded | None:
     file_lines = None
     if keep_lines:
         view = memoryview(content)
-        file_lines = FileLines({
-            name: TableLines.of((doc_id, view[start:end]) for doc_id, start, end in documents)
-            for name, documents in layout.items()})
+        file_lines = FileLines({name: TableLines.in_file(view, documents)
+                                for name, documents in layout.items()})
     return Decoded(session=session, version=SCHEMA_VERSION, doc_ids=doc_ids, lines=file_lines)
 
 

@@ -106,6 +106,21 @@ class TableLines:
             blocks.append(Block.joined(batch))
         return cls(blocks)
 
+    @classmethod
+    def in_file(cls, content: memoryview, lines: Sequence[tuple[str, int, int]]) -> TableLines:
+        """The lines as they lie in a file of this layout: (doc id, start, end) of each.
+
+        Consecutive lines of a table are already joined by the separator there, so each
+        block is a view of the file's bytes: nothing is copied.
+        """
+        blocks = []
+        for first in range(0, len(lines), BLOCK_LINES):
+            batch = lines[first:first + BLOCK_LINES]
+            base, end = batch[0][1], batch[-1][2]
+            blocks.append(Block(content[base:end], [doc_id for doc_id, _, _ in batch],
+                                [start - base for _, start, _ in batch]))
+        return cls(blocks)
+
     def lines(self) -> dict[str, Line]:
         """Doc id -> line, in order."""
         return {doc_id: line for block in self.blocks for doc_id, line in block.lines()}
