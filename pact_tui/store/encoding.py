@@ -136,20 +136,27 @@ class TableLines:
             elif line is not None:
                 appended.append((doc_id, line))
         blocks: list[Block | None] = list(self.blocks)
-        resized = bool(appended)
+        removed: list[str] = []
         for index, edit in edits.items():
-            block = self.blocks[index]
-            kept = [(doc_id, edit.get(doc_id, line)) for doc_id, line in block.lines()]
+            kept = [(doc_id, edit.get(doc_id, line)) for doc_id, line in self.blocks[index].lines()]
             present = [(doc_id, line) for doc_id, line in kept if line is not None]
-            resized = resized or len(present) != len(kept)
+            removed.extend(doc_id for doc_id, line in kept if line is None)
             blocks[index] = Block.joined(present) if present else None
-        if not resized:
-            return TableLines([block for block in blocks if block is not None], self.where)
         whole = [block for block in blocks if block is not None]
+        if len(whole) != len(blocks):  # a block emptied: the blocks after it moved up
+            return TableLines(whole).changed(dict(appended))
+        if not removed and not appended:
+            return TableLines(whole, self.where)
+        where = dict(self.where)
+        for doc_id in removed:
+            del where[doc_id]
         if appended:
             tail = whole.pop().lines() if whole and len(whole[-1].ids) < BLOCK_LINES else []
+            first = len(whole)
             whole.extend(TableLines.of([*tail, *appended]).blocks)
-        return TableLines(whole)
+            for index in range(first, len(whole)):
+                where.update(dict.fromkeys(whole[index].ids, index))
+        return TableLines(whole, where)
 
     def chunks(self) -> list[Line]:
         """The table's body: its blocks with the separators between them."""

@@ -80,6 +80,8 @@ class SessionFile:
         # Items made by `checked` and `revised`, already checked against this profile.
         self._vouched: dict[tuple[str, str], tuple[Item, RegionProfile]] = {}
         self._vouched_mutex = threading.Lock()
+        # Per table the doc id the next new item gets (found when first needed).
+        self._next_doc: dict[str, int] = {}
 
     @classmethod
     def open(cls, path: str | Path) -> SessionFile:
@@ -244,18 +246,20 @@ class SessionFile:
         self._check(written, profile, meta is not None and profile != self._meta.profile)
         if not any(written.values()) and meta is None and not reordered:
             return
-        doc_ids = self._doc_ids_after(written)
-        lines = self._lines_after(written, doc_ids, changes, meta, reordered)
+        new_doc_ids = self._new_doc_ids(written)
+        lines = self._lines_after(written, new_doc_ids, changes, meta, reordered)
         self._save(lines)
         self._lines = lines
-        self._doc_ids.update(doc_ids)
+        for table, doc_ids in new_doc_ids.items():
+            self._doc_ids[table].update(doc_ids)
+            self._next_doc[table] += len(doc_ids)
         if meta is not None:
             self._meta = meta
         for table, items in written.items():
             stored_items = self._items[table]
             for item_id, item in items.items():
                 if item is None:
-                    del stored_items[item_id]
+                    del stored_items[item_id], self._doc_ids[table][item_id]
                 else:
                     stored_items[item_id] = item
                     self._unvouch(item)
@@ -298,24 +302,21 @@ class SessionFile:
         if problems:
             raise InvalidItemError(problems)
 
-    def _doc_ids_after(self, written: Changes) -> dict[str, dict[str, str]]:
-        """Per table the doc ids after the change: new items get TinyDB's next ones."""
-        after: dict[str, dict[str, str]] = {}
+    def _new_doc_ids(self, written: Changes) -> dict[str, dict[str, str]]:
+        """Per table the doc ids of the items it adds: TinyDB's next ones."""
+        new: dict[str, dict[str, str]] = {}
         for table, items in written.items():
-            if not items:
-                continue
-            doc_ids = dict(self._doc_ids[table])
-            next_doc = max(map(int, doc_ids.values()), default=0) + 1 if any(
-                item_id not in doc_ids for item_id in items) else 0
-            for item_id, item in items.items():
-                if item is None:
-                    del doc_ids[item_id]
-                elif item_id not in doc_ids:
-                    doc_ids[item_id], next_doc = str(next_doc), next_doc + 1
-            after[table] = doc_ids
-        return after
+            doc_ids = self._doc_ids[table]
+            added = [item_id for item_id, item in items.items()
+                     if item is not None and item_id not in doc_ids]
+            if added:
+                if table not in self._next_doc:
+                    self._next_doc[table] = max(map(int, doc_ids.values()), default=0) + 1
+                first = self._next_doc[table]
+                new[table] = {item_id: str(first + offset) for offset, item_id in enumerate(added)}
+        return new
 
-    def _lines_after(self, written: Changes, doc_ids: dict[str, dict[str, str]],
+    def _lines_after(self, written: Changes, new_doc_ids: dict[str, dict[str, str]],
                      changes: Changes, meta: SessionMeta | None,
                      reordered: set[str] | frozenset[str]) -> FileLines:
         """The file's lines with the change made: only what it touches serialized anew."""
@@ -329,17 +330,18 @@ class SessionFile:
         for table, items in written.items():
             if not items and table not in reordered:
                 continue
-            before, after = self._doc_ids[table], doc_ids.get(table, self._doc_ids[table])
-            new_lines: dict[str, Line | None] = {
-                before[item_id] if item is None else after[item_id]:
-                    None if item is None else
-                    document_line(after[item_id], item.model_dump(mode="json"))
-                for item_id, item in items.items()}
+            doc_ids = self._doc_ids[table]
+            new = new_doc_ids.get(table, {})
+            new_lines: dict[str, Line | None] = {}
+            for item_id, item in items.items():
+                doc_id = doc_ids.get(item_id) or new[item_id]
+                new_lines[doc_id] = None if item is None else \
+                    document_line(doc_id, item.model_dump(mode="json"))
             old = lines.tables.get(table, TableLines([]))
             if table in reordered:
                 kept = old.lines()
-                order = [after[item_id] for item_id, item in changes[table].items()
-                         if item is not None]
+                order = [doc_ids.get(item_id) or new[item_id]
+                         for item_id, item in changes[table].items() if item is not None]
                 table_lines = TableLines.of((doc_id, new_lines.get(doc_id) or kept[doc_id])
                                             for doc_id in order)
             else:
