@@ -36,6 +36,8 @@ class PhaseScreen(Screen[None]):
         super().__init__(name=self.PHASE, classes="phase-screen")
         self.editor = editor
         self._shown_version = -1
+        # Kept, not queried: see SessionHeader on why a query can miss it at shutdown.
+        self._header = SessionHeader(id="session-header")
 
     @property
     def pact(self) -> PactApp:
@@ -43,7 +45,7 @@ class PhaseScreen(Screen[None]):
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
-        yield SessionHeader(id="session-header")
+        yield self._header
         yield PhaseBar(self.PHASE, id="phase-bar")
         if self.editor.read_only:
             yield Static(Text(self.read_only_text()), id="read-only-banner")
@@ -80,7 +82,7 @@ class PhaseScreen(Screen[None]):
     def refresh_header(self) -> None:
         if not self.is_mounted:
             return
-        header = self.query_one(SessionHeader)
+        header = self._header
         meta = self.editor.meta
         header.show_session(
             meta.profile.name, meta.title, phase_label(self.PHASE), read_only=self.editor.read_only
