@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from pact_tui.i18n import set_language
@@ -18,3 +20,11 @@ def profile() -> RegionProfile:
 def dutch() -> None:
     """Every test starts in Dutch, whatever an earlier test chose."""
     set_language("nl")
+
+
+@pytest.fixture(autouse=True)
+def state_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Rescue copies go to a folder of the test's own, never the user's real state folder."""
+    folder = tmp_path / "state"
+    monkeypatch.setenv("XDG_STATE_HOME", str(folder))
+    return folder

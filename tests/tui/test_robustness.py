@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import errno
 import json
-from typing import TYPE_CHECKING
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets._toast import Toast
 
 from pact_tui.model import Action, Stakeholder
 from pact_tui.store import SessionFile, read_session
+from pact_tui.store.rescue import find_rescue, rescue_path
+from pact_tui.tui.modals.unsaved import UnsavedModal
 from pact_tui.tui.screens.error import ErrorScreen
 from pact_tui.tui.screens.home import HomeScreen
 from pact_tui.tui.screens.phase import PhaseScreen
@@ -122,3 +130,122 @@ async def test_a_failing_save_is_a_notification_and_the_change_is_kept(
         await pilot.pause()
         assert "niet opgeslagen" not in ui.text(app).splitlines()[0]
     assert [s.name for s in read_session(path).stakeholders] == ["Intermaris"]
+
+
+def fill_the_disk_of(folder: Path, monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """From now on no file can be made in `folder` (what a full disk does); the flag ends it.
+
+    Only `folder` fails: the user's state folder, where rescue copies go, stays writable.
+    """
+    real_open = os.open
+    full = [True]
+
+    def open_on_a_full_disk(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        if full[0] and flags & os.O_CREAT and folder in Path(os.fsdecode(path)).parents:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), os.fsdecode(path))
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", open_on_a_full_disk)
+    return full
+
+
+async def add_stakeholder(pilot: Pilot[object], ui: Ui, name: str) -> None:
+    await pilot.press("ctrl+n")
+    await ui.type(pilot, name)
+    await pilot.press("enter")
+
+
+async def test_closing_on_a_full_disk_asks_and_a_copy_saved_elsewhere_is_a_valid_file(
+    make_session: MakeSession, ui: Ui, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    path = make_session(stakeholders=(Stakeholder(name="Intermaris"),))
+    before = path.read_bytes()
+    copy = tmp_path / "elders" / "kopie.json"
+    app = ui.app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.show_phase("stakeholders")
+        await pilot.pause()
+        editor = app.editor
+        assert editor is not None
+        fill_the_disk_of(path.parent, monkeypatch)
+        await add_stakeholder(pilot, ui, "Woonschakel")
+        await ui.wait_until(pilot, lambda: editor.rescue is not None)
+        # The edit is in the rescue copy in the state folder, and still on screen.
+        assert [s.name for s in read_session(rescue_path(path)).stakeholders] == [
+            "Intermaris", "Woonschakel"]
+        assert "Woonschakel" in ui.text(app)
+        await pilot.press("ctrl+o")
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, UnsavedModal))
+        text = ui.text(app)
+        assert "Stakeholder ‘Woonschakel’ toegevoegd" in text
+        assert "No space left on device" in text and "reddingskopie" in text
+        await pilot.press("escape")  # back to the session: nothing closed, nothing lost
+        await pilot.pause()
+        assert isinstance(app.screen, PhaseScreen) and app.editor is editor
+        await pilot.press("ctrl+o")
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, UnsavedModal))
+        await pilot.press("k", "ctrl+u")
+        await ui.type(pilot, str(copy))
+        await pilot.press("enter")
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, HomeScreen))
+        assert "Traceback" not in ui.text(app)
+    assert path.read_bytes() == before  # the full disk kept the old file, whole
+    assert [s.name for s in read_session(copy).stakeholders] == ["Intermaris", "Woonschakel"]
+    checked = subprocess.run([sys.executable, "-m", "pact_tui", "check", str(copy)],
+                             capture_output=True, text=True, check=False)
+    assert checked.returncode == 0, checked.stderr
+    assert not rescue_path(path).exists()  # the copy holds it all now
+
+
+async def test_quitting_on_a_full_disk_lists_what_is_not_saved_and_keeps_the_rescue_copy(
+    make_session: MakeSession, ui: Ui, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = make_session(stakeholders=(Stakeholder(name="Intermaris"),))
+    app = ui.app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.show_phase("stakeholders")
+        await pilot.pause()
+        editor = app.editor
+        assert editor is not None
+        fill_the_disk_of(path.parent, monkeypatch)
+        await add_stakeholder(pilot, ui, "Woonschakel")
+        await add_stakeholder(pilot, ui, "Omring")
+        await ui.wait_until(pilot, lambda: editor.rescue is not None)
+        await pilot.press("ctrl+q")
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, UnsavedModal))
+        text = ui.text(app)
+        assert "Stakeholder ‘Woonschakel’ toegevoegd" in text
+        assert "Stakeholder ‘Omring’ toegevoegd" in text
+        assert "v afsluiten zonder opslaan" in text
+        await pilot.press("v")
+        await ui.wait_until(pilot, lambda: app.return_code is not None)
+    assert app.rescued == rescue_path(path)
+    assert [s.name for s in read_session(app.rescued).stakeholders] == [
+        "Intermaris", "Woonschakel", "Omring"]
+    assert [s.name for s in read_session(path).stakeholders] == ["Intermaris"]
+    assert find_rescue(path) == app.rescued  # the home screen can offer it back
+
+
+async def test_retry_after_the_disk_has_room_again_saves_and_closes(
+    make_session: MakeSession, ui: Ui, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = make_session()
+    app = ui.app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.show_phase("stakeholders")
+        await pilot.pause()
+        editor = app.editor
+        assert editor is not None
+        full = fill_the_disk_of(path.parent, monkeypatch)
+        await add_stakeholder(pilot, ui, "Woonschakel")
+        await ui.wait_until(pilot, lambda: editor.rescue is not None)
+        await pilot.press("ctrl+o")
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, UnsavedModal))
+        await pilot.press("r")  # still full: it says so and stays
+        await ui.wait_until(pilot, lambda: "Lukt nog niet" in ui.text(app))
+        full[0] = False  # room again
+        await pilot.press("r")
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, HomeScreen))
+    assert [s.name for s in read_session(path).stakeholders] == ["Woonschakel"]
+    assert not rescue_path(path).exists()
+    assert app.rescued is None

@@ -60,7 +60,11 @@ class PhaseScreen(Screen[None]):
 
     def read_only_text(self) -> str:
         """Why nothing can be changed here, in one sentence."""
-        reason = self.editor.file.read_only_reason or t("tui.editing.someone")
+        file = self.editor.file
+        if file.locked_by:  # another program: it may let go, and this window follows
+            return t("tui.banner.read_only_held", holder=file.locked_by)
+        # The folder or file system: no program to wait for, so no "close it there".
+        reason = file.read_only_reason or t("tui.editing.someone")
         return t("tui.banner.read_only", reason=reason)
 
     def compose_body(self) -> ComposeResult:
