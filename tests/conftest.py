@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -28,3 +33,39 @@ def state_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "state"
     monkeypatch.setenv("XDG_STATE_HOME", str(folder))
     return folder
+
+
+@pytest.fixture
+def read_only_folder() -> Iterator[Callable[[Path], None]]:
+    """`make_read_only(folder)`: from then on nothing in `folder` can be written, for real.
+
+    As root (who may write anywhere) a tmpfs holding a copy of the folder's files is
+    mounted over it and remounted read-only; as anyone else its permissions say so.
+    Skipped where root cannot mount (a container without the right).
+    """
+    mounted: list[Path] = []
+    locked: list[Path] = []
+    copies: list[Path] = []
+
+    def make_read_only(folder: Path) -> None:
+        if os.geteuid() != 0:
+            folder.chmod(0o555)
+            locked.append(folder)
+            return
+        keep = Path(tempfile.mkdtemp(prefix="pact-read-only-")) / "files"
+        copies.append(keep.parent)
+        shutil.copytree(folder, keep)
+        if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(folder)],
+                          capture_output=True, check=False).returncode != 0:
+            pytest.skip("a read-only folder needs mount rights here")
+        mounted.append(folder)
+        shutil.copytree(keep, folder, dirs_exist_ok=True)
+        subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
+
+    yield make_read_only
+    for folder in mounted:
+        subprocess.run(["umount", str(folder)], check=False)
+    for folder in locked:
+        folder.chmod(0o755)
+    for copy in copies:
+        shutil.rmtree(copy, ignore_errors=True)

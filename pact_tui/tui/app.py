@@ -353,8 +353,12 @@ class PactApp(App[int]):
         editor = self.editor
         if editor is None or not editor.read_only:
             return
-        phase = self._current_phase()
         path = editor.path
+        if editor.file.locked_by and is_held(path):
+            self.notify(t("tui.read_only.still_held", holder=editor.file.locked_by),
+                        severity="warning", markup=False)
+            return
+        phase = self._current_phase()
         self.close_session()
         if not self.open_session(path, phase) or self.editor is None:
             return

@@ -5,8 +5,10 @@ from __future__ import annotations
 import errno
 import json
 import os
+import signal
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +26,7 @@ from pact_tui.tui.screens.phase import PhaseScreen
 from pact_tui.tui.widgets.grid import EditGrid
 
 if TYPE_CHECKING:
+    from pact_tui.tui.app import PactApp
     from tests.tui.conftest import MakeSession, Ui
 
 
@@ -249,3 +252,63 @@ async def test_retry_after_the_disk_has_room_again_saves_and_closes(
     assert [s.name for s in read_session(path).stakeholders] == ["Woonschakel"]
     assert not rescue_path(path).exists()
     assert app.rescued is None
+
+
+WRITER = Path(__file__).parent.parent / "store" / "writer.py"
+
+
+def toasts(app: PactApp) -> str:
+    """The notifications on screen, as one line of text."""
+    return " ".join(" ".join(str(toast.render()).split()) for toast in app.screen.query(Toast))
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+async def test_a_read_only_window_becomes_writable_when_the_holder_is_killed(
+    make_session: MakeSession, ui: Ui
+) -> None:
+    path = make_session(stakeholders=(Stakeholder(name="Intermaris"),))
+    holder = subprocess.Popen([sys.executable, str(WRITER), "hold", str(path)],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+        app = ui.app(path)
+        async with app.run_test(size=(100, 30), notifications=True) as pilot:
+            app.show_phase("stakeholders")
+            await pilot.pause()
+            text = ui.text(app)
+            assert f"proces {holder.pid}" in text and "Zodra dat programma het sluit" in text
+            assert "F9" in text  # the key to look again is in the footer
+            await pilot.press("f9")  # still held: it says so and stays read-only
+            await ui.wait_until(pilot, lambda: "heeft het bestand nog open" in toasts(app))
+            assert app.editor is not None and app.editor.read_only
+            os.kill(holder.pid, signal.SIGKILL)
+            holder.wait()
+            await ui.wait_until(pilot, lambda: app.editor is not None
+                                and not app.editor.read_only)
+            await ui.wait_until(pilot, lambda: isinstance(app.screen, PhaseScreen)
+                                and app.screen.PHASE == "stakeholders")
+            await ui.wait_until(pilot, lambda: "opnieuw geladen" in toasts(app))
+            text = ui.text(app)
+            assert "Alleen-lezen" not in text and "alleen-lezen" not in text
+            await add_stakeholder(pilot, ui, "Woonschakel")
+            assert app.editor.flush()
+    finally:
+        if holder.poll() is None:
+            os.kill(holder.pid, signal.SIGKILL)
+            holder.wait()
+    assert [s.name for s in read_session(path).stakeholders] == ["Intermaris", "Woonschakel"]
+
+
+async def test_a_read_only_folder_says_so_and_never_asks_to_close_it_elsewhere(
+    make_session: MakeSession, ui: Ui, read_only_folder: Callable[[Path], None]
+) -> None:
+    path = make_session()
+    read_only_folder(path.parent)
+    app = ui.app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.show_phase("stakeholders")
+        await pilot.pause()
+        text = " ".join(ui.text(app).split())
+        assert f"de map {path.parent} kan niet worden beschreven" in text
+        assert "Sluit het daar" not in text and "Zodra dat programma" not in text
+        assert "heeft het open" not in text
