@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from pact_tui.i18n import t
@@ -24,6 +25,7 @@ from pact_tui.store.lock import is_held
 from pact_tui.tui.editing import Changed, EditorEvent, Saved, SaveFailed, SessionEditor
 from pact_tui.tui.screens.phase import PhaseScreen
 from pact_tui.tui.screens.registry import phase_screen_class
+from pact_tui.tui.text import visible
 from pact_tui.tui.widgets.phase_bar import phase_key, phase_label
 from pact_tui.tui.widgets.phase_timer import Clock, PhaseClock
 
@@ -392,6 +394,19 @@ class PactApp(App[int]):
         from pact_tui.tui.screens.merge import MergeScreen
 
         self.push_screen(MergeScreen(self.sessions_dir))
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification (from any screen) with stored text made visible, never a command."""
+        super().notify(visible(message, lines=True), title=visible(title), severity=severity,
+                       timeout=timeout, markup=markup)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Textual's own commands, in the user's language."""

@@ -12,6 +12,8 @@ The file keeps the text as it was; only what is shown changes.
 
 from __future__ import annotations
 
+from rich.text import Text
+
 _PICTURES = {code: chr(0x2400 + code) for code in range(0x20)}
 _PICTURES[0x7F] = "\u2421"  # ␡
 _PICTURES.update({code: "\u2426" for code in range(0x80, 0xA0)})  # ␦
@@ -25,8 +27,18 @@ def visible(text: str, *, lines: bool = False) -> str:
     """`text` with every control character shown as a symbol.
 
     With `lines`, newlines and tabs stay what they are (a detail pane, a long-text
-    view that wraps); without, a newline shows as ␤ so one line stays one line.
+    view that wraps); without, a newline shows as ␊ so one line stays one line.
     """
     if text.isprintable():  # the common case, checked in C without building a new string
         return text
     return text.translate(_LINES if lines else _ONE_LINE)
+
+
+def visible_rich(text: Text, *, lines: bool = True) -> Text:
+    """A copy of a Rich `Text` whose characters are made `visible`, styles kept in place.
+
+    Every replacement is one character for one, so the spans still fit.
+    """
+    shown = text.copy()
+    shown.plain = visible(text.plain, lines=lines)
+    return shown
