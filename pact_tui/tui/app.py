@@ -335,7 +335,10 @@ class PactApp(App[int]):
         """Quit; while saving fails, the user is asked what to do with the unsaved changes."""
 
         def leave(discard: bool) -> None:
-            self._close_editor(discard=discard)
+            if discard:
+                self._close_editor(discard=True)
+            # Otherwise the editor closes when the app unmounts: after a cell being edited
+            # has committed what was typed, so that is saved too.
             self.exit()
 
         self.leave_session(leave, quitting=True)

@@ -122,10 +122,9 @@ async def test_a_failing_save_is_a_notification_and_the_change_is_kept(
         await pilot.press("ctrl+n")
         await ui.type(pilot, "Intermaris")
         await pilot.press("enter")
-        await pilot.pause(0.2)
+        await ui.wait_until(pilot, lambda: "No space left on device" in toasts(app))
         assert isinstance(app.screen, PhaseScreen)  # still running
-        toasts = " ".join(str(toast.render()) for toast in app.screen.query(Toast))
-        assert "Opslaan mislukt" in toasts and "No space left on device" in toasts
+        assert "Opslaan mislukt" in toasts(app)
         assert "niet opgeslagen" in ui.text(app).splitlines()[0]
         assert "Intermaris" in ui.text(app)  # the change is there, waiting for the disk
         disk_full[0] = False
