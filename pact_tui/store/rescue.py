@@ -20,7 +20,9 @@ from pathlib import Path
 import platformdirs
 
 from pact_tui.model import Session
-from pact_tui.store.files import write_session
+from pact_tui.store.errors import ReadOnlyError
+from pact_tui.store.files import read_session, write_session
+from pact_tui.store.session_file import SessionFile
 
 
 def rescue_dir() -> Path:
@@ -65,3 +67,17 @@ def drop_rescue(path: Path) -> None:
         target.unlink()
     with contextlib.suppress(OSError):
         target.with_name(target.name + ".lock").unlink()
+
+
+def restore_rescue(path: Path) -> None:
+    """Give session file `path` the content of its rescue copy, then remove the copy.
+
+    Through the file's own lock and backups: the version it replaces is kept among the
+    backups. Raises a StoreError (the file is open elsewhere, cannot be written, ...).
+    """
+    rescued = read_session(rescue_path(path))
+    with SessionFile.open(path) as file:
+        if file.read_only:
+            raise ReadOnlyError(path, file.read_only_reason)
+        file.replace_all(rescued)
+    drop_rescue(path)

@@ -22,6 +22,7 @@ from pact_tui.i18n import t
 from pact_tui.model import PHASES, SessionMeta, UserError
 from pact_tui.store import SessionFile
 from pact_tui.store.lock import is_held
+from pact_tui.store.rescue import find_rescue, restore_rescue
 from pact_tui.tui.editing import Changed, EditorEvent, Saved, SaveFailed, SessionEditor
 from pact_tui.tui.screens.phase import PhaseScreen
 from pact_tui.tui.screens.registry import phase_screen_class
@@ -129,9 +130,21 @@ class PactApp(App[int]):
 
     # ---- the open session ------------------------------------------------------------------
 
-    def open_session(self, path: Path, phase: str | None = None) -> bool:
-        """Open `path` on `phase` (else where its work is); a bad file shows the error screen."""
+    def open_session(self, path: Path, phase: str | None = None, *,
+                     rescue_asked: bool = False) -> bool:
+        """Open `path` on `phase` (else where its work is); a bad file shows the error screen.
+
+        When a rescue copy newer than the file waits, the user is asked first (restore
+        it or not) and the session opens after that answer: False is returned meanwhile.
+        """
         self.close_session()
+        rescue = None if rescue_asked else find_rescue(path)
+        if rescue is not None:
+            from pact_tui.tui.modals.rescue import RescueModal
+
+            self.push_screen(RescueModal(path, rescue),
+                             lambda choice: self._after_rescue(path, phase, choice))
+            return False
         try:
             file = SessionFile.open(path)
         except (UserError, OSError) as error:
@@ -152,6 +165,19 @@ class PactApp(App[int]):
         self._stop_listening = [remove]
         self.show_phase(phase or self._first_phase(editor))
         return True
+
+    def _after_rescue(self, path: Path, phase: str | None, choice: str | None) -> None:
+        if choice is None:
+            self._to_home()
+            return
+        if choice == "restore":
+            try:
+                restore_rescue(path)
+            except (UserError, OSError) as error:
+                self.notify(str(error), severity="error", markup=False, timeout=15)
+            else:
+                self.notify(t("tui.rescue.restored", file=str(path)), markup=False)
+        self.open_session(path, phase, rescue_asked=True)
 
     @staticmethod
     def _first_phase(editor: SessionEditor) -> str:

@@ -18,7 +18,8 @@ from textual.widgets._toast import Toast
 
 from pact_tui.model import Action, Stakeholder
 from pact_tui.store import SessionFile, read_session
-from pact_tui.store.rescue import find_rescue, rescue_path
+from pact_tui.store.rescue import find_rescue, rescue_path, write_rescue
+from pact_tui.tui.modals.rescue import RescueModal
 from pact_tui.tui.modals.unsaved import UnsavedModal
 from pact_tui.tui.screens.error import ErrorScreen
 from pact_tui.tui.screens.home import HomeScreen
@@ -311,3 +312,27 @@ async def test_a_read_only_folder_says_so_and_never_asks_to_close_it_elsewhere(
         assert f"de map {path.parent} kan niet worden beschreven" in text
         assert "Sluit het daar" not in text and "Zodra dat programma" not in text
         assert "heeft het open" not in text
+
+
+async def test_opening_a_session_with_a_rescue_copy_offers_it_back(
+    make_session: MakeSession, ui: Ui
+) -> None:
+    path = make_session(stakeholders=(Stakeholder(name="Intermaris"),))
+    typed = read_session(path)
+    typed = typed.model_copy(update={"stakeholders": (*typed.stakeholders,
+                                                      Stakeholder(name="Woonschakel"))})
+    rescue = write_rescue(path, typed)  # what a failing disk left behind
+    app = ui.app(None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ui.wait_until(pilot, lambda: "reddingskopie" in ui.text(app))  # marked at home
+        await pilot.press("enter")
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, RescueModal))
+        await ui.wait_until(pilot, lambda: "t terugzetten" in ui.text(app))
+        assert "Er is een reddingskopie van" in ui.text(app)
+        await pilot.press("t")  # restore
+        await ui.wait_until(pilot, lambda: app.editor is not None)
+        assert [s.name for s in app.editor.items(Stakeholder)] == ["Intermaris", "Woonschakel"]
+    assert [s.name for s in read_session(path).stakeholders] == ["Intermaris", "Woonschakel"]
+    assert not rescue.exists() and find_rescue(path) is None
+    backups = list((path.parent / ".backups").glob("*"))
+    assert backups  # the version it replaced is kept
