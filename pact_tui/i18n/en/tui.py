@@ -293,12 +293,13 @@ MESSAGES: dict[str, str] = {
     "tui.rescue.key_restore": "restore",
     "tui.rescue.key_open": "open as it is",
     "tui.rescue.restored": "The rescue copy was restored into {file}.",
-    "tui.home.rescue_mark": "⚠ rescue copy",
+    "tui.home.rescue_mark": "⚠",
     "tui.banner.read_only_held": "Read-only: {holder} has this file open. As soon as that program closes it, it becomes editable here by itself (F9: check now).",
     "tui.editing.read_only_because": "This session is read-only: {reason}.",
     "tui.key.reload": "reload",
     "tui.read_only.still_held": "{holder} still has the file open; it stays read-only here.",
     "tui.read_only.still": "Still read-only: {reason}.",
     "tui.read_only.writable": "{file} was reloaded and can be edited here again.",
+    "tui.home.rescue_hint": "⚠ A rescue copy holds changes that are not in this file; Enter offers them.",
     # --- end unsaved work ---
 }

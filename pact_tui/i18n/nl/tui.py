@@ -293,12 +293,13 @@ MESSAGES: dict[str, str] = {
     "tui.rescue.key_restore": "terugzetten",
     "tui.rescue.key_open": "openen zoals het is",
     "tui.rescue.restored": "De reddingskopie is teruggezet in {file}.",
-    "tui.home.rescue_mark": "⚠ reddingskopie",
+    "tui.home.rescue_mark": "⚠",
     "tui.banner.read_only_held": "Alleen-lezen: {holder} heeft dit bestand open. Zodra dat programma het sluit, wordt het hier vanzelf bewerkbaar (F9: nu kijken).",
     "tui.editing.read_only_because": "Deze sessie is alleen-lezen: {reason}.",
     "tui.key.reload": "opnieuw laden",
     "tui.read_only.still_held": "{holder} heeft het bestand nog open; het blijft hier alleen-lezen.",
     "tui.read_only.still": "Nog steeds alleen-lezen: {reason}.",
     "tui.read_only.writable": "{file} is opnieuw geladen en kan hier weer worden gewijzigd.",
+    "tui.home.rescue_hint": "⚠ Een reddingskopie heeft wijzigingen die niet in dit bestand staan; Enter biedt die aan.",
     # --- end unsaved work ---
 }

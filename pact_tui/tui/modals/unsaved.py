@@ -116,7 +116,7 @@ class UnsavedModal(ModalScreen[str | None]):
             with VerticalScroll(id="unsaved-list"):
                 for line in unsaved_lines(editor):
                     yield Static(Text(visible(f"• {line}")), classes="unsaved-line")
-            yield Input(str(default_copy_path(editor)), id="unsaved-copy")
+            yield Input(str(default_copy_path(editor)), id="unsaved-copy", compact=True)
             yield Static("", id="unsaved-status", markup=False)
             leave = "tui.unsaved.keys_quit" if self.quitting else "tui.unsaved.keys_close"
             yield Static(Text(t(leave)), id="unsaved-keys")

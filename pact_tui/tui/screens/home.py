@@ -191,10 +191,8 @@ class HomeScreen(Screen[None]):
             detail.update("")
         else:
             rescue = find_rescue(entry.path)
-            found = "" if rescue is None else "\n" + t(
-                "tui.rescue.found", file=entry.path.name, path=str(rescue),
-                time=dt.datetime.fromtimestamp(rescue.stat().st_mtime).strftime("%d-%m %H:%M"))
-            detail.update(Text(visible(describe(entry) + found, lines=True)))
+            found = "" if rescue is None else "\n" + t("tui.home.rescue_hint")
+            detail.update(Text(visible(describe(entry), lines=True) + found))
         detail.set_class(entry is not None and entry.session is None, "-problem")
 
     def action_open(self) -> None:
@@ -253,5 +251,5 @@ def _title_cell(entry: SessionEntry) -> Text:
     assert entry.session is not None
     title = Text(("◆ " if entry.is_programme else "") + visible(entry.session.meta.title))
     if find_rescue(entry.path) is not None:
-        title.append(f"  {t('tui.home.rescue_mark')}", style="bold yellow")
+        title.append(f" {t('tui.home.rescue_mark')}", style="bold yellow")
     return title
