@@ -241,6 +241,9 @@ class PactApp(App[int]):
             return
         from pact_tui.tui.modals.unsaved import UnsavedModal
 
+        if isinstance(self.screen, UnsavedModal):  # already asking
+            return
+
         def decided(choice: str | None) -> None:
             if choice is not None:
                 then(choice != "saved")
