@@ -57,4 +57,11 @@ async def test_escape_sequences_in_a_file_show_as_symbols_in_grid_header_detail_
         app.show_phase("stakeholders")
         await ui.wait_until(pilot, lambda: "Intermaris" in ui.text(app))
         assert "Intermaris␛[8m" in ui.text(app) and "\x1b" not in ui.text(app)
+        app.show_phase("sessie")  # the title in its field; passing through it changes nothing
+        await ui.wait_until(pilot, lambda: any(
+            line.strip().startswith("Titel") and "gekaapt␇" in line
+            for line in ui.text(app).splitlines()))
+        await pilot.press("tab", "tab", "tab")
+        assert app.editor is not None and app.editor.flush()
+        assert "\x1b" not in ui.text(app)
     assert path.read_bytes() == before  # shown differently, stored as it was
