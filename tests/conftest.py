@@ -64,8 +64,24 @@ def read_only_folder() -> Iterator[Callable[[Path], None]]:
 
     yield make_read_only
     for folder in mounted:
-        subprocess.run(["umount", str(folder)], check=False)
+        subprocess.run(["umount", "-l", str(folder)], check=False)
     for folder in locked:
         folder.chmod(0o755)
     for copy in copies:
         shutil.rmtree(copy, ignore_errors=True)
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A real, tiny file system (a 1 MB tmpfs) to fill up; skipped where it cannot be mounted."""
+    folder = tmp_path / "small-disk"
+    folder.mkdir()
+    if os.geteuid() != 0 or subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(folder)],
+        capture_output=True, check=False,
+    ).returncode != 0:
+        pytest.skip("a small disk needs mount rights here")
+    yield folder
+    # Lazily: a file a failed test left open must not keep the mount.
+    subprocess.run(["umount", "-l", str(folder)], check=False)
+

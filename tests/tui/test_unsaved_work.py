@@ -87,3 +87,35 @@ def test_meta_changes_are_named_by_field(path: Path) -> None:
         assert describe_change(change) == ["Sessiegegevens: titel, procesbegeleider gewijzigd"]
     finally:
         editor.close()
+
+
+def fill_up(folder: Path) -> None:
+    """Write zeros into `folder` until its file system has no byte left."""
+    block = bytes(4096)
+    with (folder / "vulling").open("wb", buffering=0) as filling:
+        try:
+            while True:
+                filling.write(block)
+        except OSError:
+            pass
+
+
+def test_a_really_full_disk_loses_nothing(small_disk: Path, profile: RegionProfile,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("pact_tui.tui.editing.RETRY_SECONDS", 0.05)
+    path = create_session(small_disk / "sessie.json",
+                          SessionMeta(profile=profile, title="Werksessie Wonen"))
+    editor = SessionEditor(SessionFile.open(path))
+    editor.add(Stakeholder(name="Intermaris"))
+    assert editor.flush()
+    fill_up(small_disk)
+    editor.add(Stakeholder(name="Woonschakel"))
+    editor.add(Action(theme="wonen", title="Flexwoningen " + "x" * 2000))
+    assert not editor.flush(0.5)
+    assert editor.save_error is not None and "No space left on device" in editor.save_error
+    rescue = editor.close(timeout=0.5)
+    assert rescue is not None
+    rescued = read_session(rescue)
+    assert [s.name for s in rescued.stakeholders] == ["Intermaris", "Woonschakel"]
+    assert len(rescued.actions) == 1
+    assert [s.name for s in read_session(path).stakeholders] == ["Intermaris"]  # whole
