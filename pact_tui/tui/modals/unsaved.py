@@ -121,6 +121,10 @@ class UnsavedModal(ModalScreen[str | None]):
             leave = "tui.unsaved.keys_quit" if self.quitting else "tui.unsaved.keys_close"
             yield Static(Text(t(leave)), id="unsaved-keys")
 
+    def on_mount(self) -> None:
+        # The failed-save notifications say what this says, and would cover it.
+        self.app.clear_notifications()
+
     def _rescue_sentence(self) -> str:
         editor = self.editor
         if editor.rescue is not None:
