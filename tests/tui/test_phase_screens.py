@@ -38,10 +38,8 @@ async def test_ctrl_e_writes_the_word_draft_and_says_where(
         screen = app.screen
         assert isinstance(screen, OverviewScreen)
         await pilot.press("ctrl+e")
-        for _ in range(100):
-            await pilot.pause(0.05)
-            if not screen.exporting:
-                break
+        await ui.wait_until(pilot, lambda: screen.last_export is not None
+                            and not screen.exporting, timeout=60)
         written = screen.last_export
         assert written is not None
         assert written.name in ui.text(app)
