@@ -64,7 +64,7 @@ def test_styles_a_template_lacks_are_added(make, tmp_path: Path, read) -> None:
                             drop=("List Bullet", "Heading 3", "Title", "Strong"))
     out = export_programme(make(), tmp_path / "p.docx", template=template)
     document = read(out).document
-    for name in ("List Bullet", "Heading 3", "Title", "Strong", "Pact Table", "toc 1"):
+    for name in ("List Bullet", "Heading 3", "Title", "Strong", "Programmatabel", "toc 1"):
         assert name in document.styles
     bullets = [p for p in document.paragraphs if p.style.name == "List Bullet"]
     assert bullets and bullets[0].style.element.xpath("w:pPr/w:numPr/w:numId")
@@ -126,5 +126,5 @@ def test_added_styles_point_at_the_templates_own_style_ids(make, tmp_path: Path,
     out = export_programme(make(), tmp_path / "p.docx", template=template)
     heading = read(out).document.styles["Heading 3"].element
     assert heading.xpath("w:basedOn/@w:val") == ["Standaard"]
-    own = read(out).document.styles["Pact Table Text"].element
+    own = read(out).document.styles["Programma tabeltekst"].element
     assert own.xpath("w:basedOn/@w:val") == ["Standaard"]
