@@ -44,7 +44,7 @@ def write_actions(draft: Draft, progress: Callable[[float], None]) -> None:
         return
     draft.landscape(True)
     draft.heading(t("export.actions.heading"), 1)
-    draft.paragraph(t("export.actions.intro"))
+    draft.paragraph(t("export.actions.intro"), keep_with_next=True)
     keys = theme_keys(session)
     heads = action_columns()
     for number, key in enumerate(keys, start=1):

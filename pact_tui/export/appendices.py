@@ -73,7 +73,7 @@ def _open_points(draft: Draft) -> None:
     if not rows:
         return
     draft.heading(t("export.appendix.open_points"), 2)
-    draft.paragraph(t("export.appendix.open_points_intro"))
+    draft.paragraph(t("export.appendix.open_points_intro"), keep_with_next=True)
     draft.table(columns(("export.appendix.col.action", 7), ("export.appendix.col.theme", 4),
                         ("export.appendix.col.missing", 4)), rows)
 

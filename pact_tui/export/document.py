@@ -66,18 +66,19 @@ def set_language(document: Document, language: str) -> None:
 def set_number_format(document: Document, decimal: str, list_separator: str) -> None:
     """Word's decimal symbol and list separator, and spelling not marked as already checked."""
     settings = document.settings.element
+    # Both are the last elements of the standard w:settings, in this order; only Word's
+    # later extensions (w14:, w15:, ... in Microsoft's namespaces) may follow them.
+    extension = next((child for child in settings
+                      if "schemas.microsoft.com/office/word" in str(child.tag)), None)
     for tag, value in (("w:decimalSymbol", decimal), ("w:listSeparator", list_separator)):
         element = settings.find(qn(tag))
         if element is None:
-            # Both are the last children w:settings may have, in this order.
             element = OxmlElement(tag)
-            settings.append(element)
+            if extension is not None:
+                extension.addprevious(element)
+            else:
+                settings.append(element)
         element.set(qn("w:val"), value)
-    separator = settings.find(qn("w:listSeparator"))
-    decimal_element = settings.find(qn("w:decimalSymbol"))
-    separator.addprevious(decimal_element)
-    for after in settings[list(settings).index(separator) + 1:]:
-        separator.addprevious(after)
     # "clean" tells Word the text was already checked: it would not mark any spelling error.
     for proof in settings.findall(qn("w:proofState")):
         settings.remove(proof)

@@ -118,7 +118,7 @@ def write_partners(draft: Draft) -> None:
         return
     actions = {action.id: action for action in draft.session.actions}
     draft.heading(t("export.partners.heading"), 1, new_page=True)
-    draft.paragraph(t("export.partners.intro"))
+    draft.paragraph(t("export.partners.intro"), keep_with_next=True)
     heads = columns(("export.partners.col.action", 5), ("export.partners.col.theme", 3),
                     ("export.partners.col.role", 2), ("export.partners.col.commitment", 6))
     # With no kinds of organisation known, a level of headings would say nothing.
