@@ -67,9 +67,10 @@ def _open_points(draft: Draft) -> None:
     session = draft.session
     rank = {key: index for index, key in enumerate(theme_keys(session))}
     actions = sorted(ordered_actions(session.actions), key=lambda action: rank[action.theme])
+    missing = [(action, open_points(action)) for action in actions]
     rows = [[action.title, draft.profile.theme_label(action.theme),
-             joined([field_label(field) for field in open_points(action)])]
-            for action in actions if open_points(action)]
+             joined([field_label(field) for field in fields])]
+            for action, fields in missing if fields]
     if not rows:
         return
     draft.heading(t("export.appendix.open_points"), 2)

@@ -35,7 +35,8 @@ def _key(name: str) -> str:
 
 def partner_groups(session: Session) -> list[Group]:
     """The groups in the order the chapter shows them; none before anyone has committed."""
-    order = {action.id: index for index, action in enumerate(ordered_actions(session.actions))}
+    actions = ordered_actions(session.actions)
+    order = {action.id: index for index, action in enumerate(actions)}
     by_id = {stakeholder.id: stakeholder for stakeholder in session.stakeholders}
     by_name = {_key(stakeholder.name): stakeholder for stakeholder in session.stakeholders}
     municipalities = session.profile.municipalities
@@ -56,7 +57,7 @@ def partner_groups(session: Session) -> list[Group]:
     if not committed:
         return []
     involved: dict[str, tuple[str, str]] = {}
-    for action in ordered_actions(session.actions):
+    for action in actions:
         for party in (*action.parties, *((action.lead,) if action.lead else ())):
             key, name, category = identity(party)
             if key not in committed and party.name.strip():
@@ -112,8 +113,8 @@ def group_sentence(group: Group) -> str:
     return " ".join(sentences)
 
 
-def write_partners(draft: Draft) -> None:
-    groups = partner_groups(draft.session)
+def write_partners(draft: Draft, groups: list[Group]) -> None:
+    """The chapter for `groups` (from `partner_groups`); nothing when there are none."""
     if not groups:
         return
     actions = {action.id: action for action in draft.session.actions}

@@ -64,11 +64,12 @@ def export_programme(session: Session, out: Path, *, template: Path | None = Non
 
     draft = Draft(document, session, author)
     contents = write_cover(draft)
+    partners = partner_groups(session)
     chapters = {
         "themes": has_theme_content(draft),
         "cross": bool(cross_theme_challenges(session.challenges)),
         "actions": bool(session.actions),
-        "partners": bool(partner_groups(session)),
+        "partners": bool(partners),
         "appendices": True,
     }
     report(t("export.progress.introduction"), 0.05)
@@ -79,7 +80,7 @@ def export_programme(session: Session, out: Path, *, template: Path | None = Non
     report(t("export.progress.actions"), 0.2)
     write_actions(draft, lambda done: report(t("export.progress.actions"), 0.2 + 0.5 * done))
     report(t("export.progress.partners"), 0.7)
-    write_partners(draft)
+    write_partners(draft, partners)
     report(t("export.progress.appendices"), 0.75)
     write_appendices(draft)
     toc_styles = [draft.style_id(style) for style in styles.TOC_LEVELS[:2]]

@@ -24,6 +24,7 @@ from pact_tui.i18n import t
 
 # Above this many characters a row may be taller than a page: let it break rather than clip.
 _UNSPLITTABLE_MAX_CHARS = 1500
+_T, _TR_PR = qn("w:t"), qn("w:trPr")
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ def add_table(document: Document, columns: Sequence[Column], rows: Iterable[Sequ
     body_rows = []
     for values in rows:
         tr = copy.deepcopy(template)
-        for text, value in zip(tr.iter(qn("w:t")), values, strict=True):
+        for text, value in zip(tr.iter(_T), values, strict=True):
             if not value.strip():
                 _mark_missing(text, missing, style.missing)
             elif "\n" in value or "\t" in value:
@@ -82,8 +83,8 @@ def add_table(document: Document, columns: Sequence[Column], rows: Iterable[Sequ
             else:
                 # The common case, and the reason this is fast: one attribute set per cell.
                 text.text = clean(value)
-        if sum(len(value) for value in values) > _UNSPLITTABLE_MAX_CHARS:
-            tr.remove(tr.find(qn("w:trPr")))
+        if sum(map(len, values)) > _UNSPLITTABLE_MAX_CHARS:
+            tr.remove(tr.find(_TR_PR))
         tbl.append(tr)
         body_rows.append(tr)
     return table, body_rows
