@@ -20,8 +20,8 @@ from pact_tui.model.validation import field_label
 
 def action_columns() -> list[Column]:
     """Actie, Doel, Schaalniveau, Planning, Betrokken partijen, Trekker."""
-    return columns(("export.actions.col.title", 20), ("export.actions.col.goal", 25),
-                   ("export.actions.col.scale", 11), ("export.actions.col.planning", 10),
+    return columns(("export.actions.col.title", 20), ("export.actions.col.goal", 24),
+                   ("export.actions.col.scale", 12), ("export.actions.col.planning", 10),
                    ("export.actions.col.parties", 19), ("export.actions.col.lead", 15))
 
 

@@ -120,8 +120,8 @@ def write_partners(draft: Draft, groups: list[Group]) -> None:
     actions = {action.id: action for action in draft.session.actions}
     draft.heading(t("export.partners.heading"), 1, new_page=True)
     draft.paragraph(t("export.partners.intro"), keep_with_next=True)
-    heads = columns(("export.partners.col.action", 5), ("export.partners.col.theme", 3),
-                    ("export.partners.col.role", 2), ("export.partners.col.commitment", 6))
+    heads = columns(("export.partners.col.action", 5), ("export.partners.col.theme", 3.6),
+                    ("export.partners.col.role", 1.8), ("export.partners.col.commitment", 5.6))
     # With no kinds of organisation known, a level of headings would say nothing.
     single = len(groups) == 1 and groups[0].heading == t("export.partners.other")
     partner_level = 2 if single else 3

@@ -24,7 +24,10 @@ from pact_tui.i18n import t
 
 # Above this many characters a row may be taller than a page: let it break rather than clip.
 _UNSPLITTABLE_MAX_CHARS = 1500
-_T, _TR_PR = qn("w:t"), qn("w:trPr")
+# A table this small is not split over two pages.
+_KEPT_TOGETHER_MAX_ROWS = 6
+_KEPT_TOGETHER_MAX_CHARS = 480
+_T, _TR_PR, _P_PR, _KEEP_NEXT = qn("w:t"), qn("w:trPr"), qn("w:pPr"), qn("w:keepNext")
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,7 @@ def add_table(document: Document, columns: Sequence[Column], rows: Iterable[Sequ
     template = _row_xml(widths, style.text, header=False, with_text=True)
     missing = t("export.doc.missing")
     body_rows = []
+    characters = 0
     for values in rows:
         tr = copy.deepcopy(template)
         for text, value in zip(tr.iter(_T), values, strict=True):
@@ -83,10 +87,18 @@ def add_table(document: Document, columns: Sequence[Column], rows: Iterable[Sequ
             else:
                 # The common case, and the reason this is fast: one attribute set per cell.
                 text.text = clean(value)
-        if sum(map(len, values)) > _UNSPLITTABLE_MAX_CHARS:
+        length = sum(map(len, values))
+        characters += length
+        if length > _UNSPLITTABLE_MAX_CHARS:
             tr.remove(tr.find(_TR_PR))
         tbl.append(tr)
         body_rows.append(tr)
+    if len(body_rows) <= _KEPT_TOGETHER_MAX_ROWS and characters <= _KEPT_TOGETHER_MAX_CHARS:
+        # A short table is kept on one page: each row's text keeps with the next row. Longer
+        # ones may split (the header row repeats): moving them whole would leave half pages.
+        for tr in body_rows[:-1]:
+            for properties in tr.iter(_P_PR):
+                properties.append(properties.makeelement(_KEEP_NEXT, {}))
     return table, body_rows
 
 
