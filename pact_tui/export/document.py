@@ -172,7 +172,8 @@ def new_section(document: Document, *, landscape: bool) -> Section:
     sentinel = body.get_or_add_sectPr()
     last = sentinel.getprevious()
     if last is None or last.tag != qn("w:p") or last.xpath("w:r | w:pPr/w:sectPr"):
-        last = document.add_paragraph()._p
+        add_spacer(document)
+        last = sentinel.getprevious()
     previous = copy.deepcopy(sentinel)
     properties = last.get_or_add_pPr()
     mark = properties.find(qn("w:rPr"))

@@ -141,3 +141,23 @@ def test_author_comes_from_the_option_then_the_facilitator(make, tmp_path: Path,
     assert document.core_properties.author == "Joke Smit"
     assert {comment.author for comment in document.comments} == {"Joke Smit"}
     assert {comment.initials for comment in document.comments} == {"JS"}
+
+
+def test_a_short_table_stays_on_one_page_and_a_long_one_may_split(make, tmp_path: Path,
+                                                                  read) -> None:
+    programme = make()
+    many = tuple(programme.actions[0].model_copy(update={"id": f"a{n:03d}", "position": n,
+                                                         "title": f"Actie {n}"})
+                 for n in range(20))
+    session = programme.model_copy(update={"actions": (*programme.actions, *many)})
+    tables = read(export_programme(session, tmp_path / "p.docx")).tables_under()
+
+    def kept(table: object) -> list[bool]:
+        rows = table._tbl.findall(qn("w:tr"))[1:]  # type: ignore[attr-defined]
+        return [bool(row.xpath(".//w:pPr/w:keepNext")) for row in rows]
+
+    sessions = next(table for path, table in tables if path[1] == "Werksessies")
+    assert kept(sessions) == [True, True, False]
+    long = next(table for path, table in tables
+                if path[:3] == ("Acties", "Wonen en Leefbaarheid", "Korte termijn (0–2 jaar)"))
+    assert len(kept(long)) == 21 and not any(kept(long))
