@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from xml.sax.saxutils import escape
 
 import docx
 from docx.document import Document
@@ -93,8 +94,8 @@ _W = nsdecls("w")
 _TOC_XML = (
     f'<w:style {_W} w:type="paragraph" w:styleId="TOC{{level}}"><w:name w:val="toc {{level}}"/>'
     '<w:basedOn w:val="{Normal}"/><w:next w:val="{Normal}"/><w:uiPriority w:val="39"/>'
-    '<w:unhideWhenUsed/><w:pPr><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{tab}"/>'
-    '</w:tabs><w:spacing w:before="{before}" w:after="40"/><w:ind w:left="{indent}"/></w:pPr>'
+    '<w:unhideWhenUsed/><w:pPr>'
+    '<w:spacing w:before="{before}" w:after="40"/><w:ind w:left="{indent}"/></w:pPr>'
     "{run}</w:style>"
 )
 
@@ -199,14 +200,15 @@ def ensure_styles(document: Document, own_layout: bool) -> None:
            "{Normal Table}": style_id(document, NORMAL_TABLE)}
     for level, toc in enumerate(TOC_LEVELS, start=1):
         if find(styles, toc) is None:
-            xml = (_TOC_XML.replace("{level}", str(level)).replace("{tab}", "9000")
+            xml = (_TOC_XML.replace("{level}", str(level))
                    .replace("{before}", "120" if level == 1 else "0")
                    .replace("{indent}", str(220 * (level - 1)))
                    .replace("{run}", "<w:rPr><w:b/></w:rPr>" if level == 1 else ""))
             styles.append(parse_xml(_fill(xml, ids)))
     for own, xml in _OWN_XML.items():
         if find(styles, own) is None:
-            styles.append(parse_xml(_fill(xml.replace("{name}", t(own.name_key)), ids)))
+            name = escape(t(own.name_key), {'"': "&quot;"})
+            styles.append(parse_xml(_fill(xml.replace("{name}", name), ids)))
 
 
 def use_own_fonts(document: Document) -> None:
