@@ -54,4 +54,16 @@ MESSAGES: dict[str, str] = {
     "cli.demo.open_hint": "Open het programma met: pact-tui open {file}",
     "cli.schema.title": "pact-tui sessiebestand",
     "cli.schema.description": "Een TinyDB-database: de tabel ‘meta’ met één document (de sessiegegevens) en per soort onderdeel een tabel waarvan elk document een onderdeel is.",
+    # --- room view and summary ---
+    "cli.room.help": "zaalweergave voor de projector: toont het sessiebestand alleen-lezen en volgt de procesbegeleider",
+    "cli.room.help.follow": "on: volg de fase, het thema en de actie van de procesbegeleider; off: eigen toetsen",
+    "cli.room.help.serve": "toon de zaalweergave in een browser (vraagt pip install 'pact-tui[room]')",
+    "cli.room.help.port": "poort voor --serve (standaard 8000)",
+    "cli.room.help.host": "adres voor --serve (standaard localhost: alleen deze computer)",
+    "cli.room.no_serve": "--serve vraagt het extra pakket textual-serve: installeer het met pip install 'pact-tui[room]'.",
+    "cli.room.serving": "Zaalweergave in de browser op {url} (ctrl+c stopt).",
+    "cli.room.page_title": "Zaalweergave · {file}",
+    "cli.summary.help": "schrijf een HTML-samenvatting van wat een sessie opleverde",
+    "cli.summary.help.output": "pad of map van het HTML-bestand (standaard de exportmap)",
+    "cli.summary.written": "Samenvatting geschreven: {path}",
 }
