@@ -15,6 +15,8 @@ from pathlib import Path
 
 import docx
 from docx.document import Document
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.part import XmlPart
 from docx.oxml.ns import qn
 
 from pact_tui.export.errors import TemplateError
@@ -66,8 +68,18 @@ def _as_document_package(data: bytes) -> bytes:
 
 
 def _empty_body(document: Document) -> None:
-    """Remove the template's text, keeping the final section (page setup, headers, footers)."""
+    """Remove the template's text, keeping the final section (page setup, headers, footers).
+
+    The template's comments go too: their text is gone, they would point at nothing.
+    """
     body = document.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):
             body.remove(child)
+    try:
+        comments = document.part.part_related_by(RT.COMMENTS)
+    except KeyError:
+        return
+    if isinstance(comments, XmlPart):
+        for comment in comments.element.findall(qn("w:comment")):
+            comments.element.remove(comment)

@@ -128,3 +128,15 @@ def test_added_styles_point_at_the_templates_own_style_ids(make, tmp_path: Path,
     assert heading.xpath("w:basedOn/@w:val") == ["Standaard"]
     own = read(out).document.styles["Programma tabeltekst"].element
     assert own.xpath("w:basedOn/@w:val") == ["Standaard"]
+
+
+def test_the_templates_own_comments_do_not_come_along(make, tmp_path: Path, read) -> None:
+    template = _house_style(tmp_path / "met-opmerking.docx")
+    document = docx.Document(str(template))
+    document.add_comment(document.paragraphs[0].runs[0], text="Sjabloonopmerking",
+                         author="Huisstijlteam")
+    document.save(str(template))
+    out = export_programme(make(), tmp_path / "p.docx", template=template)
+    comments = list(read(out).document.comments)
+    assert comments and "Sjabloonopmerking" not in [comment.text for comment in comments]
+    assert {comment.author for comment in comments} == {"Anne de Vries"}
