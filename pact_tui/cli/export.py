@@ -70,6 +70,7 @@ def run_export(args: argparse.Namespace) -> int:
                                author=args.author, force=args.force)
     print(t("export.cli.written", path=written))
     if args.pdf:
+        print(t("export.cli.pdf_progress"), flush=True)
         try:
             print(t("export.cli.pdf_written", path=write_pdf(written)))
         except PdfError as error:

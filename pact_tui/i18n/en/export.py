@@ -164,6 +164,7 @@ MESSAGES: dict[str, str] = {
     "export.pdf.failed": "LibreOffice could not make {path}, so only the Word file was written.",
     "export.cli.progress": "{percent:>3d}%  {message}",
     "export.cli.written": "Word draft written: {path}",
+    "export.cli.pdf_progress": "Making the PDF with LibreOffice …",
     # --- session summary (HTML) ---
     "export.summary.lang": "en",
     "export.summary.title": "Summary: {title}",

@@ -164,6 +164,7 @@ MESSAGES: dict[str, str] = {
     "export.pdf.failed": "LibreOffice kon {path} niet maken, dus alleen het Word-bestand is geschreven.",
     "export.cli.progress": "{percent:>3d}%  {message}",
     "export.cli.written": "Word-concept geschreven: {path}",
+    "export.cli.pdf_progress": "PDF maken met LibreOffice …",
     # --- session summary (HTML) ---
     "export.summary.lang": "nl",
     "export.summary.title": "Samenvatting: {title}",
