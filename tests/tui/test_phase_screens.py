@@ -13,6 +13,7 @@ from pact_tui.model import (
     Commitment,
     Participant,
     PartyRef,
+    Planning,
     RegionProfile,
     SessionMeta,
     Stakeholder,
@@ -51,10 +52,11 @@ async def test_ctrl_e_writes_the_word_draft_and_says_where(
 async def test_enter_on_a_gap_jumps_to_that_action_even_through_a_filter(
     make_session: MakeSession, ui: Ui
 ) -> None:
-    done = Action(theme="wonen", title="Compleet", goal="Doel", position=0,
-                  lead=PartyRef(name="Hoorn"), parties=(PartyRef(name="Hoorn"),))
-    gap = Action(theme="zorg", title="Zonder trekker", goal="Doel", position=1,
-                 parties=(PartyRef(name="Omring"),))
+    done = Action(theme="wonen", title="Compleet", goal="Doel", position=0, scale="westfries",
+                  planning=Planning(horizon="kort"), lead=PartyRef(name="Hoorn"),
+                  parties=(PartyRef(name="Hoorn"),))
+    gap = Action(theme="zorg", title="Zonder trekker", goal="Doel", position=1, scale="lokaal",
+                 planning=Planning(horizon="kort"), parties=(PartyRef(name="Omring"),))
     app = ui.app(make_session(actions=(done, gap)))
     async with app.run_test(size=(80, 24)) as pilot:
         actions = app.show_phase("acties")
