@@ -48,14 +48,18 @@ def write_rescue(path: Path, session: Session) -> Path:
 
 
 def find_rescue(path: Path) -> Path | None:
-    """The rescue copy of `path` if there is one that is newer than the file itself."""
+    """The rescue copy of `path` if there is one not older than the file itself.
+
+    Not older, rather than newer: a copy written within the file system's clock tick of
+    the file's last save has the same time, and it still holds what the file lacks.
+    """
     target = rescue_path(path)
     try:
         rescued = target.stat().st_mtime_ns
     except OSError:
         return None
     try:
-        return target if rescued > path.stat().st_mtime_ns else None
+        return target if rescued >= path.stat().st_mtime_ns else None
     except OSError:
         return target
 

@@ -288,6 +288,8 @@ async def test_a_read_only_window_becomes_writable_when_the_holder_is_killed(
             await ui.wait_until(pilot, lambda: isinstance(app.screen, PhaseScreen)
                                 and app.screen.PHASE == "stakeholders")
             await ui.wait_until(pilot, lambda: "opnieuw geladen" in toasts(app))
+            app.clear_notifications()  # the earlier "still read-only" toast may linger
+            await ui.wait_until(pilot, lambda: not toasts(app))
             text = ui.text(app)
             assert "Alleen-lezen" not in text and "alleen-lezen" not in text
             await add_stakeholder(pilot, ui, "Woonschakel")
