@@ -19,6 +19,7 @@ MESSAGES: dict[str, str] = {
         "Planning ‘{text}’:"
         " jaar {year} ligt niet tussen {first} en {last}."
     ),
+    "model.unknown_past_reason": "reden ‘{value}’ bestaat niet (kies uit {choices})",
     "model.unknown_role": "rol ‘{value}’ bestaat niet (kies uit {choices})",
     "model.error.not_in_profile": "‘{value}’ bestaat niet in regioprofiel {profile}",
     "model.error.missing": "ontbreekt",
