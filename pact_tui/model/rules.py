@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from typing import Any
 
-from pact_tui.model.items import Action, Challenge, Commitment
+from pact_tui.model.items import Action, Challenge, Commitment, Item
 
 # The template's fields after thema and actie, in the order of the action grid.
 TEMPLATE_FIELDS = ("goal", "scale", "planning", "parties", "lead")
@@ -26,9 +27,31 @@ def missing_fields(action: Action, fields: Sequence[str] = TEMPLATE_FIELDS) -> t
     return tuple(field for field in fields if not filled[field])
 
 
+# An action whose merge left other values beside it (a combined duplicate, a conflict
+# settled by the timestamps) is an open point until someone chooses.
+ALTERNATIVES = "alternatives"
+
+
+def alternatives(item: Item) -> dict[str, list[Any]]:
+    """Per field, the values of versions that lost to `item` by merge rather than by a
+    person (combined duplicates, conflicts settled as newest) and differ from its own."""
+    mine = item.content()
+    found: dict[str, list[Any]] = {}
+    for version in item.history:
+        if version.content is None or version.reason == "chosen":
+            continue
+        for name, value in version.content.items():
+            if value not in (None, "", [], {}) and value != mine.get(name) \
+                    and value not in found.setdefault(name, []):
+                found[name].append(value)
+    return {name: values for name, values in found.items() if values}
+
+
 def open_points(action: Action) -> tuple[str, ...]:
-    """What makes an action an open point: no goal, no lead or no parties."""
-    return missing_fields(action, OPEN_POINT_FIELDS)
+    """What makes an action an open point: no goal, no lead or no parties, or other
+    values a merge kept beside its own (`ALTERNATIVES`)."""
+    missing = missing_fields(action, OPEN_POINT_FIELDS)
+    return (*missing, ALTERNATIVES) if alternatives(action) else missing
 
 
 def is_cross_theme(challenge: Challenge) -> bool:

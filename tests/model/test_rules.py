@@ -99,3 +99,22 @@ def test_the_commitments_of_an_action_are_those_made_for_it_in_their_order() -> 
     assert commitments_of(first.id, made) == [made[0], made[2]]
     assert commitments_of(second.id, made) == [made[1]]
     assert commitments_of(complete_action().id, made) == []
+
+
+def test_an_action_with_values_a_merge_kept_beside_it_is_an_open_point() -> None:
+    from pact_tui.model import Action as _Action
+    from pact_tui.model import PartyRef as _PartyRef
+    from pact_tui.model import PastVersion
+    from pact_tui.model.rules import alternatives, open_points
+
+    action = _Action(theme="wonen", title="Starterslening invoeren", goal="100 leningen",
+                     lead=_PartyRef(name="Gemeente Hoorn"), parties=(_PartyRef(name="SVn"),))
+    assert open_points(action) == ()
+    other = action.model_copy(update={"goal": "200 leningen in 2027"})
+    combined = action.model_copy(update={"history": (
+        PastVersion(reason="combined", item_id=other.id, content=other.content()),)})
+    assert alternatives(combined) == {"goal": ["200 leningen in 2027"]}
+    assert open_points(combined) == ("alternatives",)
+    chosen = action.model_copy(update={"history": (
+        PastVersion(reason="chosen", item_id=action.id, content=other.content()),)})
+    assert open_points(chosen) == ()

@@ -57,6 +57,7 @@ MESSAGES: dict[str, str] = {
     "model.field.theme": "theme",
     "model.field.themes": "themes",
     "model.field.title": "title",
+    "model.field.alternatives": "a choice between versions from the merge",
     "model.field.goal": "goal",
     "model.field.scale": "scale level",
     "model.field.planning": "planning",

@@ -57,6 +57,7 @@ MESSAGES: dict[str, str] = {
     "model.field.theme": "thema",
     "model.field.themes": "thema’s",
     "model.field.title": "titel",
+    "model.field.alternatives": "keuze tussen versies uit de samenvoeging",
     "model.field.goal": "doel",
     "model.field.scale": "schaalniveau",
     "model.field.planning": "planning",
