@@ -4,7 +4,8 @@
   as written and with its words sorted;
 - name: a stakeholder's name once normalized ("gem. Hoorn", "Gemeente Hoorn"), an
   abbreviation against the words it stands for ("WBG", "Westfriese Bedrijvengroep"), or
-  one name inside the other ("Dijklander Ziekenhuis Hoorn");
+  one name the start of the other ("Dijklander Ziekenhuis Hoorn"), not just inside it
+  ("Provincie Noord-Holland" is not "Omgevingsdienst Noord-Holland Noord");
 - idea: the same idea in other words, the share of content words both texts hold,
   weighted by how rare each word is in the programme. Words match on their stem, as a
   typo of each other, or as part of a compound ("loket" in "energieloket").
@@ -201,7 +202,7 @@ def name(first: str, second: str) -> Signal:
                 if "".join(rest_left) == "".join(rest_right):
                     return Signal(NAME, 95.0, (acronym, *run))
     short, long = sorted((one, other), key=len)
-    if set(short) <= set(long):
+    if long[:len(short)] == short:  # "Dijklander Ziekenhuis" and "... Ziekenhuis Hoorn"
         return Signal(NAME, 90.0, short)
     if is_contrast(one, other):
         return Signal(NAME, 0.0)
