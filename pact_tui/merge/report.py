@@ -80,9 +80,10 @@ def signal_text(signal: Signal) -> str:
              words=", ".join(signal.words))
 
 
-def _version_text(content: dict[str, Any]) -> str:
+def _version_text(content: dict[str, Any], kept: dict[str, Any]) -> str:
+    """The fields in which a lost version differs from the one kept (the rest is the same)."""
     return "; ".join(t("merge.report.lost_value", field=field_label(name), value=show_value(value))
-                     for name, value in content.items() if value not in (None, "", [], {}))
+                     for name, value in content.items() if value != kept.get(name))
 
 
 def _lost_lines(result: MergeResult, item_id: str) -> list[str]:
@@ -98,7 +99,8 @@ def _lost_lines(result: MergeResult, item_id: str) -> list[str]:
             lines.append(t("merge.report.lost_deleted", how=how,
                            sources=_titles(version.sources)))
         else:
-            lines.append(t("merge.report.lost", how=how, version=_version_text(version.content)))
+            lines.append(t("merge.report.lost", how=how, version=_version_text(
+                version.content, kept.content() if kept is not None else {})))
             lines.append(t("merge.report.in_sources", sources=_titles(version.sources)))
     return lines
 
@@ -152,6 +154,8 @@ def render_report(result: MergeResult, *, markdown: bool = False) -> str:
                    title=result.programme.meta.title)
     lines.append(f"# {head}" if markdown else head)
     section(t("merge.report.sources"), (_origin(origin) for origin in report.sources))
+    section(t("merge.report.earlier"), (_origin(origin) for origin in result.programme.meta.sources
+                                         if origin not in report.sources))
     section(t("merge.report.by_table"), (
         t("merge.report.count_line", name=t(f"model.table.{table}"), counts=_counts(counts))
         for table, counts in report.by_table().items()))
@@ -162,7 +166,7 @@ def render_report(result: MergeResult, *, markdown: bool = False) -> str:
         [_item(conflict.table, conflict.label()), *conflict_lines(conflict)]
         for conflict in result.unresolved))
     section(t("merge.report.resolved_conflicts"), (
-        [_item(c.table, c.label()), *_lost_lines(result, c.item_id)]
+        [_item(c.table, c.label()), *conflict_lines(c), *_lost_lines(result, c.item_id)]
         for c in result.conflicts if c.id in result.resolutions))
     labels = {entry.item_id: entry.label for entry in report.entries}
     items = {item.id: item for item in result.programme.all_items()}

@@ -16,6 +16,7 @@ MESSAGES: dict[str, str] = {
     "merge.outcome.conflict": "{n} in conflict",
     "merge.outcome.resolved": "{n} conflicts resolved",
     "merge.report.heading": "Merge of {n} files into ‘{title}’",
+    "merge.report.earlier": "Earlier sessions behind the programme",
     "merge.report.sources": "Merged from",
     "merge.report.source": "{title} ({date})",
     "merge.report.by_table": "By kind",

@@ -16,6 +16,7 @@ MESSAGES: dict[str, str] = {
     "merge.outcome.conflict": "{n} in conflict",
     "merge.outcome.resolved": "{n} conflicten opgelost",
     "merge.report.heading": "Samenvoeging van {n} bestanden tot ‘{title}’",
+    "merge.report.earlier": "Eerdere sessies achter het programma",
     "merge.report.sources": "Samengevoegd uit",
     "merge.report.source": "{title} ({date})",
     "merge.report.by_table": "Per soort",
