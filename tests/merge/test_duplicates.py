@@ -184,3 +184,24 @@ def test_blocking_never_loses_a_pair_that_comparing_all_would_propose(texts: lis
     found = {pair for pair in candidate_pairs(texts, [True] * len(texts), names=False)
              if assess(texts[pair[0]], texts[pair[1]], vocabulary)}
     assert found == expected
+
+
+def test_the_person_picks_which_item_survives_whole(mb, profile) -> None:
+    first = mb.action("Starterslening invoeren", goal="100 leningen",
+                      created_at=dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+    second = mb.action("Starterslening invoeren!", goal="200 leningen in 2027",
+                       created_at=dt.datetime(2026, 1, 2, tzinfo=dt.UTC))
+    result = merge_sessions([mb.fresh(profile, "A", first), mb.fresh(profile, "B", second)],
+                            now=mb.NOW)
+    [proposal] = result.duplicates
+    assert proposal.keep_id == first.id  # by default the older one
+
+    combined = combine_duplicate(result, proposal.id, keep=second.id)
+
+    [survivor] = combined.programme.actions
+    assert (survivor.id, survivor.title, survivor.goal) == (
+        second.id, "Starterslening invoeren!", "200 leningen in 2027")
+    [other] = survivor.history
+    assert other.reason == "combined" and other.content is not None
+    assert (other.content["title"], other.content["goal"]) == ("Starterslening invoeren",
+                                                               "100 leningen")

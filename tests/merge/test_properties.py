@@ -172,3 +172,24 @@ def test_a_next_round_keeps_edits_made_to_the_programme_in_the_meantime(mb, prof
         assert goals[actions[index].id] == "in het programma"
     for index in in_session - in_programme:
         assert goals[actions[index].id] == "uit de sessie"
+
+
+@PROPERTY
+@given(data=st.data())
+def test_no_word_a_session_wrote_is_lost_by_any_decision(mb, profile, data) -> None:
+    """Every title and goal a session wrote is in the programme: kept, or in the history of
+    the item that won, or recorded as removed — after settling as newest and combining."""
+    programme, sessions = data.draw(scenarios(mb, profile))
+    result = combine_all(resolve_newest(merge_sessions([*sessions, programme], now=mb.NOW)))
+    words: set[str] = set()
+    for item in result.programme.actions:
+        words.update((item.title, item.goal))
+        words.update(str(v.content.get(key, "")) for v in item.history if v.content
+                     for key in ("title", "goal"))
+    words.update(str(v.content.get(key, "")) for v in result.programme.meta.removed if v.content
+                 for key in ("title", "goal"))
+
+    for session in sessions:
+        for action in session.actions:
+            if action.base is None or action.fingerprint() != action.base:  # written here
+                assert action.title in words and action.goal in words
