@@ -7,16 +7,18 @@ hold them; `signals.assess` says whether and why they look alike. Pairs a person
 decided (combined, or kept apart: `Item.kept_apart`) are not proposed again.
 
 Comparing every pair would grow with the square of the programme. Instead each text is
-filed under blocking keys (its word stems, their first and last four letters; for names
-the initials too), and only texts sharing a key are compared. A key shared by very many
-texts (a word every action uses) proposes nothing on its own, so the work stays in
-proportion to the programme.
+filed under blocking keys (its word stems, their first and last four letters, and every
+pair of its stems; for names the initials too), and only texts sharing a key are
+compared. A key shared by many texts (a word every action uses) proposes nothing on its
+own, but two such words together still do; so the work stays in proportion to the
+programme.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+import heapq
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
 from pact_tui.merge.normalize import normalize_text
@@ -34,7 +36,11 @@ from pact_tui.model import (
 )
 
 # A blocking key held by more texts than this is too common to say anything.
-COMMON_KEY = 48
+COMMON_KEY = 16
+# At most this many words of a text are paired into keys (a long text has many pairs).
+_PAIRED = 12
+# Each text is compared with at most this many others: those sharing the most keys.
+CANDIDATES = 24
 
 
 def survivor_order(item: Item) -> tuple[dt.datetime, str]:
@@ -63,7 +69,9 @@ def is_name_table(table: str) -> bool:
 
 
 def block_keys(text: str, *, names: bool) -> set[str]:
-    """The keys under which `text` meets the texts it might duplicate."""
+    """The keys under which `text` meets the texts it might duplicate: single words (and
+    their first and last letters, for compounds) and every pair of its word stems, so
+    two texts sharing two common words still meet where each word alone says too little."""
     if names:
         words = name_key(text)
         keys = set(words)
@@ -73,27 +81,38 @@ def block_keys(text: str, *, names: bool) -> set[str]:
             keys.update("a:" + word[:2] for word in words if len(word) <= 6)
         return keys
     keys = {"t:" + normalize_text(text)}  # the same words, however few of them carry meaning
-    for word in content_words(text):
-        root = stem(word)
+    roots = sorted({stem(word) for word in content_words(text)})[:_PAIRED]
+    for root in roots:
         keys.update((root, "p:" + root[:4], "s:" + root[-4:]))
+    keys.update(f"{first}+{second}" for number, first in enumerate(roots)
+                for second in roots[number + 1:])
     return keys
 
 
 def candidate_pairs(texts: Sequence[str], fresh: Sequence[bool], *,
                     names: bool) -> set[tuple[int, int]]:
-    """Pairs (i < j) of `texts` sharing a blocking key, at least one of them fresh."""
+    """Pairs (i < j) of `texts` sharing blocking keys, at least one of them fresh; for each
+    text only its `CANDIDATES` partners sharing the most keys."""
     holders: dict[str, list[int]] = defaultdict(list)
     for index, text in enumerate(texts):
         for key in block_keys(text, names=names):
             holders[key].append(index)
-    pairs: set[tuple[int, int]] = set()
+    shared: Counter[tuple[int, int]] = Counter()
     for members in holders.values():
         if len(members) > COMMON_KEY:
             continue
         for position, first in enumerate(members):
             for second in members[position + 1:]:
                 if fresh[first] or fresh[second]:
-                    pairs.add((first, second))
+                    shared[(first, second)] += 1
+    partners: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for (first, second), count in shared.items():
+        partners[first].append((-count, second))
+        partners[second].append((-count, first))
+    pairs: set[tuple[int, int]] = set()
+    for index, found in partners.items():
+        for _, other in heapq.nsmallest(CANDIDATES, found):
+            pairs.add((min(index, other), max(index, other)))
     return pairs
 
 

@@ -17,6 +17,7 @@ each side differs ("Starterslening"/"Blijverslening", "opzetten"/"evalueren", "2
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -67,12 +68,18 @@ class Vocabulary:
             frequency.update({stem(word) for word in content_words(text)})
         self._frequency = frequency
         self._count = count
+        self._weights: dict[str, float] = {}
 
     def weight(self, word: str) -> float:
         """Rare words weigh more; a word the programme never used weighs most."""
-        return math.log(1.0 + (self._count + 1) / (self._frequency.get(stem(word), 0) + 0.5))
+        found = self._weights.get(word)
+        if found is None:
+            found = math.log(1.0 + (self._count + 1) / (self._frequency.get(stem(word), 0) + 0.5))
+            self._weights[word] = found
+        return found
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def words_match(first: str, second: str) -> bool:
     """The same word: one stem, a typo of each other, or one a part of the other's compound."""
     if first == second:
@@ -92,7 +99,9 @@ def words_match(first: str, second: str) -> bool:
 
 
 def _unmatched(words: Sequence[str], others: Sequence[str]) -> list[str]:
-    return [word for word in words if not any(words_match(word, other) for other in others)]
+    roots = {stem(other) for other in others}
+    return [word for word in words if stem(word) not in roots
+            and not any(words_match(word, other) for other in others)]
 
 
 def is_contrast(first: Sequence[str], second: Sequence[str]) -> bool:

@@ -16,7 +16,7 @@ from pact_tui.merge import (
     normalize_text,
     start_session_from,
 )
-from pact_tui.merge.duplicates import candidate_pairs
+from pact_tui.merge.duplicates import COMMON_KEY, candidate_pairs
 from pact_tui.merge.signals import THRESHOLDS, WORDING, Vocabulary, assess
 from pact_tui.model import Commitment, PartyRef
 
@@ -175,7 +175,7 @@ WORDS = ("meer", "laadpalen", "plaatsen", "bijplaatsen", "in", "hoorn", "woninge
 
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=6).map(" ".join),
-                min_size=2, max_size=40))
+                min_size=2, max_size=COMMON_KEY))
 def test_blocking_never_loses_a_pair_that_comparing_all_would_propose(texts: list[str]) -> None:
     """Below the common-key limit, only texts sharing no key are skipped, and those never match."""
     vocabulary = Vocabulary(texts)
