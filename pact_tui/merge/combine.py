@@ -61,7 +61,8 @@ def own_base(before: Item, after: Item) -> Item:
 def combine(survivor: Item, others: Iterable[Item]) -> Item:
     """`survivor` with the others folded in (see the module docstring)."""
     merged = survivor
-    for other in sorted(others, key=survivor_order):
+    others = sorted(others, key=survivor_order)
+    for other in others:
         changes: dict[str, Any] = {}
         for name in type(survivor).model_fields:
             if name in BOOKKEEPING_FIELDS:
@@ -75,11 +76,12 @@ def combine(survivor: Item, others: Iterable[Item]) -> Item:
         changes["supersedes"] = tuple(sorted({*merged.supersedes, *other.supersedes}))
         changes["kept_apart"] = tuple(sorted({*merged.kept_apart, *other.kept_apart}
                                              - {survivor.id, other.id}))
-        changes["history"] = joined(merged.history, other.history, (
-            past_version(other, other.id, "combined", other.origins),))
         changes["updated_at"] = max(merged.updated_at, other.updated_at)
         merged = merged.model_copy(update=changes)
-    return merged
+    # Joined once for the whole group: joining per item would grow with its square.
+    history = joined(survivor.history, *(other.history for other in others),
+                     [past_version(other, other.id, "combined", other.origins) for other in others])
+    return merged.model_copy(update={"history": history})
 
 
 def plan_groups(items: Mapping[str, Item], pairs: Iterable[tuple[str, str]]) -> dict[str, str]:

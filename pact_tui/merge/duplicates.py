@@ -40,7 +40,7 @@ COMMON_KEY = 16
 # At most this many words of a text are paired into keys (a long text has many pairs).
 _PAIRED = 12
 # Each text is compared with at most this many others: those sharing the most keys.
-CANDIDATES = 24
+CANDIDATES = 12
 
 
 def survivor_order(item: Item) -> tuple[dt.datetime, str]:

@@ -8,7 +8,9 @@
   ("Provincie Noord-Holland" is not "Omgevingsdienst Noord-Holland Noord");
 - idea: the same idea in other words, the share of content words both texts hold,
   weighted by how rare each word is in the programme. Words match on their stem, as a
-  typo of each other, or as part of a compound ("loket" in "energieloket").
+  typo of each other, or as part of a compound ("loket" in "energieloket"). At least one
+  shared word must be distinctive (used by few texts): words every action uses
+  ("regionaal", "gemeenten", "opzetten") do not make two actions one idea.
 
 One rule overrides them all: when all but one content word match and the one left on
 each side differs ("Starterslening"/"Blijverslening", "opzetten"/"evalueren", "2025"/
@@ -43,6 +45,9 @@ GENERIC_NAME_WORDS = frozenset({"gemeente", "stichting", "vereniging", "provinci
 
 _TYPO_RATIO = 80.0
 _PART = 3
+# A word used by at most this many texts, or the square root of their number (words in a
+# programme fall off like Zipf's law: only a handful are used by more), is distinctive.
+_FEW = 2
 _ROOT = 5
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 _PARENTHESES = re.compile(r"[()]")
@@ -69,6 +74,22 @@ class Vocabulary:
         self._frequency = frequency
         self._count = count
         self._weights: dict[str, float] = {}
+        self._distinctive: dict[str, bool] = {}
+        self._any: dict[tuple[str, ...], bool] = {}
+
+    def is_distinctive(self, word: str) -> bool:
+        """Used by few texts: enough to say what a text is about, unlike "gemeenten"."""
+        found = self._distinctive.get(word)
+        if found is None:
+            found = self._frequency.get(stem(word), 0) <= max(_FEW, math.sqrt(self._count))
+            self._distinctive[word] = found
+        return found
+
+    def any_distinctive(self, words: tuple[str, ...]) -> bool:
+        found = self._any.get(words)
+        if found is None:
+            found = self._any[words] = any(self.is_distinctive(word) for word in words)
+        return found
 
     def weight(self, word: str) -> float:
         """Rare words weigh more; a word the programme never used weighs most."""
@@ -127,17 +148,23 @@ def wording(first: str, second: str) -> float:
     one, other = normalize_text(first), normalize_text(second)
     if not one or not other:
         return 0.0
-    return max(fuzz.ratio(one, other),
-               fuzz.ratio(" ".join(sorted(one.split())), " ".join(sorted(other.split()))))
+    return max(fuzz.ratio(one, other), fuzz.ratio(_sorted_words(one), _sorted_words(other)))
+
+
+@functools.lru_cache(maxsize=16384)
+def _sorted_words(text: str) -> str:
+    return " ".join(sorted(text.split()))
 
 
 def idea(first: str, second: str, vocabulary: Vocabulary) -> Signal:
     """The weighted share of content words that match a word of the other text."""
     one, other = content_words(first), content_words(second)
-    if not one or not other:
-        return Signal(IDEA, 0.0)
+    if not one or not other or not (vocabulary.any_distinctive(one)
+                                    or vocabulary.any_distinctive(other)):
+        return Signal(IDEA, 0.0)  # common words alone make no idea
     total = matched = 0.0
-    shared = []
+    shared: list[str] = []
+    distinctive = False
     for words, others in ((one, other), (other, one)):
         missing = set(_unmatched(words, others))
         for word in words:
@@ -145,8 +172,11 @@ def idea(first: str, second: str, vocabulary: Vocabulary) -> Signal:
             total += weight
             if word not in missing:
                 matched += weight
+                distinctive = distinctive or vocabulary.is_distinctive(word)
                 if words is one:
                     shared.append(word)
+    if not distinctive:
+        return Signal(IDEA, 0.0, tuple(shared))
     return Signal(IDEA, round(100.0 * matched / total, 1), tuple(shared))
 
 
@@ -221,11 +251,13 @@ def name(first: str, second: str) -> Signal:
 def assess(first: str, second: str, vocabulary: Vocabulary, *,
            names: bool = False) -> tuple[Signal, ...]:
     """The signals by which `first` and `second` are proposed as one, strongest first."""
+    found = [Signal(WORDING, round(wording(first, second), 1))]
+    found.append(name(first, second) if names else idea(first, second, vocabulary))
+    passing = [signal for signal in found if signal.score >= THRESHOLDS[signal.kind]]
+    if not passing:
+        return ()
     words = (name_key(first), name_key(second)) if names else (
         content_words(first), content_words(second))
     if is_contrast(*words):
         return ()
-    found = [Signal(WORDING, round(wording(first, second), 1))]
-    found.append(name(first, second) if names else idea(first, second, vocabulary))
-    passing = [signal for signal in found if signal.score >= THRESHOLDS[signal.kind]]
     return tuple(sorted(passing, key=lambda signal: -signal.score))
