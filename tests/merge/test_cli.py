@@ -58,9 +58,8 @@ def test_combining_duplicates_from_the_command_line(files, tmp_path, capsys) -> 
     code, text, _ = _run(capsys, "merge", files["energie"], files["zorg"], "-o", out,
                          "--duplicates", "combine")
     assert code == 0
-    # Both sessions' copies are compared with the programme's action too, the oldest.
-    assert "is opgegaan in ‘Laadpalen plaatsen’" in text
-    assert len(read_session(out).actions) == 2
+    assert "is opgegaan in ‘Meer laadpalen plaatsen’" in text
+    assert len(read_session(out).actions) == 3
 
 
 def test_open_conflicts_exit_1_list_them_and_write_nothing(files, tmp_path, capsys) -> None:
