@@ -14,6 +14,7 @@ from pact_tui.merge.result import Conflict, MergeResult, Outcome
 from pact_tui.merge.signals import Signal
 from pact_tui.model import Item, Origin, Planning, RegionProfile
 from pact_tui.model.planning_text import format_planning
+from pact_tui.model.rules import differing
 from pact_tui.model.validation import field_label
 
 _LONGEST = 60
@@ -131,14 +132,11 @@ def _alternative_lines(survivor: Item | None, other_id: str,
     """The values of a combined item that differ from its survivor's: alternatives."""
     if survivor is None:
         return []
-    mine = survivor.content()
     return [t("merge.report.alternative", field=field_label(name),
-              value=field_text(name, value, profile),
-              sources=_titles(version.sources))
+              value=field_text(name, value, profile), sources=_titles(version.sources))
             for version in survivor.history
             if version.item_id == other_id and version.content is not None
-            for name, value in version.content.items()
-            if value not in (None, "", [], {}) and value != mine.get(name)]
+            for name, value in differing(survivor, version.content).items()]
 
 
 def _titles(origins: Iterable[Origin]) -> str:

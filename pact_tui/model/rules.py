@@ -32,19 +32,35 @@ def missing_fields(action: Action, fields: Sequence[str] = TEMPLATE_FIELDS) -> t
 ALTERNATIVES = "alternatives"
 
 
+# Fields a person does not write: where a row stands in the grid.
+_NOT_WRITTEN = frozenset({"position"})
+
+
+def _blank(value: Any) -> bool:
+    if isinstance(value, dict):
+        return all(_blank(inner) for inner in value.values())
+    return value is None or value in ("", [], {})
+
+
+def differing(item: Item, content: dict[str, Any]) -> dict[str, Any]:
+    """The values of another version (`content`, as `Item.content()`) that say something
+    `item` does not: filled in, different, and written by a person."""
+    mine = item.content()
+    return {name: value for name, value in content.items()
+            if name not in _NOT_WRITTEN and not _blank(value) and value != mine.get(name)}
+
+
 def alternatives(item: Item) -> dict[str, list[Any]]:
     """Per field, the values of versions that lost to `item` by merge rather than by a
     person (combined duplicates, conflicts settled as newest) and differ from its own."""
-    mine = item.content()
     found: dict[str, list[Any]] = {}
     for version in item.history:
         if version.content is None or version.reason == "chosen":
             continue
-        for name, value in version.content.items():
-            if value not in (None, "", [], {}) and value != mine.get(name) \
-                    and value not in found.setdefault(name, []):
+        for name, value in differing(item, version.content).items():
+            if value not in found.setdefault(name, []):
                 found[name].append(value)
-    return {name: values for name, values in found.items() if values}
+    return found
 
 
 def open_points(action: Action) -> tuple[str, ...]:
