@@ -137,3 +137,10 @@ def test_combining_the_suggestions_makes_no_mixture(cli, breakouts, tmp_path: Pa
         written = {a.title: a.goal for a in (*read_session(breakouts["B"]).actions,
                                               *read_session(breakouts["C"]).actions)}
         assert action.goal == written[action.title]
+
+
+def test_the_schema_describes_what_a_merge_keeps(cli) -> None:
+    printed = cli("schema")
+    assert printed.code == 0
+    for name in ("history", "kept_apart", "earlier_sessions", "earlier_participants", "removed"):
+        assert f'"{name}"' in printed.out
