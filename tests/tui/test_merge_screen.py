@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual.widgets import SelectionList
+from textual.widgets import SelectionList, TextArea
 
 from pact_tui.merge import start_session_from
 from pact_tui.model import Action, Planning, RegionProfile, Session, SessionMeta
@@ -136,11 +136,12 @@ async def test_a_conflict_can_be_edited_and_files_can_be_left_out(
         assert ui.text(app).count("[✓]") == 2
         await pilot.press("m")
         await _settle(pilot)
-        await pilot.press("c", "e")
+        await pilot.press("c", "e")  # the one disputed text, whole, in a roomy editor
         await pilot.pause()
-        await pilot.press("tab", "ctrl+u")
-        await ui.type(pilot, "650 woningen")
-        await pilot.press("enter")
+        area = app.screen.query_one(TextArea)
+        assert area.text == "700 woningen"
+        area.text = "650 woningen"
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert screen.pane == "report"
         result = screen.result

@@ -116,4 +116,6 @@ MESSAGES: dict[str, str] = {
     "merge.screen.key_swap": "combine, right one stays",
     "merge.screen.report_written": "Report written to {file}.",
     "merge.screen.report_unwritable": "The report could not be written to {file}: {reason}. The programme was written.",
+    "merge.screen.edit_field": "Edit the conflict: {field} of ‘{item}’",
+    "merge.screen.text_required": "{field} cannot be empty.",
 }

@@ -116,4 +116,6 @@ MESSAGES: dict[str, str] = {
     "merge.screen.key_swap": "samenvoegen, rechts blijft",
     "merge.screen.report_written": "Verslag geschreven naar {file}.",
     "merge.screen.report_unwritable": "Het verslag kon niet worden geschreven naar {file}: {reason}. Het programma is wel geschreven.",
+    "merge.screen.edit_field": "Conflict bewerken: {field} van ‘{item}’",
+    "merge.screen.text_required": "{field} mag niet leeg zijn.",
 }

@@ -3,9 +3,10 @@
 One pane at a time: the files (space ticks a file, m merges the ticked ones), the
 report (c walks the conflicts, d the proposed duplicates, w writes the programme), a
 conflict with its versions side by side (1–9 keeps that version, a keeps them all, e
-edits, ←/→ walks on) and a proposed duplicate with both items side by side and why they
-look alike (s combines keeping the left one whole, x keeping the right one, k keeps
-apart). Esc goes back one pane. What a merge is lives in `pact_tui.merge`; this screen
+edits: one disputed text in a roomy editor, several fields in a form; ←/→ walks on)
+and a proposed duplicate with both items side by side and why they look alike (s
+combines keeping the left one whole, x keeping the right one, k keeps apart). Esc goes
+back one pane. What a merge is lives in `pact_tui.merge`; this screen
 shows it and passes the facilitator's choices on. Writing the programme also writes the
 report beside it.
 """
@@ -42,6 +43,7 @@ from pact_tui.model import Item, UserError
 from pact_tui.model.validation import field_label
 from pact_tui.store import read_session, session_filename, write_session
 from pact_tui.store.atomic import write_atomic
+from pact_tui.tui.modals.long_text import LongTextModal
 from pact_tui.tui.screens.form import FormDialog, FormValues, TextField
 from pact_tui.tui.screens.home import SessionEntry, scan_sessions
 
@@ -400,6 +402,10 @@ class MergeScreen(Screen[None]):
         start = conflict.newest().item
         assert start is not None
         content = start.content()
+        disputed = [d.field for d in conflict.differences]
+        if len(disputed) == 1 and isinstance(content.get(disputed[0]), str):
+            self._edit_long(conflict, start, disputed[0])
+            return
         fields = [TextField(name, field_label(name), value=content[name],
                             required=name in REQUIRED_TEXT)
                   for name in TEXT_FIELDS if isinstance(content.get(name), str)]
@@ -415,6 +421,23 @@ class MergeScreen(Screen[None]):
             FormDialog(t("merge.screen.edit_title", item=conflict.label()), fields, submit),
             done,
         )
+
+    def _edit_long(self, conflict: Conflict, start: Item, name: str) -> None:
+        """The one disputed text, whole, in a roomy editor (the versions stay in the report)."""
+
+        def done(text: str | None) -> None:
+            if text is None:
+                return
+            if not text.strip() and name in REQUIRED_TEXT:
+                self.notify(t("merge.screen.text_required", field=field_label(name)),
+                            severity="warning")
+                return
+            self.result = resolve_conflict(self._result(), conflict.id,
+                                           start.edited(**{name: text.strip()}))
+            self._advance_conflict()
+
+        title = t("merge.screen.edit_field", item=conflict.label(), field=field_label(name))
+        self.app.push_screen(LongTextModal(title, str(start.content()[name])), done)
 
     def _resolved(self, result: MergeResult) -> None:
         self.result = result
