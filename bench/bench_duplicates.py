@@ -10,15 +10,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from bench.harness import Figure
-from pact_tui.merge.labelled import measure, read_pairs
+from pact_tui.merge.labelled import LabelledPair, measure, parse_pairs
 
 SET = Path(__file__).parents[1] / "tests" / "data" / "duplicates-nl.tsv"
+
+
+def read_pairs() -> list[LabelledPair]:
+    return parse_pairs(SET.read_text("utf-8"))
 TARGETS = {"typo": 0.95, "reorder": 0.95, "name": 0.95, "paraphrase": 0.75}
 PRECISION = 0.85
 
 
 def run() -> list[Figure]:
-    measured = measure(read_pairs(SET))
+    measured = measure(read_pairs())
     figures = [Figure(f"duplicates: recall {kind}", round(value, 3), "share",
                       baseline_name="target", baseline_value=TARGETS.get(kind, 1.0),
                       note="higher is better; must reach the target")

@@ -11,7 +11,6 @@ import csv
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
 from pact_tui.merge.signals import Vocabulary, assess
 
@@ -35,8 +34,9 @@ class Measured:
     total: int
 
 
-def read_pairs(path: Path) -> list[LabelledPair]:
-    lines = [line for line in path.read_text("utf-8").splitlines() if not line.startswith("#")]
+def parse_pairs(text: str) -> list[LabelledPair]:
+    """The pairs of the set's text (tab-separated, `#` lines are comments)."""
+    lines = [line for line in text.splitlines() if not line.startswith("#")]
     rows = list(csv.DictReader(lines, delimiter="\t"))
     return [LabelledPair(row["kind"], row["pair"], row["same"] == "1", row["first"],
                          row["second"]) for row in rows]
