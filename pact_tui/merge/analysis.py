@@ -180,7 +180,10 @@ class _Inputs:
         self.present: dict[str, set[Key]] = defaultdict(set)
         self.starts: dict[str, frozenset[str]] = {}
         self.session_ids = {s.meta.id for s in inputs if s.meta.kind == "session"}
-        self.saved = {s.meta.id: s.meta.updated_at for s in inputs}
+        # When each file was last saved, as far as it tells: a deletion leaves no stamp,
+        # so it is dated by the latest stamp in its file.
+        self.saved = {s.meta.id: max((s.meta.updated_at, *(i.updated_at for i in s.all_items())))
+                      for s in inputs}
         self.removed: dict[str, set[str]] = defaultdict(set)
         for session in inputs:
             for version in session.meta.removed:

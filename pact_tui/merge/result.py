@@ -44,7 +44,7 @@ class Version:
     sources: tuple[Origin, ...]
     # What choosing another version records in `Item.supersedes` so this one never returns.
     tokens: tuple[str, ...]
-    # For the deletion: the last save of the files that deleted the item.
+    # For the deletion: the latest stamp in the files that deleted the item (meta or item).
     deleted_at: dt.datetime | None = None
 
     @property
@@ -94,8 +94,8 @@ class Conflict:
 
     def latest(self) -> Version:
         """The most recent version by the timestamps, a deletion included. A file does not
-        say when an item was deleted from it, so a deletion counts from the file's last
-        save (`Version.deleted_at`); an edit made later than that wins."""
+        say when an item was deleted from it, so a deletion counts from the latest stamp in
+        its file (`Version.deleted_at`); an edit made later than that wins."""
         best = self.newest()
         assert best.item is not None
         for version in self.versions:

@@ -38,7 +38,7 @@ MESSAGES: dict[str, str] = {
     "merge.cli.help.files": "the session files (.json) and optionally an earlier programme",
     "merge.cli.help.output": "the programme file to write",
     "merge.cli.help.duplicates": "possible duplicates: keep them apart (keep, default) or combine them (combine)",
-    "merge.cli.help.conflicts": "conflicts: write nothing and list them (fail, default) or take the most recently edited version (newest)",
+    "merge.cli.help.conflicts": "conflicts: write nothing and list them (fail, default) or take the newest version by the timestamps, a deletion included (newest)",
     "merge.cli.help.report": "also write the report as Markdown to this file",
     "merge.cli.help.title": "title of the programme (default: the earlier programme's or the region profile's)",
     "merge.cli.help.force": "replace an existing output or report file (never an input file)",

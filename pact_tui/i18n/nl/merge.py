@@ -38,7 +38,7 @@ MESSAGES: dict[str, str] = {
     "merge.cli.help.files": "de sessiebestanden (.json) en eventueel een eerder programma",
     "merge.cli.help.output": "het programmabestand dat wordt geschreven",
     "merge.cli.help.duplicates": "mogelijk dubbele onderdelen: apart houden (keep, standaard) of samenvoegen (combine)",
-    "merge.cli.help.conflicts": "conflicten: niets schrijven en ze tonen (fail, standaard) of de laatst bewerkte versie nemen (newest)",
+    "merge.cli.help.conflicts": "conflicten: niets schrijven en ze tonen (fail, standaard) of de nieuwste versie volgens de tijdstempels nemen, een verwijdering meegeteld (newest)",
     "merge.cli.help.report": "schrijf het verslag ook als Markdown naar dit bestand",
     "merge.cli.help.title": "titel van het programma (standaard die van het eerdere programma of van het regioprofiel)",
     "merge.cli.help.force": "vervang een bestaand uitvoer- of verslagbestand (nooit een invoerbestand)",
