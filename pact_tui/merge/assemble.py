@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from pact_tui.i18n import t
 from pact_tui.merge.analysis import Analysis, origin_order
@@ -94,8 +94,24 @@ def resolved_items(conflict: Conflict, choice: str | Item | Newest
     return [_superseding(kept_item, _tokens_except(conflict, picked.key))], ()
 
 
+def _labeller(analysis: Analysis) -> Callable[[Item], str]:
+    """How the report names an item: a commitment with the action it belongs to."""
+    titles = {key[1]: item.label()
+              for found in (analysis.resolved, analysis.deleted, analysis.absorbed)
+              for key, item in found.items() if isinstance(item, Action)}
+    titles.update((c.item_id, c.label()) for c in analysis.conflicts if c.table == "actions")
+
+    def label(item: Item) -> str:
+        if isinstance(item, Commitment):
+            return t("merge.report.commitment", party=item.label(),
+                     action=titles.get(item.action_id, item.action_id))
+        return item.label()
+
+    return label
+
+
 def _restore_commitments(analysis: Analysis, conflict: Conflict, items: dict[str, Item],
-                         entries: dict[str, ReportEntry]) -> None:
+                         entries: dict[str, ReportEntry], label: Callable[[Item], str]) -> None:
     """An action kept over its deletion keeps the commitments deleted along with it."""
     deleted = next((v for v in conflict.versions if v.deleted), None)
     if deleted is None or conflict.item_id not in items:
@@ -105,7 +121,7 @@ def _restore_commitments(analysis: Analysis, conflict: Conflict, items: dict[str
         if isinstance(item, Commitment) and item.action_id == conflict.item_id \
                 and analysis.deleted_by.get(key, frozenset()) <= deleting:
             items[item.id] = item
-            entries[item.id] = ReportEntry(Outcome.RESOLVED, key[0], item.id, item.label(), None)
+            entries[item.id] = ReportEntry(Outcome.RESOLVED, key[0], item.id, label(item), None)
 
 
 def _title(analysis: Analysis, title: str | None) -> str:
@@ -142,14 +158,15 @@ def assemble(analysis: Analysis, resolutions: Mapping[str, str | Item | Newest],
              title: str | None, now: dt.datetime) -> tuple[Session, MergeReport]:
     """The programme and the report for these choices (unresolved conflicts: keep all)."""
     items = {key[1]: item for key, item in analysis.resolved.items()}
+    label = _labeller(analysis)
     entries: dict[str, ReportEntry] = {}
     for key, item in analysis.resolved.items():
-        entries[key[1]] = ReportEntry(analysis.outcomes[key], key[0], key[1], item.label(),
+        entries[key[1]] = ReportEntry(analysis.outcomes[key], key[0], key[1], label(item),
                                       theme_of(item))
     for key, item in analysis.deleted.items():
-        entries[key[1]] = ReportEntry(Outcome.DELETED, key[0], key[1], item.label(), theme_of(item))
+        entries[key[1]] = ReportEntry(Outcome.DELETED, key[0], key[1], label(item), theme_of(item))
     for key, item in analysis.absorbed.items():
-        entries[key[1]] = ReportEntry(Outcome.COMBINED, key[0], key[1], item.label(),
+        entries[key[1]] = ReportEntry(Outcome.COMBINED, key[0], key[1], label(item),
                                       theme_of(item), analysis.combined_into[key[1]])
     removed: list[PastVersion] = []
     for conflict in analysis.conflicts:
@@ -157,13 +174,13 @@ def assemble(analysis: Analysis, resolutions: Mapping[str, str | Item | Newest],
         outcome = Outcome.RESOLVED if conflict.id in resolutions else Outcome.CONFLICT
         newest = conflict.newest().item
         entries[conflict.item_id] = ReportEntry(outcome, conflict.table, conflict.item_id,
-                                                conflict.label(),
+                                                label(newest) if newest else conflict.label(),
                                                 theme_of(newest) if newest else None)
         kept, lost = resolved_items(conflict, choice)
         removed.extend(lost)
         for item in kept:
             items[item.id] = item
-        _restore_commitments(analysis, conflict, items, entries)
+        _restore_commitments(analysis, conflict, items, entries, label)
     _keep_apart(items, apart)
     before = dict(items)
     into = plan_groups(items, pairs)

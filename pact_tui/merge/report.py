@@ -17,7 +17,7 @@ from pact_tui.model.planning_text import format_planning
 from pact_tui.model.rules import differing
 from pact_tui.model.validation import field_label
 
-_LONGEST = 60
+_LONGEST = 100
 
 
 def _short(text: str) -> str:

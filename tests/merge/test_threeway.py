@@ -338,4 +338,7 @@ def test_an_action_kept_over_its_deletion_keeps_its_commitments(mb, profile, hou
     kept = resolve_conflict(result, conflict.id, conflict.newest().key)
 
     assert [c.text for c in kept.programme.commitments] == ["grond"]
-    assert resolve_conflict(result, conflict.id, DELETED).programme.commitments == ()
+    removed = resolve_conflict(result, conflict.id, DELETED)
+    assert removed.programme.commitments == ()
+    # The report names the action a removed commitment belonged to.
+    assert "‘Intermaris, bij de actie Woningbouw versnellen’" in render_report(removed)

@@ -24,6 +24,7 @@ MESSAGES: dict[str, str] = {
     "merge.report.count_line": "{name}: {counts}",
     "merge.report.open_conflicts": "Conflicts still to decide",
     "merge.report.resolved_conflicts": "Resolved conflicts",
+    "merge.report.commitment": "{party}, for the action {action}",
     "merge.report.item": "{kind} ‘{label}’",
     "merge.report.conflict_value": "{field}: ‘{value}’ in {sources}",
     "merge.report.conflict_base": "{field}: at first ‘{value}’",

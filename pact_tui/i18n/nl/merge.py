@@ -24,6 +24,7 @@ MESSAGES: dict[str, str] = {
     "merge.report.count_line": "{name}: {counts}",
     "merge.report.open_conflicts": "Conflicten, nog te beslissen",
     "merge.report.resolved_conflicts": "Opgeloste conflicten",
+    "merge.report.commitment": "{party}, bij de actie {action}",
     "merge.report.item": "{kind} ‘{label}’",
     "merge.report.conflict_value": "{field}: ‘{value}’ in {sources}",
     "merge.report.conflict_base": "{field}: eerst ‘{value}’",
