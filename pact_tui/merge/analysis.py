@@ -324,14 +324,16 @@ def _field_merged(heads: Sequence[str], by_fp: dict[str, list[Held]],
                   helds: Sequence[Held]) -> Item | None:
     """The heads joined field by field (`fields.merge_fields`), if they changed different
     fields of the version they share; the programme keeps it as a new version of its own."""
-    bases = {by_fp[fp][0].item.base for fp in heads}
+    # One copy per head, the same whatever the order of the inputs.
+    versions = {fp: _representative(by_fp[fp]).item for fp in heads}
+    bases = {version.base for version in versions.values()}
     base = next((held.item for held in helds if held.fingerprint in bases), None)
     if len(bases) != 1 or base is None:
         return None
-    content = merge_fields(base, [by_fp[fp][0].item for fp in heads])
+    content = merge_fields(base, [versions[fp] for fp in heads])
     if content is None:
         return None
-    newest = max(heads, key=lambda fp: (by_fp[fp][0].item.updated_at, fp))
+    newest = max(heads, key=lambda fp: (versions[fp].updated_at, fp))
     joined_item = _merged_item(by_fp[newest], helds, final=False)
     item = type(joined_item).model_validate({**joined_item.model_dump(mode="json"), **content})
     origins = {origin for fp in heads for origin in _origins(by_fp[fp])}
@@ -340,8 +342,8 @@ def _field_merged(heads: Sequence[str], by_fp: dict[str, list[Held]],
     return item.model_copy(update={
         "origins": tuple(sorted(origins, key=origin_order)), "base": fingerprint,
         "supersedes": tuple(sorted(s for s in supersedes if s)),
-        "revision": max(by_fp[fp][0].item.revision for fp in heads) + 1,
-        "updated_at": max(by_fp[fp][0].item.updated_at for fp in heads)})
+        "revision": max(version.revision for version in versions.values()) + 1,
+        "updated_at": max(version.updated_at for version in versions.values())})
 
 
 def _conflict(key: Key, heads: Sequence[str], by_fp: dict[str, list[Held]],
