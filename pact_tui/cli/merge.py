@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pact_tui.i18n import t
 from pact_tui.merge import combine_all, merge_sessions, resolve_newest
-from pact_tui.merge.report import render_report
+from pact_tui.merge.report import counted, render_report
 from pact_tui.model import Session, UserError
 from pact_tui.store import read_session, write_session
 
@@ -100,7 +100,7 @@ def merge_files(args: argparse.Namespace) -> int:
         _write_text(args.report, render_report(result, markdown=True))
         print(t("merge.cli.report_written", file=str(args.report)))
     if result.unresolved:
-        print(t("merge.cli.unresolved", n=len(result.unresolved)), file=sys.stderr)
+        print(counted("merge.cli.unresolved", len(result.unresolved)), file=sys.stderr)
         return EXIT_CONFLICTS
     write_session(args.output, result.programme, overwrite=args.force)
     print(t("merge.cli.written", file=str(args.output)))

@@ -20,8 +20,18 @@ from functools import cached_property
 
 from pact_tui.i18n import t
 from pact_tui.merge.errors import MergeError, ProfileMismatchError
+from pact_tui.merge.fields import merge_fields
+from pact_tui.merge.history import joined
 from pact_tui.merge.result import DELETED, Conflict, FieldDifference, Outcome, Version
-from pact_tui.model import ITEM_KINDS, Item, Origin, Participant, RegionProfile, Session
+from pact_tui.model import (
+    ITEM_KINDS,
+    Item,
+    Origin,
+    Participant,
+    PastVersion,
+    RegionProfile,
+    Session,
+)
 
 Key = tuple[str, str]
 """(table, item id)."""
@@ -58,6 +68,9 @@ class Analysis:
     absorbed: dict[Key, Item]
     combined_into: dict[str, str]
     holders: dict[str, frozenset[str]]
+    removed: tuple[PastVersion, ...]
+    # For each deleted item, the inputs that deleted it.
+    deleted_by: dict[Key, frozenset[str]]
 
 
 def origin_order(origin: Origin) -> tuple[dt.date, str, str]:
@@ -101,7 +114,8 @@ def _representative(helds: Sequence[Held]) -> Held:
     def order(held: Held) -> tuple[int, float, str, str]:
         item = held.item
         return (-item.revision, -item.updated_at.timestamp(),
-                item.model_dump_json(exclude={"base", "origins", "combined_from", "supersedes"}),
+                item.model_dump_json(exclude={"base", "origins", "combined_from", "supersedes",
+                                              "kept_apart", "history"}),
                 held.origin.session_id)
 
     return min(helds, key=order)
@@ -114,7 +128,8 @@ def _merged_item(head: Sequence[Held], everything: Sequence[Held], *, final: boo
     bases of all inputs' versions) in `supersedes`; see `combine.own_base` for why.
     """
     only = everything[0].item
-    if final and len(everything) == 1 and not (only.supersedes or only.base or only.combined_from):
+    if final and len(everything) == 1 and not (only.supersedes or only.base or only.combined_from
+                                               or only.history or only.kept_apart):
         # The common case, a new item of one session: spare the set arithmetic.
         held = everything[0]
         return held.item.model_copy(update={"origins": _origins(everything),
@@ -122,8 +137,10 @@ def _merged_item(head: Sequence[Held], everything: Sequence[Held], *, final: boo
     chosen = _representative(head)
     combined = {i for held in everything for i in held.item.combined_from}
     supersedes = {token for held in everything for token in held.item.supersedes}
-    changes: dict[str, object] = {"origins": _origins(head),
-                                  "combined_from": tuple(sorted(combined))}
+    changes: dict[str, object] = {
+        "origins": _origins(head), "combined_from": tuple(sorted(combined)),
+        "kept_apart": tuple(sorted({i for held in everything for i in held.item.kept_apart})),
+        "history": joined(*(held.item.history for held in everything))}
     if final:
         fingerprint = chosen.fingerprint
         supersedes |= {held.item.base for held in everything if held.item.base is not None}
@@ -163,6 +180,16 @@ class _Inputs:
         self.present: dict[str, set[Key]] = defaultdict(set)
         self.starts: dict[str, frozenset[str]] = {}
         self.session_ids = {s.meta.id for s in inputs if s.meta.kind == "session"}
+        # When each file was last saved, as far as it tells: a deletion leaves no stamp,
+        # so it is dated by the latest stamp in its file.
+        self.saved = {s.meta.id: max((s.meta.updated_at, *(i.updated_at for i in s.all_items())))
+                      for s in inputs}
+        self.removed: dict[str, set[str]] = defaultdict(set)
+        for session in inputs:
+            for version in session.meta.removed:
+                fingerprint = version.fingerprint()
+                if fingerprint is not None:
+                    self.removed[version.item_id].add(fingerprint)
         for session in inputs:
             origin = session.meta.as_origin()
             is_session = session.meta.kind == "session"
@@ -238,7 +265,7 @@ def analyse(inputs: Sequence[Session]) -> Analysis:
     conflicts: list[Conflict] = []
     for key in sorted(index.held):
         helds = index.held[key]
-        if len(helds) == 1 and key not in index.deletions:
+        if len(helds) == 1 and key not in index.deletions and key[1] not in index.removed:
             resolved[key] = _merged_item(helds, helds, final=True)
             outcomes[key] = _outcome(helds, helds[0], index)
             continue
@@ -250,7 +277,10 @@ def analyse(inputs: Sequence[Session]) -> Analysis:
                      if deletion_token(seen) not in superseded]
         superseded.update(seen for _, seen in deletions)
         heads = sorted(fp for fp in by_fp if fp not in superseded)
-        if not heads and not deletions:
+        removed = bool(heads) and all(fp in index.removed.get(key[1], ()) for fp in heads)
+        if removed:
+            heads, deletions = [], []  # removed by an earlier merge's decision
+        elif not heads and not deletions:
             heads = sorted(by_fp)  # edited back and forth: no version is provably the newer
         if len(heads) == 1 and not deletions:
             resolved[key] = _merged_item(by_fp[heads[0]], helds, final=True)
@@ -258,6 +288,9 @@ def analyse(inputs: Sequence[Session]) -> Analysis:
         elif not heads:
             deleted[key] = _representative(helds).item
             outcomes[key] = Outcome.DELETED
+        elif not deletions and (combined := _field_merged(heads, by_fp, helds)) is not None:
+            resolved[key] = combined
+            outcomes[key] = Outcome.CHANGED
         else:
             conflicts.append(_conflict(key, heads, by_fp, helds, deletions, index))
             outcomes[key] = Outcome.CONFLICT
@@ -281,7 +314,36 @@ def analyse(inputs: Sequence[Session]) -> Analysis:
         absorbed=absorbed,
         combined_into=combined_into,
         holders={item_id: frozenset(held) for item_id, held in index.holders.items()},
+        removed=joined(*(session.meta.removed for session in inputs)),
+        deleted_by={key: frozenset(origin.session_id for origin, _ in index.deletions.get(key, []))
+                    for key in deleted},
     )
+
+
+def _field_merged(heads: Sequence[str], by_fp: dict[str, list[Held]],
+                  helds: Sequence[Held]) -> Item | None:
+    """The heads joined field by field (`fields.merge_fields`), if they changed different
+    fields of the version they share; the programme keeps it as a new version of its own."""
+    # One copy per head, the same whatever the order of the inputs.
+    versions = {fp: _representative(by_fp[fp]).item for fp in heads}
+    bases = {version.base for version in versions.values()}
+    base = next((held.item for held in helds if held.fingerprint in bases), None)
+    if len(bases) != 1 or base is None:
+        return None
+    content = merge_fields(base, [versions[fp] for fp in heads])
+    if content is None:
+        return None
+    newest = max(heads, key=lambda fp: (versions[fp].updated_at, fp))
+    joined_item = _merged_item(by_fp[newest], helds, final=False)
+    item = type(joined_item).model_validate({**joined_item.model_dump(mode="json"), **content})
+    origins = {origin for fp in heads for origin in _origins(by_fp[fp])}
+    fingerprint = item.fingerprint()
+    supersedes = ({*item.supersedes, *heads, *bases} - {fingerprint, None})
+    return item.model_copy(update={
+        "origins": tuple(sorted(origins, key=origin_order)), "base": fingerprint,
+        "supersedes": tuple(sorted(s for s in supersedes if s)),
+        "revision": max(version.revision for version in versions.values()) + 1,
+        "updated_at": max(version.updated_at for version in versions.values())})
 
 
 def _conflict(key: Key, heads: Sequence[str], by_fp: dict[str, list[Held]],
@@ -300,6 +362,7 @@ def _conflict(key: Key, heads: Sequence[str], by_fp: dict[str, list[Held]],
             key=DELETED, item=None,
             sources=tuple(sorted({origin for origin, _ in deletions}, key=origin_order)),
             tokens=tuple(sorted({deletion_token(seen) for _, seen in deletions})),
+            deleted_at=max(index.saved[origin.session_id] for origin, _ in deletions),
         ))
     bases = {version.item.base for version in versions if version.item is not None}
     bases |= {seen for _, seen in deletions}
@@ -338,6 +401,7 @@ def _sources(inputs: Sequence[Session]) -> tuple[Origin, ...]:
     for session in inputs:
         if session.meta.kind == "session":
             found.add(session.meta.as_origin())
+            found.update(session.meta.earlier_sessions)
         else:
             found.update(session.meta.sources)
     return tuple(sorted(found, key=origin_order))
@@ -345,7 +409,8 @@ def _sources(inputs: Sequence[Session]) -> tuple[Origin, ...]:
 
 def _participants(inputs: Sequence[Session]) -> tuple[Participant, ...]:
     """Who took part, by organisation and role; names stay in the sessions they were given in."""
-    found = {(p.organisation, p.role) for s in inputs for p in s.meta.participants}
+    found = {(p.organisation, p.role) for s in inputs
+             for p in (*s.meta.participants, *s.meta.earlier_participants)}
     return tuple(Participant(organisation=organisation, role=role)
                  for organisation, role in sorted(found))
 

@@ -1,7 +1,9 @@
 """Combining duplicates into one item, and pointing every reference at the survivor.
 
-The survivor keeps its own text; fields it left empty are filled from the others, lists
-(parties, themes, links) are joined, every origin is kept and the ids of the others are
+The survivor stays whole: its own text, goal, lead and planning, never a mixture of two
+items that nobody wrote. Lists (parties, themes, links) are joined; each other item goes
+whole into the survivor's history, where its different values show as alternatives (an
+open point until someone chooses); every origin is kept and the ids of the others are
 recorded in `combined_from`, so nothing that went in is lost from view.
 """
 
@@ -13,15 +15,10 @@ from typing import Any
 
 from pact_tui.merge.analysis import origin_order
 from pact_tui.merge.duplicates import survivor_order
+from pact_tui.merge.history import joined, past_version
 from pact_tui.merge.normalize import normalize_text
-from pact_tui.model import Action, Commitment, Item, PartyRef, Planning, Stakeholder
+from pact_tui.model import Action, Commitment, Item, PartyRef, Stakeholder
 from pact_tui.model.items import BOOKKEEPING_FIELDS
-
-
-def _is_empty(value: Any) -> bool:
-    if isinstance(value, Planning):
-        return value.is_empty()
-    return value is None or value == "" or value == ()
 
 
 def _identity(value: Any) -> Any:
@@ -64,7 +61,8 @@ def own_base(before: Item, after: Item) -> Item:
 def combine(survivor: Item, others: Iterable[Item]) -> Item:
     """`survivor` with the others folded in (see the module docstring)."""
     merged = survivor
-    for other in sorted(others, key=survivor_order):
+    others = sorted(others, key=survivor_order)
+    for other in others:
         changes: dict[str, Any] = {}
         for name in type(survivor).model_fields:
             if name in BOOKKEEPING_FIELDS:
@@ -72,20 +70,27 @@ def combine(survivor: Item, others: Iterable[Item]) -> Item:
             mine, theirs = getattr(merged, name), getattr(other, name)
             if isinstance(mine, tuple):
                 changes[name] = _joined(mine, theirs)
-            elif _is_empty(mine) and not _is_empty(theirs):
-                changes[name] = theirs
         changes["origins"] = tuple(sorted({*merged.origins, *other.origins}, key=origin_order))
         changes["combined_from"] = tuple(sorted(
             {*merged.combined_from, other.id, *other.combined_from} - {survivor.id}))
         changes["supersedes"] = tuple(sorted({*merged.supersedes, *other.supersedes}))
+        changes["kept_apart"] = tuple(sorted({*merged.kept_apart, *other.kept_apart}
+                                             - {survivor.id, other.id}))
         changes["updated_at"] = max(merged.updated_at, other.updated_at)
         merged = merged.model_copy(update=changes)
-    return merged
+    # Joined once for the whole group: joining per item would grow with its square.
+    history = joined(survivor.history, *(other.history for other in others),
+                     [past_version(other, other.id, "combined", other.origins) for other in others])
+    return merged.model_copy(update={"history": history})
 
 
 def plan_groups(items: Mapping[str, Item], pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
-    """For each connected group of `pairs` among `items`: every other id -> the survivor's."""
+    """For each connected group of `pairs` (survivor, other) among `items`: every other id ->
+    the survivor's. A group's survivor is the one no pair folds into another; failing
+    that (chosen both ways), the first made."""
     parent: dict[str, str] = {}
+    pairs = list(pairs)
+    folded = {other for _, other in pairs}
 
     def find(item_id: str) -> str:
         while parent.get(item_id, item_id) != item_id:
@@ -100,7 +105,8 @@ def plan_groups(items: Mapping[str, Item], pairs: Iterable[tuple[str, str]]) -> 
         groups[find(item_id)].append(items[item_id])
     into: dict[str, str] = {}
     for members in groups.values():
-        survivor, *others = sorted(members, key=survivor_order)
+        survivor, *others = sorted(members, key=lambda item: (item.id in folded,
+                                                              survivor_order(item)))
         into.update((other.id, survivor.id) for other in others)
     return into
 

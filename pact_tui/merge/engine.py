@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from functools import partial
 
 from pact_tui.i18n import t
@@ -14,7 +15,7 @@ from pact_tui.merge.analysis import Analysis, analyse
 from pact_tui.merge.assemble import assemble, resolved_items
 from pact_tui.merge.duplicates import find_duplicates
 from pact_tui.merge.errors import UnknownChoiceError
-from pact_tui.merge.result import DuplicateProposal, MergeResult
+from pact_tui.merge.result import DuplicateProposal, MergeResult, Newest, Outcome
 from pact_tui.model import ITEM_KINDS, Item, Session, now_utc
 
 
@@ -28,28 +29,33 @@ def merge_sessions(inputs: Sequence[Session], *, previous: Session | None = None
     sessions = [*inputs, *([previous] if previous is not None else [])]
     analysis = analyse(sessions)
     provisional: dict[str, list[Item]] = {table: [] for table in ITEM_KINDS}
+    fresh: set[str] = set()
     for key, item in analysis.resolved.items():
         provisional[key[0]].append(item)
+        if analysis.outcomes[key] in (Outcome.ADDED, Outcome.CHANGED):
+            fresh.add(key[1])
     for conflict in analysis.conflicts:
-        newest = conflict.newest().item
-        if newest is not None:
-            provisional[conflict.table].append(newest)
+        fresh.add(conflict.item_id)
+        for version in conflict.versions:
+            if version.item is not None:
+                provisional[conflict.table].append(version.item)
     proposals = tuple(proposal for table in ITEM_KINDS
-                      for proposal in find_duplicates(provisional[table], analysis.holders))
+                      for proposal in find_duplicates(provisional[table], frozenset(fresh)))
     return _build(analysis, proposals, {}, {}, title, now or now_utc())
 
 
 def _build(analysis: Analysis, proposals: tuple[DuplicateProposal, ...],
-           resolutions: Mapping[str, str | Item], decisions: Mapping[str, bool],
+           resolutions: Mapping[str, str | Item | Newest], decisions: Mapping[str, bool],
            title: str | None, now: dt.datetime) -> MergeResult:
     pairs = [(p.keep_id, p.other_id) for p in proposals if decisions.get(p.id)]
+    apart = [(p.keep_id, p.other_id) for p in proposals if decisions.get(p.id) is False]
     return MergeResult(conflicts=analysis.conflicts, duplicates=proposals,
                        resolutions=dict(resolutions), decisions=dict(decisions),
                        analysis=analysis, title=title, now=now,
-                       assemble=partial(assemble, analysis, resolutions, pairs, title, now))
+                       assemble=partial(assemble, analysis, resolutions, pairs, apart, title, now))
 
 
-def _rebuilt(result: MergeResult, resolutions: Mapping[str, str | Item],
+def _rebuilt(result: MergeResult, resolutions: Mapping[str, str | Item | Newest],
              decisions: Mapping[str, bool]) -> MergeResult:
     return _build(result.analysis, result.duplicates, resolutions, decisions, result.title,
                   result.now)
@@ -66,10 +72,11 @@ def resolve_conflict(result: MergeResult, conflict_id: str, choice: str | Item) 
 
 
 def resolve_newest(result: MergeResult) -> MergeResult:
-    """Settle every open conflict with its most recently edited version (never a deletion)."""
-    resolutions = dict(result.resolutions)
+    """Settle every open conflict with its most recent version by the timestamps, a deletion
+    included (`Conflict.latest`); the losing versions go whole into the item's history."""
+    resolutions: dict[str, str | Item | Newest] = dict(result.resolutions)
     for conflict in result.unresolved:
-        resolutions[conflict.id] = conflict.newest().key
+        resolutions[conflict.id] = Newest(conflict.latest().key)
     return _rebuilt(result, resolutions, result.decisions)
 
 
@@ -79,9 +86,20 @@ def _decided(result: MergeResult, proposal_id: str, combine: bool) -> MergeResul
     return _rebuilt(result, result.resolutions, {**result.decisions, proposal_id: combine})
 
 
-def combine_duplicate(result: MergeResult, proposal_id: str) -> MergeResult:
-    """Combine a proposed duplicate: the earlier item survives, the other is folded into it."""
-    return _decided(result, proposal_id, True)
+def combine_duplicate(result: MergeResult, proposal_id: str,
+                      keep: str | None = None) -> MergeResult:
+    """Combine a proposed duplicate: `keep` (an id of the pair; default the earlier item)
+    survives whole, the other goes into its history."""
+    proposal = result.duplicate(proposal_id)
+    if proposal is None or keep is None or keep == proposal.keep_id:
+        return _decided(result, proposal_id, True)
+    if keep != proposal.other_id:
+        raise UnknownChoiceError(t("merge.error.unknown_duplicate", proposal=proposal_id))
+    swapped = replace(proposal, keep_id=proposal.other_id, other_id=proposal.keep_id,
+                      labels=(proposal.labels[1], proposal.labels[0]))
+    duplicates = tuple(swapped if p.id == proposal_id else p for p in result.duplicates)
+    return _build(result.analysis, duplicates, result.resolutions,
+                  {**result.decisions, proposal_id: True}, result.title, result.now)
 
 
 def keep_apart(result: MergeResult, proposal_id: str) -> MergeResult:

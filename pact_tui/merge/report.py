@@ -11,10 +11,13 @@ from typing import Any
 
 from pact_tui.i18n import t
 from pact_tui.merge.result import Conflict, MergeResult, Outcome
-from pact_tui.model import Origin
+from pact_tui.merge.signals import Signal
+from pact_tui.model import Item, Origin, Planning, RegionProfile
+from pact_tui.model.planning_text import format_planning
+from pact_tui.model.rules import differing
 from pact_tui.model.validation import field_label
 
-_LONGEST = 60
+_LONGEST = 100
 
 
 def _short(text: str) -> str:
@@ -22,8 +25,15 @@ def _short(text: str) -> str:
     return text if len(text) <= _LONGEST else text[: _LONGEST - 1] + "…"
 
 
+def counted(key: str, n: int, **values: Any) -> str:
+    """The message `key` for `n` things: its `.one` form for exactly one, if it has one."""
+    if n == 1 and t(f"{key}.one") != f"{key}.one":
+        return t(f"{key}.one", n=n, **values)
+    return t(key, n=n, **values)
+
+
 def _counts(counter: Counter[Outcome]) -> str:
-    return ", ".join(t(f"merge.outcome.{outcome.value}", n=counter[outcome])
+    return ", ".join(counted(f"merge.outcome.{outcome.value}", counter[outcome])
                      for outcome in Outcome if counter[outcome])
 
 
@@ -43,27 +53,90 @@ def show_value(value: Any) -> str:
         return ", ".join(shown) or "—"
     if isinstance(value, list):
         return "; ".join(show_value(v) for v in value)
-    return _short(str(value))
+    return " ".join(str(value).split())  # whole: a decision never hides a word
 
 
-def conflict_lines(conflict: Conflict) -> list[str]:
+def field_text(name: str, value: Any, profile: RegionProfile) -> str:
+    """A field value in words: theme and scale by their label, planning as a sentence."""
+    if name == "theme" and isinstance(value, str):
+        return profile.theme_label(value)
+    if name == "themes" and isinstance(value, list):
+        return ", ".join(profile.theme_label(str(theme)) for theme in value) or "—"
+    if name == "scale" and isinstance(value, str):
+        scale = profile.scale(value)
+        return scale.label if scale is not None else value
+    if name == "planning" and isinstance(value, dict):
+        try:
+            return format_planning(Planning.model_validate(value), profile) or "—"
+        except ValueError:
+            return show_value(value)
+    return show_value(value)
+
+
+def conflict_lines(conflict: Conflict, profile: RegionProfile) -> list[str]:
     """One line per differing field and kept version (value and the inputs holding it), and
     one per deletion."""
     lines = []
     for difference in conflict.differences:
         if conflict.base is not None:
             lines.append(t("merge.report.conflict_base", field=field_label(difference.field),
-                           value=show_value(difference.base)))
+                           value=field_text(difference.field, difference.base, profile)))
         for version, value in zip(conflict.versions, difference.values, strict=True):
             if not version.deleted:
                 lines.append(t("merge.report.conflict_value", field=field_label(difference.field),
-                               value=show_value(value), sources=_titles(version.sources)))
+                               value=field_text(difference.field, value, profile),
+                               sources=_titles(version.sources)))
     for version in conflict.versions:
         if version.deleted:
             lines.append(t("merge.report.conflict_deleted", sources=_titles(version.sources)))
         elif not conflict.differences:
             lines.append(t("merge.report.conflict_changed", sources=_titles(version.sources)))
     return lines
+
+
+def signal_text(signal: Signal) -> str:
+    """One signal in words, with its score."""
+    return t(f"merge.signal.{signal.kind}", score=round(signal.score),
+             words=", ".join(signal.words))
+
+
+def _version_text(content: dict[str, Any], kept: dict[str, Any], profile: RegionProfile) -> str:
+    """The fields in which a lost version differs from the one kept (the rest is the same)."""
+    return "; ".join(t("merge.report.lost_value", field=field_label(name),
+                       value=field_text(name, value, profile))
+                     for name, value in content.items() if value != kept.get(name))
+
+
+def _lost_lines(result: MergeResult, item_id: str) -> list[str]:
+    """Every version a decision on `item_id` did not keep, whole."""
+    kept = next((item for item in result.programme.all_items() if item.id == item_id), None)
+    history = kept.history if kept is not None else ()
+    lost = [v for v in (*history, *result.programme.meta.removed)
+            if v.item_id == item_id and v.reason != "combined"]
+    lines = []
+    for version in lost:
+        how = t(f"merge.report.how.{version.reason}")
+        if version.content is None:
+            lines.append(t("merge.report.lost_deleted", how=how,
+                           sources=_titles(version.sources)))
+        else:
+            lines.append(t("merge.report.lost", how=how, version=_version_text(
+                version.content, kept.content() if kept is not None else {},
+                result.programme.profile)))
+            lines.append(t("merge.report.in_sources", sources=_titles(version.sources)))
+    return lines
+
+
+def _alternative_lines(survivor: Item | None, other_id: str,
+                       profile: RegionProfile) -> list[str]:
+    """The values of a combined item that differ from its survivor's: alternatives."""
+    if survivor is None:
+        return []
+    return [t("merge.report.alternative", field=field_label(name),
+              value=field_text(name, value, profile), sources=_titles(version.sources))
+            for version in survivor.history
+            if version.item_id == other_id and version.content is not None
+            for name, value in differing(survivor, version.content).items()]
 
 
 def _titles(origins: Iterable[Origin]) -> str:
@@ -98,9 +171,12 @@ def render_report(result: MergeResult, *, markdown: bool = False) -> str:
     def theme_order(entry: tuple[str, Counter[Outcome]]) -> tuple[int, str]:
         return order.get(entry[0], len(order)), entry[0]
 
-    head = t("merge.report.heading", n=len(report.sources), title=result.programme.meta.title)
+    head = counted("merge.report.heading", len(report.sources),
+                   title=result.programme.meta.title)
     lines.append(f"# {head}" if markdown else head)
     section(t("merge.report.sources"), (_origin(origin) for origin in report.sources))
+    section(t("merge.report.earlier"), (_origin(origin) for origin in result.programme.meta.sources
+                                         if origin not in report.sources))
     section(t("merge.report.by_table"), (
         t("merge.report.count_line", name=t(f"model.table.{table}"), counts=_counts(counts))
         for table, counts in report.by_table().items()))
@@ -108,18 +184,22 @@ def render_report(result: MergeResult, *, markdown: bool = False) -> str:
         t("merge.report.count_line", name=profile.theme_label(theme), counts=_counts(counts))
         for theme, counts in sorted(report.by_theme().items(), key=theme_order)))
     section(t("merge.report.open_conflicts"), (
-        [_item(conflict.table, conflict.label()), *conflict_lines(conflict)]
+        [_item(conflict.table, conflict.label()), *conflict_lines(conflict, profile)]
         for conflict in result.unresolved))
     section(t("merge.report.resolved_conflicts"), (
-        _item(c.table, c.label()) for c in result.conflicts if c.id in result.resolutions))
+        [_item(c.table, c.label()), *conflict_lines(c, profile), *_lost_lines(result, c.item_id)]
+        for c in result.conflicts if c.id in result.resolutions))
     labels = {entry.item_id: entry.label for entry in report.entries}
+    items = {item.id: item for item in result.programme.all_items()}
     section(t("merge.report.combined"), (
-        t("merge.report.combined_into", item=_item(entry.table, entry.label),
-          into=_short(labels.get(entry.into_id or "", entry.into_id or "")))
+        [t("merge.report.combined_into", item=_item(entry.table, entry.label),
+           into=_short(labels.get(entry.into_id or "", entry.into_id or ""))),
+         *_alternative_lines(items.get(entry.into_id or ""), entry.item_id, profile)]
         for entry in report.entries if entry.outcome == Outcome.COMBINED))
     section(t("merge.report.apart"), (
-        t("merge.report.duplicate", item=_item(p.table, p.labels[0]), other=_short(p.labels[1]),
-          score=round(p.score))
+        [t("merge.report.duplicate", item=_item(p.table, p.labels[0]), other=_short(p.labels[1]),
+           score=round(p.score)),
+         t("merge.report.signals", signals="; ".join(signal_text(s) for s in p.signals))]
         for p in result.duplicates if result.decisions.get(p.id) is not True))
     section(t("merge.report.deleted"), (
         _item(entry.table, entry.label) for entry in report.entries

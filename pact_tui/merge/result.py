@@ -10,6 +10,7 @@ from enum import StrEnum
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from pact_tui.merge.signals import Signal
 from pact_tui.model import Item, Origin, Session
 
 if TYPE_CHECKING:
@@ -43,10 +44,19 @@ class Version:
     sources: tuple[Origin, ...]
     # What choosing another version records in `Item.supersedes` so this one never returns.
     tokens: tuple[str, ...]
+    # For the deletion: the latest stamp in the files that deleted the item (meta or item).
+    deleted_at: dt.datetime | None = None
 
     @property
     def deleted(self) -> bool:
         return self.item is None
+
+
+@dataclass(frozen=True)
+class Newest:
+    """A conflict settled by the timestamps (`--conflicts newest`), not by a person."""
+
+    key: str
 
 
 @dataclass(frozen=True)
@@ -78,9 +88,20 @@ class Conflict:
         return next((version for version in self.versions if version.key == key), None)
 
     def newest(self) -> Version:
-        """The most recently edited version that still has the item (a deletion never wins)."""
+        """The most recently edited version that still has the item."""
         kept = [(version.item, version) for version in self.versions if version.item is not None]
         return max(kept, key=lambda pair: (pair[0].updated_at, pair[0].revision, pair[1].key))[1]
+
+    def latest(self) -> Version:
+        """The most recent version by the timestamps, a deletion included. A file does not
+        say when an item was deleted from it, so a deletion counts from the latest stamp in
+        its file (`Version.deleted_at`); an edit made later than that wins."""
+        best = self.newest()
+        assert best.item is not None
+        for version in self.versions:
+            if version.deleted_at is not None and version.deleted_at > best.item.updated_at:
+                return version
+        return best
 
 
 @dataclass(frozen=True)
@@ -94,6 +115,8 @@ class DuplicateProposal:
     score: float
     theme: str | None
     labels: tuple[str, str]
+    # Why they look alike (`merge.signals`), strongest first.
+    signals: tuple[Signal, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -144,7 +167,7 @@ class MergeResult:
 
     conflicts: tuple[Conflict, ...]
     duplicates: tuple[DuplicateProposal, ...]
-    resolutions: Mapping[str, str | Item]
+    resolutions: Mapping[str, str | Item | Newest]
     decisions: Mapping[str, bool]
     analysis: Analysis = field(repr=False)
     title: str | None

@@ -3,7 +3,9 @@
 Every item keeps its id and records the fingerprint of the programme's version as its
 `base`, so the later merge can tell what this session changed, added or deleted.
 The programme is recorded in the session's `meta.sources`: that is how the merge knows
-that an item of the programme missing from this session was deleted here.
+that an item of the programme missing from this session was deleted here. The sessions
+and participants behind the programme travel along, so a merge of sessions alone still
+names every earlier session.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ def start_session_from(
         date=date or dt.date.today(),
         facilitator=facilitator,
         sources=(programme.meta.as_origin(),),
+        earlier_sessions=programme.meta.sources,
+        earlier_participants=programme.meta.participants,
     )
     tables = {
         table: tuple(_copied(item) for item in programme.items(table)) for table in ITEM_KINDS

@@ -20,7 +20,12 @@ from pact_tui.i18n import t
 # Fields every item has that say nothing about its content: left out of its fingerprint.
 BOOKKEEPING_FIELDS = frozenset({
     "id", "created_at", "updated_at", "revision", "base", "origins", "combined_from", "supersedes",
+    "kept_apart", "history",
 })
+
+# Why a version lost to the item that keeps it in its history: a conflict settled by the
+# most recent edit, a conflict settled by a person, or an item combined into this one.
+PAST_REASONS = ("newest", "chosen", "combined")
 
 COMMITMENT_ROLES = ("trekker", "partner", "financier")
 
@@ -52,6 +57,40 @@ class PartyRef(BaseModel):
     stakeholder_id: str | None = None
 
 
+class PastVersion(BaseModel):
+    """A version that lost to this item in a merge, kept whole so no word is lost."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    reason: str
+    item_id: str
+    # The version's content as in `Item.content()`; None when the losing version was
+    # the item's deletion.
+    content: dict[str, Any] | None
+    sources: tuple[Origin, ...] = ()
+    updated_at: dt.datetime | None = None
+
+    @field_validator("reason")
+    @classmethod
+    def _known_reason(cls, reason: str) -> str:
+        if reason not in PAST_REASONS:
+            raise ValueError(t("model.unknown_past_reason", value=reason,
+                               choices=", ".join(PAST_REASONS)))
+        return reason
+
+    def fingerprint(self) -> str | None:
+        """The fingerprint the version had as an item (`Item.fingerprint`); None: a deletion."""
+        if self.content is None:
+            return None
+        canonical = json.dumps(self.content, sort_keys=True, ensure_ascii=False)
+        return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
+
+    def key(self) -> str:
+        """What tells two records of the same lost version apart from other versions."""
+        content = json.dumps(self.content, sort_keys=True, ensure_ascii=False)
+        return f"{self.reason}:{self.item_id}:{content}"
+
+
 class Item(BaseModel):
     """What every kind of item shares."""
 
@@ -70,6 +109,10 @@ class Item(BaseModel):
     # merging the programme again with its sessions raises nothing twice.
     combined_from: tuple[str, ...] = ()
     supersedes: tuple[str, ...] = ()
+    # Set by the merge: items a person kept apart from this one (never proposed as its
+    # duplicate again), and the versions that lost to this one, whole.
+    kept_apart: tuple[str, ...] = ()
+    history: tuple[PastVersion, ...] = ()
 
     @field_validator("id")
     @classmethod

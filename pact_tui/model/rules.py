@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from typing import Any
 
-from pact_tui.model.items import Action, Challenge, Commitment
+from pact_tui.model.items import Action, Challenge, Commitment, Item
 
 # The template's fields after thema and actie, in the order of the action grid.
 TEMPLATE_FIELDS = ("goal", "scale", "planning", "parties", "lead")
@@ -26,9 +27,47 @@ def missing_fields(action: Action, fields: Sequence[str] = TEMPLATE_FIELDS) -> t
     return tuple(field for field in fields if not filled[field])
 
 
+# An action whose merge left other values beside it (a combined duplicate, a conflict
+# settled by the timestamps) is an open point until someone chooses.
+ALTERNATIVES = "alternatives"
+
+
+# Fields a person does not write: where a row stands in the grid.
+_NOT_WRITTEN = frozenset({"position"})
+
+
+def _blank(value: Any) -> bool:
+    if isinstance(value, dict):
+        return all(_blank(inner) for inner in value.values())
+    return value is None or value in ("", [], {})
+
+
+def differing(item: Item, content: dict[str, Any]) -> dict[str, Any]:
+    """The values of another version (`content`, as `Item.content()`) that say something
+    `item` does not: filled in, different, and written by a person."""
+    mine = item.content()
+    return {name: value for name, value in content.items()
+            if name not in _NOT_WRITTEN and not _blank(value) and value != mine.get(name)}
+
+
+def alternatives(item: Item) -> dict[str, list[Any]]:
+    """Per field, the values of versions that lost to `item` by merge rather than by a
+    person (combined duplicates, conflicts settled as newest) and differ from its own."""
+    found: dict[str, list[Any]] = {}
+    for version in item.history:
+        if version.content is None or version.reason == "chosen":
+            continue
+        for name, value in differing(item, version.content).items():
+            if value not in found.setdefault(name, []):
+                found[name].append(value)
+    return found
+
+
 def open_points(action: Action) -> tuple[str, ...]:
-    """What makes an action an open point: every template field still empty, in template order."""
-    return missing_fields(action, OPEN_POINT_FIELDS)
+    """What makes an action an open point: every template field still empty (in template
+    order), and other values a merge kept beside its own (`ALTERNATIVES`)."""
+    missing = missing_fields(action, OPEN_POINT_FIELDS)
+    return (*missing, ALTERNATIVES) if alternatives(action) else missing
 
 
 def is_cross_theme(challenge: Challenge) -> bool:

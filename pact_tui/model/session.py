@@ -20,6 +20,7 @@ from pact_tui.model.items import (
     Commitment,
     Item,
     Origin,
+    PastVersion,
     Stakeholder,
     StatusNote,
     new_id,
@@ -27,7 +28,7 @@ from pact_tui.model.items import (
 )
 from pact_tui.model.profile import RegionProfile
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 PHASES = ("sessie", "stakeholders", "opgaven", "acties", "partners", "overzicht")
 
@@ -73,6 +74,13 @@ class SessionMeta(BaseModel):
     sources: tuple[Origin, ...] = ()
     created_at: dt.datetime = Field(default_factory=now_utc)
     updated_at: dt.datetime = Field(default_factory=now_utc)
+    # What a session started from a programme carries of that programme's history: the
+    # sessions behind it and who took part, so a merge without the programme knows them.
+    earlier_sessions: tuple[Origin, ...] = ()
+    earlier_participants: tuple[Participant, ...] = ()
+    # A programme's items that a merge removed (a deletion chosen over an edit), each
+    # with the versions that lost, so merging the same inputs again does not revive them.
+    removed: tuple[PastVersion, ...] = ()
 
     def as_origin(self) -> Origin:
         """This session as the provenance of the items made in it."""

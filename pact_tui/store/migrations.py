@@ -8,7 +8,10 @@ Schema 1 is the prototype format the first facilitator files were written in:
 themes by their label instead of their key, an action's parties as one comma-separated
 string and its lead as a plain name, a commitment's party as a plain name, no `base`
 or `origins` on items, no `sources` in meta, and the region profile stored as just the
-key of a built-in profile. Schema 2 is the current one (see docs/file-format.md).
+key of a built-in profile. Schema 2 added all that. Schema 3 (the current one, see
+docs/file-format.md) adds what a merge must not lose: an item's `history` (versions that
+lost to it) and `kept_apart`, and in meta `earlier_sessions`, `earlier_participants` and
+`removed`; all empty in a file of schema 2.
 """
 
 from __future__ import annotations
@@ -111,4 +114,11 @@ def _embedded_profile(meta: dict[str, Any]) -> RegionProfile:
         message=t("store.v1_profile_unknown", key=str(spec))))
 
 
-STEPS: dict[int, Callable[[Raw], Raw]] = {1: v1_to_v2}
+def v2_to_v3(data: Raw) -> Raw:
+    """Nothing to convert: the new lists start empty, which their defaults say."""
+    for meta in _documents(data, "meta"):
+        meta["schema_version"] = 3
+    return data
+
+
+STEPS: dict[int, Callable[[Raw], Raw]] = {1: v1_to_v2, 2: v2_to_v3}

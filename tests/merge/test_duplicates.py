@@ -6,7 +6,6 @@ import datetime as dt
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from rapidfuzz import fuzz
 
 from pact_tui.merge import (
     Outcome,
@@ -15,8 +14,10 @@ from pact_tui.merge import (
     keep_apart,
     merge_sessions,
     normalize_text,
+    start_session_from,
 )
-from pact_tui.merge.duplicates import THRESHOLD, similar_pairs
+from pact_tui.merge.duplicates import COMMON_KEY, candidate_pairs
+from pact_tui.merge.signals import THRESHOLDS, WORDING, Vocabulary, assess
 from pact_tui.model import Commitment, PartyRef
 
 
@@ -37,7 +38,8 @@ def test_near_identical_actions_in_one_theme_are_proposed(mb, profile) -> None:
     pairs = {frozenset((p.keep_id, p.other_id)) for p in result.duplicates}
     assert frozenset((first.id, second.id)) in pairs
     assert frozenset((first.id, reordered.id)) in pairs
-    assert all(p.theme == "energie" and p.score >= 88 for p in result.duplicates)
+    assert all(p.theme == "energie" and p.score >= THRESHOLDS[WORDING]
+               for p in result.duplicates)
     # Undecided duplicates are kept apart.
     assert len(result.programme.actions) == 3
 
@@ -57,11 +59,24 @@ def test_a_sentence_containing_another_is_not_its_duplicate(mb, profile) -> None
     assert result.duplicates == ()
 
 
-def test_items_one_session_holds_side_by_side_are_not_proposed(mb, profile) -> None:
+def test_a_copy_made_in_a_session_started_from_the_programme_is_proposed(mb, profile) -> None:
+    """The session holds the programme's item too; the copy beside it is still found."""
+    first = mb.action("Regionale woningbouwmonitor opzetten", theme="wonen")
+    programme = mb.programme(profile, first, title="P")
+    session = start_session_from(programme, "Breakout")
+    copy = mb.action("Regionale woningbouwmonitr opzetten", theme="wonen")
+    session = session.model_copy(update={"actions": (*session.actions, copy)})
+
+    result = merge_sessions([session], now=mb.NOW)
+
+    assert {(p.keep_id, p.other_id) for p in result.duplicates} == {(first.id, copy.id)}
+
+
+def test_a_pair_the_programme_already_held_untouched_is_not_proposed(mb, profile) -> None:
     first = mb.action("Meer laadpalen plaatsen in Hoorn")
     second = mb.action("Meer laadpalen bijplaatsen in Hoorn")
-    result = merge_sessions([mb.fresh(profile, "A", first, second)])
-    assert result.duplicates == ()
+    programme = mb.programme(profile, first, second, title="P")
+    assert merge_sessions([start_session_from(programme, "B"), programme]).duplicates == ()
 
 
 def test_stakeholders_spelled_differently_are_matched_and_combined(mb, profile) -> None:
@@ -87,7 +102,8 @@ def test_stakeholders_spelled_differently_are_matched_and_combined(mb, profile) 
     survivor = hoorn[0]
     assert survivor.id == ids[0]  # the earliest made survives
     assert survivor.name == "Gemeente Hoorn"
-    assert survivor.category == "gemeente"  # filled from the others where it was empty
+    assert survivor.category == ""  # kept whole: the others' values are its history
+    assert {v.content["category"] for v in survivor.history if v.content} == {"gemeente"}
     assert set(survivor.combined_from) == {ids[1], ids[2]}
     assert {o.title for o in survivor.origins} == {"Sessie 0", "Sessie 1", "Sessie 2"}
     entries = {e.item_id: e for e in combined.report.entries}
@@ -113,8 +129,9 @@ def test_combining_points_every_reference_at_the_survivor(mb, profile) -> None:
 
     [merged] = combined.programme.actions
     assert merged.id == first.id and merged.title == first.title
-    assert merged.goal == "200 palen"
-    assert merged.lead == PartyRef(name="Gemeente Hoorn", stakeholder_id=hoorn.id)
+    assert merged.goal == ""  # the survivor stays whole, no mixture of two actions
+    assert [v.content["goal"] for v in merged.history if v.content] == ["200 palen"]
+    assert merged.lead is None
     assert [p.name for p in merged.parties] == ["Gemeente Hoorn", "Liander"]
     assert first.fingerprint() in merged.supersedes  # a new version of the survivor
     [kept_promise] = combined.programme.commitments
@@ -153,20 +170,38 @@ def test_combined_stays_combined_when_merging_again(mb, profile) -> None:
 
 
 WORDS = ("meer", "laadpalen", "plaatsen", "bijplaatsen", "in", "hoorn", "woningen", "bouwen",
-         "café", "zeeën", "2030", "x")
+         "café", "zeeën", "2030", "woningbouwmonitor", "monitor", "energieloket", "regio", "x")
 
 
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=6).map(" ".join),
-                min_size=2, max_size=40))
-def test_ruling_pairs_out_early_never_loses_a_similar_pair(texts: list[str]) -> None:
-    """The length and character-count bounds only skip pairs that cannot reach the score."""
-    def score(first: str, second: str) -> float:
-        reorder = " ".join(sorted(first.split())), " ".join(sorted(second.split()))
-        return max(fuzz.ratio(first, second), fuzz.ratio(*reorder))
-
+                min_size=2, max_size=COMMON_KEY))
+def test_blocking_never_loses_a_pair_that_comparing_all_would_propose(texts: list[str]) -> None:
+    """Below the common-key limit, only texts sharing no key are skipped, and those never match."""
+    vocabulary = Vocabulary(texts)
     expected = {(i, j) for i in range(len(texts)) for j in range(i + 1, len(texts))
-                if score(texts[i], texts[j]) >= THRESHOLD}
-    found = similar_pairs(texts, THRESHOLD, block=4)
-    assert {(i, j) for i, j, _ in found} == expected
-    assert all(abs(s - score(texts[i], texts[j])) < 1e-6 for i, j, s in found)
+                if assess(texts[i], texts[j], vocabulary)}
+    found = {pair for pair in candidate_pairs(texts, [True] * len(texts), names=False)
+             if assess(texts[pair[0]], texts[pair[1]], vocabulary)}
+    assert found == expected
+
+
+def test_the_person_picks_which_item_survives_whole(mb, profile) -> None:
+    first = mb.action("Starterslening invoeren", goal="100 leningen",
+                      created_at=dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+    second = mb.action("Starterslening invoeren!", goal="200 leningen in 2027",
+                       created_at=dt.datetime(2026, 1, 2, tzinfo=dt.UTC))
+    result = merge_sessions([mb.fresh(profile, "A", first), mb.fresh(profile, "B", second)],
+                            now=mb.NOW)
+    [proposal] = result.duplicates
+    assert proposal.keep_id == first.id  # by default the older one
+
+    combined = combine_duplicate(result, proposal.id, keep=second.id)
+
+    [survivor] = combined.programme.actions
+    assert (survivor.id, survivor.title, survivor.goal) == (
+        second.id, "Starterslening invoeren!", "200 leningen in 2027")
+    [other] = survivor.history
+    assert other.reason == "combined" and other.content is not None
+    assert (other.content["title"], other.content["goal"]) == ("Starterslening invoeren",
+                                                               "100 leningen")

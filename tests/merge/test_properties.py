@@ -39,6 +39,8 @@ def _apply(mb, session: Session, ops: Sequence[Op], base: Sequence[Action]) -> S
         present = mb.by_id(session, target) is not None
         if kind == "edit" and present:
             session = mb.edit(session, target, goal=goal)
+        elif kind == "note" and present:  # another field: merged field by field
+            session = mb.edit(session, target, notes=title)
         elif kind == "drop" and present:
             session = mb.drop(session, target)
         elif kind == "add":
@@ -57,7 +59,7 @@ def scenarios(draw: st.DrawFn, mb, profile: RegionProfile) -> tuple[Session, lis
     base = [Action(theme=THEMES[i % 2], title=TITLES[i], goal=draw(st.sampled_from(GOALS)),
                    created_at=START + dt.timedelta(days=i)) for i in range(count)]
     programme = mb.programme(profile, *base)
-    op = st.tuples(st.sampled_from(("edit", "edit", "drop", "add", "party")),
+    op = st.tuples(st.sampled_from(("edit", "edit", "note", "drop", "add", "party")),
                    st.integers(0, 3), st.sampled_from(GOALS),
                    st.sampled_from(TITLES + NEW_TITLES), st.uuids())
     sessions = []
@@ -114,11 +116,16 @@ def test_every_input_item_is_kept_combined_or_deliberately_deleted(mb, profile, 
         for item in session.all_items():
             if item.id in kept or item.id in combined:
                 continue
-            assert outcomes[item.id] == Outcome.DELETED
             assert any(mb.by_id(s, item.id) is None for s in sessions)  # someone deleted it
-            changed = [s for s in sessions if (v := mb.by_id(s, item.id)) is not None
+            changed = [v for s in sessions if (v := mb.by_id(s, item.id)) is not None
                        and v.fingerprint() != v.base]
-            assert changed == []  # a deletion never wins over a change
+            if changed:  # a later deletion won: every losing edit is recorded whole
+                assert outcomes[item.id] == Outcome.RESOLVED
+                removed = {v.content["title"] for v in result.programme.meta.removed
+                           if v.item_id == item.id and v.content}
+                assert {v.title for v in changed if isinstance(v, Action)} <= removed
+            else:
+                assert outcomes[item.id] == Outcome.DELETED
 
 
 @PROPERTY
@@ -131,13 +138,22 @@ def test_conflicting_changes_are_never_dropped(mb, profile, data) -> None:
     expected = set()
     for original in programme.actions:
         versions = [mb.by_id(s, original.id) for s in sessions]
-        changes = {v.fingerprint() for v in versions if v and v.fingerprint() != v.base}
+        changed = [v for v in versions if v and v.fingerprint() != v.base]
+        changes = {v.fingerprint() for v in changed}
         deleted = any(v is None for v in versions)
-        if len(changes) > 1 or (changes and deleted):
+        # The same field changed to different values: a conflict; different fields: merged.
+        clash = any(len({getattr(v, name) for v in changed
+                         if getattr(v, name) != getattr(original, name)}) > 1
+                    for name in ("goal", "notes"))
+        if clash or (changes and deleted):
             expected.add(original.id)
-        assert changes <= in_programme  # every change survives until someone decides
-        if len(changes) == 1 and not deleted:
-            assert mb.by_id(result.programme, original.id).fingerprint() in changes
+            assert changes <= in_programme  # every change survives until someone decides
+        elif changed:
+            merged = mb.by_id(result.programme, original.id)
+            for name in ("goal", "notes"):
+                values = {getattr(v, name) for v in changed} - {getattr(original, name)}
+                assert getattr(merged, name) == (values.pop() if values
+                                                 else getattr(original, name))
     assert {c.item_id for c in result.unresolved} == expected
 
 
@@ -167,3 +183,26 @@ def test_a_next_round_keeps_edits_made_to_the_programme_in_the_meantime(mb, prof
         assert goals[actions[index].id] == "in het programma"
     for index in in_session - in_programme:
         assert goals[actions[index].id] == "uit de sessie"
+
+
+@PROPERTY
+@given(data=st.data())
+def test_no_word_a_session_wrote_is_lost_by_any_decision(mb, profile, data) -> None:
+    """Every title and goal a session wrote is in the programme: kept, or in the history of
+    the item that won, or recorded as removed — after settling as newest and combining."""
+    programme, sessions = data.draw(scenarios(mb, profile))
+    result = combine_all(resolve_newest(merge_sessions([*sessions, programme], now=mb.NOW)))
+    words: set[str] = set()
+    for item in result.programme.actions:
+        words.update((item.title, item.goal))
+        words.update(str(v.content.get(key, "")) for v in item.history if v.content
+                     for key in ("title", "goal"))
+    words.update(str(v.content.get(key, "")) for v in result.programme.meta.removed if v.content
+                 for key in ("title", "goal"))
+
+    for session in sessions:
+        for action in session.actions:
+            original = mb.by_id(programme, action.id)
+            for name in ("title", "goal"):  # what this session wrote itself
+                if original is None or getattr(action, name) != getattr(original, name):
+                    assert getattr(action, name) in words

@@ -43,3 +43,22 @@ def test_the_programme_itself_is_left_alone(profile: RegionProfile) -> None:
     start_session_from(programme, "Werksessie")
     assert programme.model_dump() == before
     assert programme.actions[0].base is None
+
+
+def test_a_new_session_carries_the_programmes_sessions_and_participants(
+    profile: RegionProfile,
+) -> None:
+    from pact_tui.model import Origin, Participant
+
+    earlier = Origin(session_id="5f0d6a3e-0000-4000-8000-000000000001", title="Sessie 1",
+                     date=dt.date(2019, 10, 3))
+    programme = _programme(profile)
+    programme = programme.model_copy(update={"meta": programme.meta.model_copy(update={
+        "sources": (earlier,),
+        "participants": (Participant(organisation="Intermaris", role="corporatie"),)})})
+
+    session = start_session_from(programme, "Breakout", dt.date(2026, 12, 1))
+
+    assert session.meta.participants == ()  # nobody is at this table yet
+    assert session.meta.earlier_sessions == (earlier,)
+    assert [p.organisation for p in session.meta.earlier_participants] == ["Intermaris"]

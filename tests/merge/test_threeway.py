@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from pact_tui.merge import (
@@ -15,7 +17,8 @@ from pact_tui.merge import (
     resolve_conflict,
     resolve_newest,
 )
-from pact_tui.model import Action, RegionProfile, Session
+from pact_tui.merge.report import render_report
+from pact_tui.model import Action, Commitment, PartyRef, RegionProfile, Session
 
 
 @pytest.fixture()
@@ -246,3 +249,96 @@ def test_a_session_that_reverts_a_change_of_the_programme_wins(mb, profile, hous
 
     assert result.conflicts == ()
     assert [x.goal for x in result.programme.actions] == ["500 woningen"]
+
+
+def test_two_groups_changing_different_fields_both_apply(mb, profile, housing) -> None:
+    build, _ = housing
+    build = build.model_copy(update={"parties": (PartyRef(name="Intermaris"),
+                                                 PartyRef(name="Woonschakel"))})
+    base = mb.programme(profile, build)
+    a = mb.edit(mb.started(base, "A"), build.id, goal="700 woningen",
+                parties=(PartyRef(name="Intermaris"), PartyRef(name="Welwonen")))
+    b = mb.edit(mb.started(base, "B"), build.id, notes="eerst Hoorn",
+                parties=(PartyRef(name="Woonschakel"), PartyRef(name="Intermaris"),
+                         PartyRef(name="Provincie Noord-Holland")))
+
+    # The version both started from must be at hand: the programme, or a session that
+    # left the action alone.
+    result = merge_sessions([a, b, mb.started(base, "C")], now=mb.NOW)
+
+    assert result.conflicts == ()
+    [merged] = result.programme.actions
+    assert (merged.goal, merged.notes) == ("700 woningen", "eerst Hoorn")
+    # A removed Woonschakel and added Welwonen; B added the province: all of it applies.
+    assert merged.parties[0].name == "Intermaris"
+    assert {p.name for p in merged.parties} == {"Intermaris", "Welwonen",
+                                                "Provincie Noord-Holland"}
+    assert _outcome(result, build.id) == Outcome.CHANGED
+    again = merge_sessions([a, b, result.programme], now=mb.NOW)
+    assert again.conflicts == () and again.programme.actions == result.programme.actions
+
+
+def test_the_same_field_changed_differently_is_still_a_conflict(mb, profile, housing) -> None:
+    build, _ = housing
+    base = mb.programme(profile, build)
+    a = mb.edit(mb.started(base, "A"), build.id, goal="700 woningen", notes="x")
+    b = mb.edit(mb.started(base, "B"), build.id, goal="900 woningen")
+    [conflict] = merge_sessions([a, b], now=mb.NOW).conflicts
+    assert {d.field for d in conflict.differences} == {"goal", "notes"}
+
+
+def test_newest_keeps_the_losing_version_whole_in_the_history(mb, profile, housing) -> None:
+    build, _ = housing
+    base = mb.programme(profile, build)
+    a = mb.edit(mb.started(base, "A"), build.id, goal="700 woningen met urgentieregeling")
+    b = mb.edit(mb.started(base, "B"), build.id, goal="900 woningen")
+
+    settled = resolve_newest(merge_sessions([a, b], now=mb.NOW))
+
+    [kept] = settled.programme.actions
+    assert kept.goal == "900 woningen"  # edited last
+    [lost] = kept.history
+    assert lost.reason == "newest" and lost.content is not None
+    assert lost.content["goal"] == "700 woningen met urgentieregeling"
+    assert [o.title for o in lost.sources] == ["A"]
+    assert "700 woningen met urgentieregeling" in render_report(settled)
+
+
+def test_newest_lets_a_later_deletion_win_and_records_it(mb, profile, housing) -> None:
+    build, _ = housing
+    base = mb.programme(profile, build)
+    b = mb.edit(mb.started(base, "B"), build.id, goal="700 woningen")
+    a = mb.drop(mb.started(base, "A"), build.id)
+    later = b.actions[0].updated_at + dt.timedelta(hours=1)
+    a = a.model_copy(update={"meta": a.meta.model_copy(update={"updated_at": later})})
+
+    result = merge_sessions([a, b], now=mb.NOW)
+    [conflict] = result.conflicts
+    assert conflict.latest().deleted
+    settled = resolve_newest(result)
+
+    assert settled.programme.actions == ()
+    [removed] = settled.programme.meta.removed
+    assert removed.content is not None and removed.content["goal"] == "700 woningen"
+    assert "verwijderingen meegeteld" in render_report(settled)
+    # The same inputs with the result raise nothing again and bring nothing back.
+    again = merge_sessions([a, b, settled.programme], now=mb.NOW)
+    assert again.conflicts == () and again.programme.actions == ()
+
+
+def test_an_action_kept_over_its_deletion_keeps_its_commitments(mb, profile, housing) -> None:
+    build, _ = housing
+    promise = Commitment(action_id=build.id, party=PartyRef(name="Intermaris"), text="grond")
+    base = mb.programme(profile, build, promise)
+    a = mb.drop(mb.drop(mb.started(base, "A"), promise.id), build.id)
+    b = mb.edit(mb.started(base, "B"), build.id, goal="700 woningen")
+
+    result = merge_sessions([a, b], now=mb.NOW)
+    [conflict] = result.conflicts
+    kept = resolve_conflict(result, conflict.id, conflict.newest().key)
+
+    assert [c.text for c in kept.programme.commitments] == ["grond"]
+    removed = resolve_conflict(result, conflict.id, DELETED)
+    assert removed.programme.commitments == ()
+    # The report names the action a removed commitment belonged to.
+    assert "‘Intermaris, bij de actie Woningbouw versnellen’" in render_report(removed)

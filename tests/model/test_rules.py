@@ -109,3 +109,33 @@ def test_a_municipality_is_known_by_its_kind_or_its_name() -> None:
     assert is_municipality("Gemeente Amsterdam", "Gemeente", places)
     assert not is_municipality("Woonschakel", "woningcorporatie", places)
     assert not is_municipality("Hoorn Bouw BV", "", places)
+def test_an_action_with_values_a_merge_kept_beside_it_is_an_open_point() -> None:
+    from pact_tui.model import Action as _Action
+    from pact_tui.model import PartyRef as _PartyRef
+    from pact_tui.model import PastVersion
+    from pact_tui.model.rules import alternatives, open_points
+
+    action = _Action(theme="wonen", title="Starterslening invoeren", goal="100 leningen",
+                     lead=_PartyRef(name="Gemeente Hoorn"), parties=(_PartyRef(name="SVn"),))
+    assert open_points(action) == ()
+    other = action.model_copy(update={"goal": "200 leningen in 2027"})
+    combined = action.model_copy(update={"history": (
+        PastVersion(reason="combined", item_id=other.id, content=other.content()),)})
+    assert alternatives(combined) == {"goal": ["200 leningen in 2027"]}
+    assert open_points(combined) == ("alternatives",)
+    chosen = action.model_copy(update={"history": (
+        PastVersion(reason="chosen", item_id=action.id, content=other.content()),)})
+    assert open_points(chosen) == ()
+
+
+def test_a_combined_copy_that_only_adds_nothing_is_no_open_point() -> None:
+    from pact_tui.model import Action as _Action
+    from pact_tui.model import PastVersion
+    from pact_tui.model.rules import differing, open_points
+
+    action = _Action(theme="wonen", title="Woningbouwmonitor opzetten", goal="Elk half jaar")
+    copy = _Action(theme="wonen", title="Woningbouwmonitor opzetten", position=7)
+    assert differing(action, copy.content()) == {}  # an empty goal and a grid row say nothing
+    combined = action.model_copy(update={"history": (
+        PastVersion(reason="combined", item_id=copy.id, content=copy.content()),)})
+    assert "alternatives" not in open_points(combined)

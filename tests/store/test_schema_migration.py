@@ -105,3 +105,15 @@ def test_a_missing_schema_version_is_refused(tmp_path: Path) -> None:
     path.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(InvalidFileError, match="schemaversie"):
         read_session(path)
+
+
+def test_schema_2_gets_empty_merge_history_and_schema_3_keeps_it(tmp_path: Path) -> None:
+    old = read_session(fixture_copy(tmp_path, 2))
+    assert all(item.history == () and item.kept_apart == () for item in old.all_items())
+    assert old.meta.earlier_sessions == () and old.meta.removed == ()
+
+    new = read_session(fixture_copy(tmp_path, 3))
+    [lost] = new.actions[0].history
+    assert lost.reason == "newest" and lost.content is not None
+    assert lost.content["goal"] == "In 2026 staan er 100 flexwoningen, eerst in Hoorn en Enkhuizen."
+    assert [origin.title for origin in new.meta.earlier_sessions] == ["Breakout Wonen"]

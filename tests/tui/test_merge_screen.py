@@ -6,10 +6,10 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual.widgets import SelectionList
+from textual.widgets import SelectionList, TextArea
 
 from pact_tui.merge import start_session_from
-from pact_tui.model import Action, RegionProfile, Session, SessionMeta
+from pact_tui.model import Action, Planning, RegionProfile, Session, SessionMeta
 from pact_tui.store import read_session, write_session
 from pact_tui.tui.screens.home import HomeScreen
 from pact_tui.tui.screens.merge import MergeScreen
@@ -54,15 +54,18 @@ async def test_merging_with_a_conflict_and_a_duplicate_by_keyboard(
         await _settle(pilot)
         screen = app.screen
         assert isinstance(screen, MergeScreen)
-        assert len(screen.query_one("#pick", SelectionList).selected) == 3
+        # The two groups that started from the same programme are ticked, with a sign.
+        assert sorted(screen.query_one("#pick", SelectionList).selected) == [
+            str(sessions_dir / "noord.json"), str(sessions_dir / "zuid.json")]
         text = ui.text(app)
-        assert "Groep Noord" in text and "Pact 7.1 · programma" in text
+        assert "[✓] Groep Noord" in text and "[ ] Pact 7.1 · programma" in text
 
         await pilot.press("m")
         await _settle(pilot)
         text = ui.text(app)
         assert "Conflicten, nog te beslissen" in text
-        assert "1 conflict(en) nog te beslissen" in text
+        assert "1 conflict nog te beslissen" in text
+        assert "Samenvoeging van 2 bestanden" in text
 
         await pilot.press("w")  # refused while a conflict is open
         await pilot.pause()
@@ -82,6 +85,7 @@ async def test_merging_with_a_conflict_and_a_duplicate_by_keyboard(
         text = ui.text(app)
         assert "Mogelijk dubbel 1 van 1" in text
         assert "Meer laadpalen plaatsen" in text and "Meer laadpalen bijplaatsen" in text
+        assert "Waarom: " in text and "dezelfde woorden" in text
         await pilot.press("s")
         await pilot.pause()
         assert screen.pane == "report"
@@ -93,6 +97,9 @@ async def test_merging_with_a_conflict_and_a_duplicate_by_keyboard(
 
     [written] = [p for p in sessions_dir.glob("*.json")
                  if p.name not in {"programma.json", "noord.json", "zuid.json"}]
+    # The report lies next to the programme, with the losing goal in it.
+    report = written.with_name(f"{written.stem}-verslag.md").read_text("utf-8")
+    assert report.startswith("# Samenvoeging van 2 bestanden") and "700 woningen" in report
     programme = read_session(written)
     assert programme.meta.kind == "programme"
     goals = {a.goal for a in programme.actions if a.id == items["build"].id}
@@ -118,15 +125,22 @@ async def test_a_conflict_can_be_edited_and_files_can_be_left_out(
         assert isinstance(screen, MergeScreen)
         choices = screen.query_one("#pick", SelectionList)
         first = [str(choices.get_option_at_index(n).value) for n in range(3)]
-        choices.deselect(str(sessions_dir / "programma.json"))
         assert str(sessions_dir / "programma.json") in first
+        choices.select(str(sessions_dir / "programma.json"))
+        await pilot.pause()
+        assert "[✓] Pact 7.1 · programma" in ui.text(app)
+        choices.deselect(str(sessions_dir / "programma.json"))
+        await pilot.pause()
+        assert "[ ] Pact 7.1 · programma" in ui.text(app)
+        assert ui.text(app).count("[✓]") == 2
         await pilot.press("m")
         await _settle(pilot)
-        await pilot.press("c", "e")
+        await pilot.press("c", "e")  # the one disputed text, whole, in a roomy editor
         await pilot.pause()
-        await pilot.press("tab", "ctrl+u")
-        await ui.type(pilot, "650 woningen")
-        await pilot.press("enter")
+        area = app.screen.query_one(TextArea)
+        assert area.text == "700 woningen"
+        area.text = "650 woningen"
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert screen.pane == "report"
         result = screen.result
@@ -154,4 +168,35 @@ async def test_going_back_to_the_files_keeps_the_decisions_made(
         await pilot.press("escape")  # back to the files, by mistake
         await pilot.press("m")
         await _settle(pilot)
-        assert "0 conflict(en) nog te beslissen" in ui.text(app)
+        assert "0 conflicten nog te beslissen" in ui.text(app)
+
+
+async def test_a_long_conflicting_text_is_shown_whole_with_planning_in_words(
+    profile: RegionProfile, sessions_dir: Path, ui: Ui
+) -> None:
+    long_goal = ("Elk kwartaal een overzicht per gemeente, met de urgentieregeling en de "
+                 "wachttijden voor sociale huur erbij, zodat de raden op tijd kunnen bijsturen.")
+    build = Action(theme="wonen", title="Woningbouw versnellen", goal="500 woningen",
+                   planning=Planning(horizon="middellang", start_year=2021, end_year=2023))
+    meta = SessionMeta(profile=profile, title="Pact 7.1", kind="programme",
+                       date=dt.date(2026, 1, 10))
+    programme = Session(meta=meta, actions=(build,))
+    for name, goal in (("a", long_goal), ("b", "600 woningen")):
+        session = start_session_from(programme, f"Groep {name}", dt.date(2026, 2, 1))
+        session = session.model_copy(update={"actions": (session.actions[0].edited(goal=goal),)})
+        write_session(sessions_dir / f"{name}.json", session)
+    app = ui.app(None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _settle(pilot)
+        await pilot.press("m")
+        await _settle(pilot)
+        await pilot.press("m")
+        await _settle(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MergeScreen)
+        panes = [str(pane.render()) for pane in screen.query(".merge-version")]
+        shown = " ".join(" ".join(pane.split()) for pane in panes)
+        assert long_goal in shown  # whole, however narrow the screen
+        assert "Middellange termijn 2021–2023" in shown

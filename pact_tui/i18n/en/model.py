@@ -19,6 +19,7 @@ MESSAGES: dict[str, str] = {
         "Planning ‘{text}’:"
         " year {year} is not between {first} and {last}."
     ),
+    "model.unknown_past_reason": "reason ‘{value}’ does not exist (choose from {choices})",
     "model.unknown_role": "role ‘{value}’ does not exist (choose from {choices})",
     "model.error.not_in_profile": "‘{value}’ does not exist in region profile {profile}",
     "model.error.missing": "is missing",
@@ -56,6 +57,7 @@ MESSAGES: dict[str, str] = {
     "model.field.theme": "theme",
     "model.field.themes": "themes",
     "model.field.title": "title",
+    "model.field.alternatives": "a choice between versions from the merge",
     "model.field.goal": "goal",
     "model.field.scale": "scale level",
     "model.field.planning": "planning",

@@ -19,6 +19,7 @@ MESSAGES: dict[str, str] = {
         "Planning ‘{text}’:"
         " jaar {year} ligt niet tussen {first} en {last}."
     ),
+    "model.unknown_past_reason": "reden ‘{value}’ bestaat niet (kies uit {choices})",
     "model.unknown_role": "rol ‘{value}’ bestaat niet (kies uit {choices})",
     "model.error.not_in_profile": "‘{value}’ bestaat niet in regioprofiel {profile}",
     "model.error.missing": "ontbreekt",
@@ -56,6 +57,7 @@ MESSAGES: dict[str, str] = {
     "model.field.theme": "thema",
     "model.field.themes": "thema’s",
     "model.field.title": "titel",
+    "model.field.alternatives": "keuze tussen versies uit de samenvoeging",
     "model.field.goal": "doel",
     "model.field.scale": "schaalniveau",
     "model.field.planning": "planning",

@@ -3,9 +3,12 @@
 One pane at a time: the files (space ticks a file, m merges the ticked ones), the
 report (c walks the conflicts, d the proposed duplicates, w writes the programme), a
 conflict with its versions side by side (1–9 keeps that version, a keeps them all, e
-edits, ←/→ walks on) and a proposed duplicate with both items side by side (s combines,
-k keeps apart). Esc goes back one pane. What a merge is lives in `pact_tui.merge`;
-this screen shows it and passes the facilitator's choices on.
+edits: one disputed text in a roomy editor, several fields in a form; ←/→ walks on)
+and a proposed duplicate with both items side by side and why they look alike (s
+combines keeping the left one whole, x keeping the right one, k keeps apart). Esc goes
+back one pane. What a merge is lives in `pact_tui.merge`; this screen
+shows it and passes the facilitator's choices on. Writing the programme also writes the
+report beside it.
 """
 
 from __future__ import annotations
@@ -35,10 +38,12 @@ from pact_tui.merge import (
     merge_sessions,
     resolve_conflict,
 )
-from pact_tui.merge.report import render_report, show_value
+from pact_tui.merge.report import counted, field_text, render_report, signal_text
 from pact_tui.model import Item, UserError
 from pact_tui.model.validation import field_label
 from pact_tui.store import read_session, session_filename, write_session
+from pact_tui.store.atomic import write_atomic
+from pact_tui.tui.modals.long_text import LongTextModal
 from pact_tui.tui.screens.form import FormDialog, FormValues, TextField
 from pact_tui.tui.screens.home import SessionEntry, scan_sessions
 from pact_tui.tui.text import visible, visible_rich
@@ -48,7 +53,7 @@ PANE_ACTIONS = {
     "pick": {"merge", "back"},
     "report": {"conflicts", "duplicates", "write", "back"},
     "conflict": {"keep", "keep_all", "edit", "next", "previous", "back"},
-    "duplicate": {"combine", "keep_apart", "next", "previous", "back"},
+    "duplicate": {"combine", "swap", "keep_apart", "next", "previous", "back"},
 }
 SCREEN_ACTIONS = set().union(*PANE_ACTIONS.values())
 # The free-text fields an edited conflict offers, in this order; choices (theme, scale)
@@ -69,12 +74,30 @@ def _version_keys() -> list[Binding]:
 
 def free_path(folder: Path, name: str) -> Path:
     """`folder/name`, or `…-2.json`, `…-3.json` if taken: never an existing file."""
-    path = folder / name
+    path, plain = folder / name, Path(name)
     number = 2
     while path.exists():
-        path = folder / f"{Path(name).stem}-{number}.json"
+        path = folder / f"{plain.stem}-{number}{plain.suffix}"
         number += 1
     return path
+
+
+def preselected(entries: Sequence[SessionEntry]) -> set[Path]:
+    """The sessions started from the same programme (the one most sessions share; the
+    newest of those on a tie): the breakout groups of one round. Nothing else is ticked."""
+    groups: dict[str, list[SessionEntry]] = {}
+    dates: dict[str, object] = {}
+    for entry in entries:
+        if entry.session is None or entry.session.meta.kind != "session":
+            continue
+        for origin in entry.session.meta.sources:
+            groups.setdefault(origin.session_id, []).append(entry)
+            dates[origin.session_id] = (origin.date.isoformat() if origin.date else "",
+                                        origin.session_id)
+    if not groups:
+        return set()
+    best = max(groups, key=lambda base: (len(groups[base]), dates[base]))
+    return {entry.path for entry in groups[best]}
 
 
 class MergeScreen(Screen[None]):
@@ -99,6 +122,7 @@ class MergeScreen(Screen[None]):
         Binding("a", "keep_all", t("merge.screen.key_keep_all"), id="merge.keep_all"),
         Binding("e", "edit", t("merge.screen.key_edit"), id="merge.edit"),
         Binding("s", "combine", t("merge.screen.key_combine"), id="merge.combine"),
+        Binding("x", "swap", t("merge.screen.key_swap"), id="merge.swap"),
         Binding("k", "keep_apart", t("merge.screen.key_keep_apart"), id="merge.keep_apart"),
         Binding("right", "next", t("merge.screen.key_next"), id="merge.next"),
         Binding("left", "previous", t("merge.screen.key_previous"), id="merge.previous"),
@@ -113,6 +137,8 @@ class MergeScreen(Screen[None]):
         self._merged_paths: list[Path] = []
         self.conflict_at = 0
         self.duplicate_at = 0
+        # Each file's line as offered, by path: redrawn with its sign when ticked or not.
+        self._prompts: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
         yield Static("", id="merge-heading")
@@ -152,8 +178,8 @@ class MergeScreen(Screen[None]):
         self.refresh_bindings()
 
     def _say(self, heading: str, status: str) -> None:
-        self.query_one("#merge-heading", Static).update(Text(heading))
-        self.query_one("#merge-status", Static).update(Text(status))
+        self.query_one("#merge-heading", Static).update(Text(visible(heading)))
+        self.query_one("#merge-status", Static).update(Text(visible(status)))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action not in SCREEN_ACTIONS:
@@ -181,6 +207,8 @@ class MergeScreen(Screen[None]):
     def _fill_pick(self, entries: list[SessionEntry]) -> None:
         choices = self.query_one("#pick", SelectionList)
         choices.clear_options()
+        ticked = preselected(entries)
+        self._prompts = {}
         for entry in sorted(entries, key=lambda e: (e.session is None, str(e.path))):
             if entry.session is None:
                 prompt = t("merge.screen.bad_file", file=entry.path.name, problem=entry.problem)
@@ -191,10 +219,28 @@ class MergeScreen(Screen[None]):
             prompt = t("merge.screen.file", title=meta.title, kind=t(f"merge.kind.{meta.kind}"),
                        date=meta.date.isoformat(), actions=len(entry.session.actions),
                        file=entry.path.name)
-            choices.add_option(Selection(Text(visible(prompt)), str(entry.path), True))
+            self._prompts[str(entry.path)] = prompt
+            choices.add_option(Selection(self._marked(prompt, entry.path in ticked),
+                                         str(entry.path), entry.path in ticked))
         if not entries:
             self._say(t("merge.screen.pick_heading", folder=str(self.folder)),
                       t("merge.screen.empty", folder=str(self.folder)))
+
+    @staticmethod
+    def _marked(prompt: str, selected: bool) -> Text:
+        """A file's line with a sign that shows it is ticked, not only a colour."""
+        sign = t("merge.screen.ticked" if selected else "merge.screen.unticked")
+        return Text(sign + visible(prompt))
+
+    def on_selection_list_selected_changed(
+            self, event: SelectionList.SelectedChanged[str]) -> None:
+        choices = event.selection_list
+        selected = set(choices.selected)
+        for index in range(choices.option_count):
+            value = choices.get_option_at_index(index).value
+            if value in self._prompts:
+                choices.replace_option_prompt_at_index(
+                    index, self._marked(self._prompts[value], value in selected))
 
     def action_merge(self) -> None:
         chosen = [Path(value) for value in self.query_one("#pick", SelectionList).selected]
@@ -206,7 +252,7 @@ class MergeScreen(Screen[None]):
             self._show("report")
             return
         self._say(t("merge.screen.pick_heading", folder=str(self.folder)),
-                  t("merge.screen.merging", n=len(chosen)))
+                  counted("merge.screen.merging", len(chosen)))
         self._merge(chosen)
 
     @work(thread=True, exclusive=True, group="merge-run")
@@ -236,8 +282,8 @@ class MergeScreen(Screen[None]):
         self.query_one("#merge-report", Static).update(
             Text(visible(render_report(result), lines=True)))
         self._say(t("merge.screen.report_heading", title=result.programme.meta.title),
-                  t("merge.screen.report_status", conflicts=len(result.unresolved),
-                    duplicates=len(result.undecided)))
+                  counted("merge.screen.report_status", len(result.unresolved),
+                          duplicates=len(result.undecided)))
 
     def _result(self) -> MergeResult:
         assert self.result is not None
@@ -267,7 +313,7 @@ class MergeScreen(Screen[None]):
     def action_write(self) -> None:
         result = self._result()
         if result.unresolved:
-            self.notify(t("merge.screen.decide_first", n=len(result.unresolved)),
+            self.notify(counted("merge.screen.decide_first", len(result.unresolved)),
                         severity="warning")
             return
         programme = result.programme
@@ -278,7 +324,19 @@ class MergeScreen(Screen[None]):
         except UserError as error:
             self.notify(str(error), severity="error", markup=False, timeout=15)
             return
-        self.notify(t("merge.screen.written", file=str(path)), markup=False, timeout=10)
+        report = free_path(self.folder, f"{path.stem}-verslag.md")
+        try:
+            write_atomic(report, [render_report(result, markdown=True).encode("utf-8")],
+                         overwrite=False)
+        except OSError as error:
+            self.notify(t("merge.screen.report_unwritable", file=str(report),
+                          reason=error.strerror or str(error)),
+                        severity="error", markup=False, timeout=15)
+            report_line = ""
+        else:
+            report_line = " " + t("merge.screen.report_written", file=str(report))
+        self.notify(t("merge.screen.written", file=str(path)) + report_line, markup=False,
+                    timeout=10)
         self.dismiss()
 
     # ---- conflicts -------------------------------------------------------------------------
@@ -322,14 +380,7 @@ class MergeScreen(Screen[None]):
         text = Text()
         shown_fields = [name for name in SHOWN_FIELDS if name in content]
         for name in sorted(shown_fields, key=lambda field: field not in highlight):
-            value = content[name]
-            if name == "theme" and isinstance(value, str):
-                shown = profile.theme_label(value)
-            elif name == "scale" and isinstance(value, str):
-                scale = profile.scale(value)
-                shown = scale.label if scale is not None else value
-            else:
-                shown = show_value(value)
+            shown = field_text(name, content[name], profile)
             if name not in highlight and shown == "—":
                 continue
             text.append(f"\n{field_label(name)}: ", style="bold" if name in highlight else "dim")
@@ -354,6 +405,10 @@ class MergeScreen(Screen[None]):
         start = conflict.newest().item
         assert start is not None
         content = start.content()
+        disputed = [d.field for d in conflict.differences]
+        if len(disputed) == 1 and isinstance(content.get(disputed[0]), str):
+            self._edit_long(conflict, start, disputed[0])
+            return
         fields = [TextField(name, field_label(name), value=content[name],
                             required=name in REQUIRED_TEXT)
                   for name in TEXT_FIELDS if isinstance(content.get(name), str)]
@@ -369,6 +424,23 @@ class MergeScreen(Screen[None]):
             FormDialog(t("merge.screen.edit_title", item=conflict.label()), fields, submit),
             done,
         )
+
+    def _edit_long(self, conflict: Conflict, start: Item, name: str) -> None:
+        """The one disputed text, whole, in a roomy editor (the versions stay in the report)."""
+
+        def done(text: str | None) -> None:
+            if text is None:
+                return
+            if not text.strip() and name in REQUIRED_TEXT:
+                self.notify(t("merge.screen.text_required", field=field_label(name)),
+                            severity="warning")
+                return
+            self.result = resolve_conflict(self._result(), conflict.id,
+                                           start.edited(**{name: text.strip()}))
+            self._advance_conflict()
+
+        title = t("merge.screen.edit_field", item=conflict.label(), field=field_label(name))
+        self.app.push_screen(LongTextModal(title, str(start.content()[name])), done)
 
     def _resolved(self, result: MergeResult) -> None:
         self.result = result
@@ -397,7 +469,8 @@ class MergeScreen(Screen[None]):
         self._say(t("merge.screen.duplicate_heading", n=self.duplicate_at + 1,
                     total=len(result.duplicates), score=round(proposal.score),
                     kind=t(f"model.table.{proposal.table}"), state=state),
-                  t("merge.screen.duplicate_status"))
+                  t("merge.screen.duplicate_status",
+                    why="; ".join(signal_text(signal) for signal in proposal.signals)))
         panes = []
         for key, item_id in (("merge.screen.survivor", proposal.keep_id),
                              ("merge.screen.other", proposal.other_id)):
@@ -420,6 +493,11 @@ class MergeScreen(Screen[None]):
 
     def action_combine(self) -> None:
         self._decided(combine_duplicate(self._result(), self._duplicate().id))
+
+    def action_swap(self) -> None:
+        """The other item survives instead: combine keeping it whole."""
+        proposal = self._duplicate()
+        self._decided(combine_duplicate(self._result(), proposal.id, keep=proposal.other_id))
 
     def action_keep_apart(self) -> None:
         self._decided(keep_apart(self._result(), self._duplicate().id))

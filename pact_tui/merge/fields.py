@@ -1,0 +1,57 @@
+"""Field by field three-way: versions of one item that changed different fields agree.
+
+Against the version they were copied from, each field takes the one value every version
+that changed it agrees on. A list of parties takes the additions and removals of every
+version. Only the same field changed in different ways is a conflict.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from pact_tui.merge.normalize import normalize_text
+from pact_tui.model import Item
+
+# Lists merged by additions and removals rather than as one value.
+LIST_FIELDS = frozenset({"parties", "themes", "challenge_ids", "ambition_ids"})
+
+
+def _identity(value: Any) -> Any:
+    if isinstance(value, dict) and "name" in value:
+        return value.get("stakeholder_id") or normalize_text(str(value["name"]))
+    return repr(value)
+
+
+def _merged_list(base: list[Any], versions: Sequence[list[Any]]) -> list[Any]:
+    """The base list with what any version removed taken out and what any added put in."""
+    base_ids = {_identity(value) for value in base}
+    removed = {_identity(value) for value in base} - set.intersection(
+        *({_identity(value) for value in version} for version in versions))
+    result = [value for value in base if _identity(value) not in removed]
+    seen = {_identity(value) for value in result}
+    for version in versions:
+        for value in version:
+            key = _identity(value)
+            if key not in seen and key not in base_ids:
+                seen.add(key)
+                result.append(value)
+    return result
+
+
+def merge_fields(base: Item, versions: Sequence[Item]) -> dict[str, Any] | None:
+    """The content all `versions` agree on field by field, or None if a field conflicts."""
+    before = base.content()
+    contents = [version.content() for version in versions]
+    merged: dict[str, Any] = {}
+    for name, old in before.items():
+        changed = [content[name] for content in contents if content.get(name) != old]
+        if not changed:
+            merged[name] = old
+        elif all(value == changed[0] for value in changed):
+            merged[name] = changed[0]
+        elif name in LIST_FIELDS and isinstance(old, list):
+            merged[name] = _merged_list(old, [content[name] for content in contents])
+        else:
+            return None
+    return merged

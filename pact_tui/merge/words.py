@@ -1,0 +1,38 @@
+"""Dutch words as the duplicate finder weighs them: stop words out, the rest stemmed.
+
+The Snowball Dutch stemmer folds "kernen" and "kern", "isoleren" and "isolatie" nearly
+together, so two groups writing the same idea in another form of the same words still
+meet. Stop words (articles, prepositions, "alle", "elke") say nothing about the idea.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import snowballstemmer  # type: ignore[import-untyped]
+
+from pact_tui.merge.normalize import normalize_text
+
+STOP_WORDS = frozenset({
+    "aan", "af", "al", "alle", "alles", "als", "bij", "dan", "dat", "de", "deze", "die", "dit",
+    "door", "een", "eén", "één", "elk", "elke", "en", "er", "extra", "hele", "het", "hun",
+    "in", "is", "je", "kan", "meer", "met", "mee", "moet", "moeten", "na", "naar", "niet",
+    "nog", "of", "om", "onder", "ons", "onze", "ook", "op", "over", "per", "te", "tegen",
+    "ten", "ter", "tot", "tussen", "uit", "van", "veel", "voor", "waar", "wat", "we", "wij",
+    "worden", "wordt", "zal", "ze", "zich", "zijn", "zo", "zodat",
+})
+
+_STEMMER = snowballstemmer.stemmer("dutch")
+
+
+@functools.lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The Snowball stem of one normalized word; numbers stay as they are."""
+    return word if word.isdigit() else _STEMMER.stemWord(word)
+
+
+@functools.lru_cache(maxsize=16384)
+def content_words(text: str) -> tuple[str, ...]:
+    """The normalized words of `text` that carry meaning, in order, each once."""
+    words = [word for word in normalize_text(text).split() if word not in STOP_WORDS]
+    return tuple(dict.fromkeys(words))

@@ -1,0 +1,38 @@
+"""The duplicate finder on the labelled Dutch set meets its targets at the default thresholds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pact_tui.merge.labelled import LabelledPair, measure, parse_pairs
+
+SET = Path(__file__).parents[1] / "data" / "duplicates-nl.tsv"
+
+
+def read_pairs() -> list[LabelledPair]:
+    return parse_pairs(SET.read_text("utf-8"))
+
+
+def test_the_labelled_set_is_big_and_varied_enough() -> None:
+    pairs = read_pairs()
+    assert len(pairs) >= 80
+    assert {p.kind for p in pairs} == {"action", "challenge", "stakeholder"}
+    assert {p.pair for p in pairs} >= {"typo", "reorder", "paraphrase", "name", "different"}
+
+
+def test_recall_and_precision_reach_their_targets() -> None:
+    measured = measure(read_pairs())
+    assert measured.recall["typo"] >= 0.95
+    assert measured.recall["reorder"] >= 0.95
+    assert measured.recall["name"] >= 0.95
+    assert measured.recall["paraphrase"] >= 0.75
+    assert measured.precision >= 0.85
+
+
+def test_look_alikes_that_are_not_the_same_are_not_proposed() -> None:
+    pairs = {(p.first, p.second): p for p in read_pairs()}
+    for first, second in [
+            ("Starterslening in alle zeven gemeenten invoeren",
+             "Blijverslening in alle zeven gemeenten invoeren"),
+            ("Monitor opzetten voor de arbeidsmarkt", "Monitor evalueren voor de arbeidsmarkt")]:
+        assert measure([pairs[(first, second)]]).proposed == 0
