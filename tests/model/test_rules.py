@@ -115,8 +115,9 @@ def test_an_action_with_values_a_merge_kept_beside_it_is_an_open_point() -> None
     from pact_tui.model import PastVersion
     from pact_tui.model.rules import alternatives, open_points
 
-    action = _Action(theme="wonen", title="Starterslening invoeren", goal="100 leningen",
-                     lead=_PartyRef(name="Gemeente Hoorn"), parties=(_PartyRef(name="SVn"),))
+    action = complete_action(title="Starterslening invoeren", goal="100 leningen",
+                             lead=_PartyRef(name="Gemeente Hoorn"),
+                             parties=(_PartyRef(name="SVn"),))
     assert open_points(action) == ()
     other = action.model_copy(update={"goal": "200 leningen in 2027"})
     combined = action.model_copy(update={"history": (
