@@ -15,6 +15,7 @@ from pact_tui import __version__
 from pact_tui.cli import export as export_commands
 from pact_tui.cli import merge as merge_commands
 from pact_tui.cli import session as session_commands
+from pact_tui.cli import sheets as sheet_commands
 from pact_tui.i18n import LANGUAGES, set_language, t
 from pact_tui.model import UserError
 
@@ -38,7 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help=t("cli.help.exports_dir"))
     parser.set_defaults(handler=session_commands.run_home)
     subparsers = parser.add_subparsers(dest="command", parser_class=_Parser)
-    for module in (session_commands, merge_commands, export_commands):
+    for module in (session_commands, merge_commands, export_commands, sheet_commands):
         module.register(subparsers)
     return parser
 

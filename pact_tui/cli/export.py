@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from pact_tui.cli import sheets as sheets_commands
 from pact_tui.export import export_programme, free_path
 from pact_tui.i18n import t
 from pact_tui.store import read_session
@@ -17,6 +18,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("file", type=Path, help=t("export.cli.help.file"))
     parser.add_argument("-o", "--output", type=Path, help=t("export.cli.help.output"))
     parser.add_argument("--template", type=Path, help=t("export.cli.help.template"))
+    parser.add_argument("--progress", action="store_true", help=t("export.cli.help.progress"))
+    parser.add_argument("--since", help=t("export.cli.help.since"))
     parser.set_defaults(handler=run_export)
 
 
@@ -29,6 +32,10 @@ def run_export(args: argparse.Namespace) -> int:
         out = free_path(args.exports_dir, session.meta)
     elif out.is_dir():
         out = free_path(out, session.meta)
+    elif out.suffix.casefold() == ".xlsx":
+        return sheets_commands.run_export_xlsx(session, out)
+    if args.progress:
+        return sheets_commands.run_export_progress(session, out, args.since, args.template)
 
     shown: list[str] = []
 
