@@ -69,4 +69,10 @@ MESSAGES: dict[str, str] = {
     "export.progress_report.nothing_since": "No progress was updated since this date.",
     "export.cli.help.progress": "write the progress report instead of the draft",
     "export.cli.help.since": "the report names what was updated since this date (YYYY-MM-DD)",
+    "tui.progress.counts_title": "Progress per theme",
+    "tui.progress.attention_title": "Needs attention",
+    "tui.progress.attention_count": "Needs attention: {count} actions (Enter: go to the action)",
+    "tui.progress.none_attention": "Every action with a light is on track.",
+    "tui.progress.no_light": "none",
+    "tui.home.key_import": "Import",
 }

@@ -69,4 +69,10 @@ MESSAGES: dict[str, str] = {
     "export.progress_report.nothing_since": "Sinds deze datum is geen voortgang bijgewerkt.",
     "export.cli.help.progress": "schrijf de voortgangsrapportage in plaats van het concept",
     "export.cli.help.since": "de rapportage noemt wat sinds deze datum is bijgewerkt (JJJJ-MM-DD)",
+    "tui.progress.counts_title": "Voortgang per thema",
+    "tui.progress.attention_title": "Aandacht nodig",
+    "tui.progress.attention_count": "Aandacht nodig: {count} acties (Enter: naar de actie)",
+    "tui.progress.none_attention": "Alle acties met een stoplicht zijn op schema.",
+    "tui.progress.no_light": "geen",
+    "tui.home.key_import": "Importeren",
 }
