@@ -21,17 +21,14 @@ from pact_tui.sheets import (
     FIELDS,
     ColumnMap,
     Imported,
+    OpenedSheet,
     ReadResult,
-    SheetError,
     Table,
     apply_overrides,
-    find_header,
-    guess_mapping,
     new_session,
+    open_sheet,
     read_actions,
-    read_table,
     remember,
-    remembered,
     update_session,
     write_xlsx,
 )
@@ -67,11 +64,9 @@ def _overrides(values: list[str]) -> dict[str, str | None]:
     return overrides
 
 
-def _mapping(args: argparse.Namespace, table: Table, header: list[str]) -> ColumnMap:
-    mapping = remembered(args.sessions_dir, args.file.name) or guess_mapping(header)
-    mapping = {index: name for index, name in mapping.items() if index < len(header)}
+def _mapping(args: argparse.Namespace, opened: OpenedSheet) -> ColumnMap:
     try:
-        return apply_overrides(header, mapping, _overrides(args.map))
+        return apply_overrides(opened.header, opened.mapping, _overrides(args.map))
     except KeyError as missing:
         raise UserError(t("sheets.cli.unknown_column", file=args.file.name,
                           column=missing.args[0])) from None
@@ -121,14 +116,9 @@ def _confirmed(args: argparse.Namespace, out: Path) -> bool:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    table = read_table(args.file, args.sheet)
-    header_row = find_header(table.rows)
-    if header_row is None:
-        if not args.map:
-            raise SheetError(t("sheets.no_header", file=args.file.name))
-        header_row = 0
-    header = list(table.rows[header_row].cells)
-    mapping = _mapping(args, table, header)
+    opened = open_sheet(args.file, args.sheet, args.sessions_dir, need_header=not args.map)
+    table, header_row, header = opened.table, opened.header_index, list(opened.header)
+    mapping = _mapping(args, opened)
     programme: Session | None = read_session(args.programme) if args.programme else None
     if programme is None and ID in mapping.values():
         raise UserError(t("sheets.cli.needs_programme", file=args.file.name))

@@ -18,6 +18,7 @@ from pact_tui.sheets.columns import (
 )
 from pact_tui.sheets.importing import Imported, Update, new_session, update_session
 from pact_tui.sheets.memory import remember, remembered
+from pact_tui.sheets.prepare import OpenedSheet, open_sheet
 from pact_tui.sheets.reading import SUFFIXES, Row, SheetError, Table, read_table
 from pact_tui.sheets.rows import MatchNote, ReadResult, RowNote, SheetAction, read_actions
 from pact_tui.sheets.writing import write_xlsx
@@ -28,6 +29,7 @@ __all__ = [
     "ColumnMap",
     "Imported",
     "MatchNote",
+    "OpenedSheet",
     "ReadResult",
     "Row",
     "RowNote",
@@ -40,6 +42,7 @@ __all__ = [
     "find_header",
     "guess_mapping",
     "new_session",
+    "open_sheet",
     "read_actions",
     "read_table",
     "remember",

@@ -17,6 +17,10 @@ from pact_tui.model.template import light_text
 from pact_tui.tui.widgets.grid import CellKind, Column
 from pact_tui.tui.widgets.row_list import RowList
 
+_MIN_THEME_WIDTH = 16
+_COUNTS_WIDTH = 4 * 14 + 4
+"""Room the four count columns need, with their padding."""
+
 
 class AttentionList(RowList):
     """The actions whose light is not green, problems first."""
@@ -58,7 +62,11 @@ class ProgressPanel(Vertical):
         keys = [*PROGRESS_LIGHTS, NO_LIGHT]
         table = self.query_one("#progress-counts", DataTable)
         table.clear(columns=True)
-        table.add_column(t("model.template.theme"), key="theme")
+        # The theme names take what the four counts leave, up to the longest name.
+        longest = max((len(theme.label) for theme in self.profile.themes), default=10)
+        room = self.app.size.width - _COUNTS_WIDTH
+        table.add_column(t("model.template.theme"), key="theme",
+                         width=max(_MIN_THEME_WIDTH, min(longest, room)))
         for key in keys:
             label = light_text(key) if key != NO_LIGHT else t("tui.progress.no_light")
             table.add_column(label, key=key)
