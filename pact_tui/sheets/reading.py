@@ -12,6 +12,7 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from python_calamine import CalamineWorkbook
 
@@ -29,8 +30,7 @@ class SheetError(UserError):
     """A file that cannot be read as a table (missing, unknown format, no such sheet)."""
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     """One row: its number as the spreadsheet shows it (1-based) and its cells as text."""
 
     number: int
@@ -50,6 +50,8 @@ class Table:
 
 def cell_text(value: object) -> str:
     """A cell as text: dates as ISO dates, 12.0 as "12", text stripped."""
+    if type(value) is str:  # nearly every cell: the quick way first
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, bool):

@@ -21,7 +21,13 @@ from pact_tui.model import Action, PartyRef, Planning, RegionProfile, Stakeholde
 from pact_tui.model.planning_text import PlanningTextError, parse_planning
 from pact_tui.model.template import template_field
 from pact_tui.sheets.columns import CHECK, ID, VERSION, ColumnMap
-from pact_tui.sheets.matching import Match, match_choice, match_light, match_name, match_status
+from pact_tui.sheets.matching import (
+    Match,
+    choice_matcher,
+    light_matcher,
+    name_matcher,
+    status_matcher,
+)
 from pact_tui.sheets.reading import Row
 
 _PARTY_SPLIT = re.compile(r"\s*[;\n]\s*|\s*,\s*")
@@ -87,11 +93,33 @@ def parse_date(text: str) -> dt.date | None:
     return None
 
 
+class _Matchers:
+    """One matcher per kind of value, built once per sheet."""
+
+    def __init__(self, profile: RegionProfile, stakeholders: Sequence[Stakeholder]) -> None:
+        self.theme = choice_matcher(profile.themes)
+        self.scale = choice_matcher(profile.scales)
+        self.status = status_matcher()
+        self.light = light_matcher()
+        self.name = name_matcher([(s.id, s.name) for s in stakeholders])
+        self.parties: dict[str, tuple[PartyRef, Match | None]] = {}
+        self.plannings: dict[str, Planning] = {}
+
+    def party(self, text: str) -> tuple[PartyRef, Match | None]:
+        """A named party: the stakeholder it matches, else the name as written."""
+        if text not in self.parties:
+            match = self.name(text)
+            party = (PartyRef(name=text) if match is None
+                     else PartyRef(name=match.label, stakeholder_id=match.key))
+            self.parties[text] = (party, match)
+        return self.parties[text]
+
+
 class _RowReader:
-    def __init__(self, profile: RegionProfile, stakeholders: Sequence[Stakeholder],
-                 result: ReadResult, number: int) -> None:
+    def __init__(self, profile: RegionProfile, matchers: _Matchers, result: ReadResult,
+                 number: int) -> None:
         self.profile = profile
-        self.names = [(s.id, s.name) for s in stakeholders]
+        self.match = matchers
         self.result = result
         self.number = number
         self.kept: list[str] = []
@@ -111,20 +139,19 @@ class _RowReader:
         self.warn(t("sheets.value_not_matched", field=label, text=text))
 
     def party(self, text: str, name: str) -> PartyRef:
-        match = self.matched(name, match_name(text, self.names))
-        if match is None:
-            return PartyRef(name=text)
-        return PartyRef(name=match.label, stakeholder_id=match.key)
+        party, match = self.match.party(text)
+        self.matched(name, match)
+        return party
 
     def values(self, texts: Mapping[str, str]) -> dict[str, object]:
         values: dict[str, object] = {"title": texts.get("title", ""),
                                      "goal": texts.get("goal", ""),
                                      "progress_note": texts.get("progress_note", "")}
         theme = texts.get("theme", "")
-        found = self.matched("theme", match_choice(theme, self.profile.themes))
+        found = self.matched("theme", self.match.theme(theme))
         values["theme"] = found.key if found else theme
         if text := texts.get("scale", ""):
-            found = self.matched("scale", match_choice(text, self.profile.scales))
+            found = self.matched("scale", self.match.scale(text))
             if found:
                 values["scale"] = found.key
             else:
@@ -137,13 +164,13 @@ class _RowReader:
         if text := texts.get("lead", ""):
             values["lead"] = self.party(text, "lead")
         if text := texts.get("status", ""):
-            found = self.matched("status", match_status(text))
+            found = self.matched("status", self.match.status(text))
             if found:
                 values["status"] = found.key
             else:
                 self.keep("status", text)
         if text := texts.get("light", ""):
-            found = self.matched("light", match_light(text))
+            found = self.matched("light", self.match.light(text))
             if found:
                 values["light"] = found.key
             else:
@@ -159,10 +186,13 @@ class _RowReader:
         return values
 
     def planning(self, text: str) -> Planning:
-        try:
-            return parse_planning(text, self.profile)
-        except PlanningTextError:
-            return Planning(timing=text)
+        known = self.match.plannings
+        if text not in known:
+            try:
+                known[text] = parse_planning(text, self.profile)
+            except PlanningTextError:
+                known[text] = Planning(timing=text)
+        return known[text]
 
 
 def row_texts(row: Row, mapping: ColumnMap) -> dict[str, str]:
@@ -175,6 +205,7 @@ def read_actions(rows: Sequence[Row], mapping: ColumnMap, profile: RegionProfile
                  stakeholders: Sequence[Stakeholder] = ()) -> ReadResult:
     """The data rows below the header read as actions; blank rows are passed over."""
     result = ReadResult()
+    matchers = _Matchers(profile, stakeholders)
     for row in rows:
         if row.is_blank():
             continue
@@ -188,11 +219,11 @@ def read_actions(rows: Sequence[Row], mapping: ColumnMap, profile: RegionProfile
         if not visible.get("theme"):
             result.notes.append(RowNote(row.number, t("sheets.row_no_theme"), skipped=True))
             continue
-        if match_choice(visible["theme"], profile.themes) is None:
+        if matchers.theme(visible["theme"]) is None:
             result.notes.append(RowNote(row.number, t("sheets.row_unknown_theme",
                                                       text=visible["theme"]), skipped=True))
             continue
-        reader = _RowReader(profile, stakeholders, result, row.number)
+        reader = _RowReader(profile, matchers, result, row.number)
         try:
             action = Action.model_validate(reader.values(visible))
         except ValidationError as error:
