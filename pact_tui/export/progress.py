@@ -54,7 +54,8 @@ def export_progress(session: Session, out: Path, *, since: dt.date | None = None
         category=t("export.progress_report.category"),
         comments=t("export.doc.comments", source=meta.title), language=language,
         created=meta.created_at, modified=meta.updated_at)
-    setup.set_up_footer(document, title, own_layout=template is None)
+    setup.set_up_footer(document, t("export.progress_report.footer", title=title),
+                        own_layout=template is None)
     draft = Draft(document, session, author)
     draft.paragraph(title, styles.TITLE)
     draft.paragraph(t("export.progress_report.date", date=dt.date.today().isoformat()),

@@ -56,6 +56,7 @@ MESSAGES: dict[str, str] = {
     "sheets.cli.report_written": "Progress report written: {path}",
     "sheets.cli.bad_date": "--since {value}: write a date like 2026-05-01.",
     "export.progress_report.title": "Progress report {title}",
+    "export.progress_report.footer": "{title} · page ",
     "export.progress_report.category": "Progress report",
     "export.progress_report.date": "As of {date}",
     "export.progress_report.overview": "Overview per theme",

@@ -56,6 +56,7 @@ MESSAGES: dict[str, str] = {
     "sheets.cli.report_written": "Voortgangsrapportage geschreven: {path}",
     "sheets.cli.bad_date": "--since {value}: schrijf een datum als 2026-05-01.",
     "export.progress_report.title": "Voortgangsrapportage {title}",
+    "export.progress_report.footer": "{title} · pagina ",
     "export.progress_report.category": "Voortgangsrapportage",
     "export.progress_report.date": "Stand van {date}",
     "export.progress_report.overview": "Overzicht per thema",
