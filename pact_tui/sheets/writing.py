@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import xlsxwriter
+from xlsxwriter.exceptions import FileCreateError
 from xlsxwriter.worksheet import Worksheet
 
 from pact_tui.i18n import t
@@ -112,7 +113,11 @@ def write_xlsx(session: Session, path: Path) -> Path:
     folder = path.parent
     if not folder.is_dir():
         raise SheetError(t("sheets.no_folder", folder=str(folder)))
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as error:
+        raise SheetError(t("sheets.cannot_write", file=str(path),
+                           reason=error.strerror or str(error))) from None
     os.close(fd)
     try:
         book = xlsxwriter.Workbook(temporary, {"constant_memory": False,
@@ -128,6 +133,9 @@ def write_xlsx(session: Session, path: Path) -> Path:
         os.umask(mask)
         os.chmod(temporary, 0o666 & ~mask)
         os.replace(temporary, path)
+    except (OSError, FileCreateError) as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise SheetError(t("sheets.cannot_write", file=str(path), reason=str(error))) from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise

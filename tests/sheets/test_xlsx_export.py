@@ -74,3 +74,13 @@ def test_the_export_command_follows_the_suffix(
     assert run.code == 0, run.err
     assert "Spreadsheet geschreven" in run.out
     assert (tmp_path / "lijst.xlsx").read_bytes()[:2] == b"PK"
+
+
+def test_a_place_that_cannot_be_written_is_one_sentence_and_leaves_no_temporary(
+        tmp_path: Path, demo_programme: Session) -> None:
+    taken = tmp_path / "lijst.xlsx"
+    taken.mkdir()
+    (taken / "iets").write_text("x", encoding="utf-8")
+    with pytest.raises(SheetError, match="kan niet worden geschreven"):
+        write_xlsx(demo_programme, taken)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["lijst.xlsx"]

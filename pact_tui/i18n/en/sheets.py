@@ -8,6 +8,7 @@ MESSAGES: dict[str, str] = {
     "sheets.no_such_sheet": "{file} has no sheet ‘{sheet}’; it has: {sheets}.",
     "sheets.csv_encoding": "{file} is not text in UTF-8 or Windows-1252.",
     "sheets.no_header": "The first 30 rows of {file} hold no header with an Action (or Measure, Project) column and another known column; name the columns with --map COLUMN=field.",
+    "sheets.cannot_write": "{file} cannot be written: {reason}",
     "sheets.no_folder": "Folder {folder} does not exist.",
     "sheets.row_note": "row {row}: {message}",
     "sheets.match_note": "row {row}: {field} ‘{text}’ read as ‘{label}’ ({score}% alike)",

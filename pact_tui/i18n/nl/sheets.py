@@ -8,6 +8,7 @@ MESSAGES: dict[str, str] = {
     "sheets.no_such_sheet": "{file} heeft geen werkblad ‘{sheet}’; er zijn: {sheets}.",
     "sheets.csv_encoding": "{file} is geen tekst in UTF-8 of Windows-1252.",
     "sheets.no_header": "In {file} staat in de eerste 30 rijen geen kopregel met een kolom Actie (of Maatregel, Project) en nog een bekende kolom; wijs de kolommen aan met --map KOLOM=veld.",
+    "sheets.cannot_write": "{file} kan niet worden geschreven: {reason}",
     "sheets.no_folder": "Map {folder} bestaat niet.",
     "sheets.row_note": "rij {row}: {message}",
     "sheets.match_note": "rij {row}: {field} ‘{text}’ gelezen als ‘{label}’ ({score}% gelijk)",
