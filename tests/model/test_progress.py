@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+from pydantic import ValidationError
+
 from pact_tui.model import Action
 from pact_tui.model.progress import changed_since, light_counts, needs_attention
 
@@ -36,3 +39,10 @@ def test_changed_since_takes_the_day_itself_and_later() -> None:
                _action("wonen", "nooit")]
     assert [a.title for a in changed_since(actions, dt.date(2026, 3, 1))] == [
         "later", "op de dag"]
+
+
+def test_an_unknown_status_or_light_is_refused_in_words() -> None:
+    with pytest.raises(ValidationError, match="Onbekende status 'klaar'"):
+        Action(theme="wonen", title="x", status="klaar")
+    with pytest.raises(ValidationError, match="Onbekend stoplicht 'paars'"):
+        Action(theme="wonen", title="x", light="paars")

@@ -9,6 +9,7 @@ import pytest
 
 from pact_tui.sheets import find_header, guess_mapping, read_actions, read_table
 from pact_tui.sheets.columns import field_for_header
+from pact_tui.sheets.matching import light_matcher, status_matcher
 from pact_tui.store import load_profile, read_session
 from tests.sheets.conftest import FIXTURES, RunCli
 
@@ -108,3 +109,19 @@ def test_a_bad_map_and_a_missing_file_are_one_sentence(cli: RunCli, tmp_path: Pa
     text.write_text("x", encoding="utf-8")
     wrong = cli("import", text)
     assert wrong.code == 2 and ".xlsx" in wrong.err and "Traceback" not in wrong.err
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("groen", "on-track"), ("● op schema", "on-track"), ("Oranje", "attention"),
+    ("amber", "attention"), ("▲", "attention"), ("ROOD", "problem"), ("■ knelpunt", "problem"),
+    ("problem", "problem")])
+def test_a_light_is_known_by_word_colour_or_symbol(text: str, key: str) -> None:
+    match = light_matcher()(text)
+    assert match is not None and match.key == key
+
+
+def test_a_status_is_known_in_dutch_and_english_and_nothing_else_is_guessed() -> None:
+    matcher = status_matcher()
+    assert matcher("Afgerond").key == "done"  # type: ignore[union-attr]
+    assert matcher("in progress").key == "in-progress"  # type: ignore[union-attr]
+    assert matcher("misschien") is None
