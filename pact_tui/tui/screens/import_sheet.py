@@ -1,8 +1,9 @@
 """Import a spreadsheet: the columns and the field each is read as, the first rows as they
 will be read, and every loose match and skipped row, before anything is written.
 
-Up and down pick a column, left and right change its field (or "not read"), ctrl+s
-writes the new session and opens it, Esc goes back without writing.
+Up and down pick a column, left and right change its field (or "not read"), Tab moves
+to the notes to scroll them, ctrl+s writes the new session and opens it, Esc goes back
+without writing.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
@@ -77,7 +79,9 @@ class ImportSheetScreen(Screen[None]):
         yield DataTable(id="import-columns", cursor_type="row", zebra_stripes=True)
         yield Static("", id="import-summary")
         yield DataTable(id="import-preview", cursor_type="none", zebra_stripes=True)
-        yield Static("", id="import-notes")
+        # Tab moves here to scroll through a long list of notes.
+        with VerticalScroll(id="import-notes-box"):
+            yield Static("", id="import-notes")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -91,6 +95,8 @@ class ImportSheetScreen(Screen[None]):
             columns.add_row(Text(heading or "—"), Text(field_name(self.mapping.get(index))),
                             Text(example[:40]), key=str(index))
         columns.focus()
+        # Only the columns and the notes take the keys; the preview is to look at.
+        self.query_one("#import-preview", DataTable).can_focus = False
         self.show_result()
 
     def action_change_field(self, step: int) -> None:
