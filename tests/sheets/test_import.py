@@ -14,10 +14,12 @@ from pact_tui.store import load_profile, read_session
 from tests.sheets.conftest import FIXTURES, RunCli
 
 # Row numbers as each file shows them: the .xlsx has two merged title rows and a blank
-# one above its header, the .ods one title row and a blank one, the .csv none.
+# one above its header, the .ods and the old .xls one title row and a blank one, the .csv
+# none.
 EXPECTED = {
     "xlsx": {"header": 4, "warmte": 6, "ruimte": 9, "no_title": 10, "techniek": 11},
     "ods": {"header": 3, "warmte": 5, "ruimte": 8, "no_title": 9, "techniek": 10},
+    "xls": {"header": 3, "warmte": 5, "ruimte": 8, "no_title": 9, "techniek": 10},
     "csv": {"header": 1, "warmte": 3, "ruimte": 6, "no_title": 7, "techniek": 8},
 }
 
