@@ -133,6 +133,8 @@ def run_import(args: argparse.Namespace) -> int:
     for update in imported.updates:
         print(t("sheets.cli.update", row=update.number, title=update.action.title,
                 fields=", ".join(_field_label(name) for name in update.fields)))
+    for read in imported.unknown_ids:
+        print(t("sheets.cli.unknown_id", row=read.number, title=read.action.title))
     skipped = sum(1 for note in result.notes if note.skipped)
     print(t("sheets.cli.summary", added=len(imported.added), updated=len(imported.updates),
             skipped=skipped))

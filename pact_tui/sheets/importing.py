@@ -35,6 +35,9 @@ class Imported:
     session: Session
     added: tuple[SheetAction, ...]
     updates: tuple[Update, ...]
+    # Rows with an id the programme does not have (a sheet of another programme, or the
+    # action was removed since): added as new actions, and said.
+    unknown_ids: tuple[SheetAction, ...] = ()
 
 
 def new_session(result: ReadResult, profile: RegionProfile, title: str,
@@ -56,10 +59,13 @@ def update_session(result: ReadResult, programme: Session, title: str,
     actions = {action.id: action for action in session.actions}
     added: list[SheetAction] = []
     updates: list[Update] = []
+    unknown: list[SheetAction] = []
     for read in result.actions:
         current = actions.get(read.item_id)
         if current is None:
             added.append(read)
+            if read.item_id:
+                unknown.append(read)
             continue
         texts = [read.texts.get(field.key, "") for field in ACTION_TEMPLATE]
         if read.check and row_check(texts) == read.check:
@@ -81,7 +87,8 @@ def update_session(result: ReadResult, programme: Session, title: str,
     new = [read.action.model_copy(update={"position": start + index, "origins": (origin,)})
            for index, read in enumerate(added)]
     session = session.model_copy(update={"actions": (*actions.values(), *new)})
-    return Imported(Session.model_validate(session.model_dump()), tuple(added), tuple(updates))
+    return Imported(Session.model_validate(session.model_dump()), tuple(added), tuple(updates),
+                    tuple(unknown))
 
 
 def _changed_fields(current: Action, read: SheetAction) -> list[str]:

@@ -19,7 +19,7 @@ from pact_tui.sheets import (
     update_session,
     write_xlsx,
 )
-from pact_tui.store import read_session
+from pact_tui.store import read_session, write_session
 from tests.sheets.conftest import RunCli
 
 TODAY = dt.date(2026, 6, 1)
@@ -135,3 +135,14 @@ def test_the_cli_round_trip_names_the_update_and_needs_the_programme(
     programme = read_session(tmp_path / "nieuw.json")
     [red] = [a for a in programme.actions if a.light == "problem"]
     assert red.progress_note == "Geen grond"
+
+
+def test_rows_of_another_programme_are_added_and_said(
+        cli: RunCli, tmp_path: Path, demo_programme: Session) -> None:
+    sheet = write_xlsx(demo_programme, tmp_path / "programma.xlsx")
+    other = tmp_path / "ander.json"
+    write_session(other, demo_programme.model_copy(update={"actions": (), "commitments": ()}))
+    run = cli("import", sheet, "--programme", other, "-o", tmp_path / "s.json", "--yes")
+    assert run.code == 0, run.err
+    assert "heeft een id dat dit programma niet kent" in run.out
+    assert f"{len(demo_programme.actions)} nieuwe acties" in run.out

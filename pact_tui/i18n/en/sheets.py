@@ -48,6 +48,7 @@ MESSAGES: dict[str, str] = {
     "sheets.cli.notes": "Notes:",
     "sheets.cli.summary": "{added} new actions, {updated} updated actions, {skipped} rows skipped.",
     "sheets.cli.update": "  row {row}: ‘{title}’ — {fields}",
+    "sheets.cli.unknown_id": "  row {row}: ‘{title}’ has an id this programme does not know; added as a new action",
     "sheets.cli.confirm": "Write the session to {path}? [y/N] ",
     "sheets.cli.confirm_yes": "y",
     "sheets.cli.dry_run": "Nothing written. Change the mapping with --map COLUMN=field and write with --yes.",

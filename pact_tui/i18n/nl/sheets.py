@@ -48,6 +48,7 @@ MESSAGES: dict[str, str] = {
     "sheets.cli.notes": "Opmerkingen:",
     "sheets.cli.summary": "{added} nieuwe acties, {updated} bijgewerkte acties, {skipped} rijen overgeslagen.",
     "sheets.cli.update": "  rij {row}: ‘{title}’ — {fields}",
+    "sheets.cli.unknown_id": "  rij {row}: ‘{title}’ heeft een id dat dit programma niet kent; toegevoegd als nieuwe actie",
     "sheets.cli.confirm": "Sessie schrijven naar {path}? [j/N] ",
     "sheets.cli.confirm_yes": "j",
     "sheets.cli.dry_run": "Niets geschreven. Pas de koppeling aan met --map KOLOM=veld en schrijf met --yes.",
