@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.pilot import Pilot
 from textual.widgets import DataTable
 
 from pact_tui.model import Action, Session, SessionMeta
 from pact_tui.store import create_session, load_profile
 from pact_tui.tui.app import PactApp
+from pact_tui.tui.screens.home import HomeScreen
 from pact_tui.tui.screens.overview import OverviewScreen
 from pact_tui.tui.widgets.progress_panel import AttentionList, ProgressPanel
 
@@ -19,6 +21,16 @@ def _app(tmp_path: Path, actions: tuple[Action, ...]) -> PactApp:
                           Session(meta=meta, actions=actions))
     return PactApp(path, sessions_dir=tmp_path / "sessions",  # type: ignore[arg-type]
                    exports_dir=tmp_path / "exports")
+
+
+async def _close(pilot: Pilot[None], app: PactApp) -> None:
+    """Back to the home screen before the app closes: the header clock's tick during
+    teardown can otherwise find a phase screen half taken down."""
+    await pilot.press("ctrl+o")
+    for _ in range(50):
+        await pilot.pause(0.05)
+        if isinstance(app.screen, HomeScreen):
+            return
 
 
 def _screen_text(app: PactApp) -> str:
@@ -50,6 +62,7 @@ async def test_overzicht_counts_lights_per_theme_and_lists_attention(tmp_path: P
         assert [row.id for row in attention.rows] == [actions[0].id, actions[2].id]
         text = _screen_text(app)
         assert "■ knelpunt" in text and "Geen grond" in text
+        await _close(pilot, app)
 
 
 async def test_overzicht_hides_progress_while_no_action_has_a_light(tmp_path: Path) -> None:
@@ -58,3 +71,4 @@ async def test_overzicht_hides_progress_while_no_action_has_a_light(tmp_path: Pa
         app.show_phase("overzicht")
         await pilot.pause()
         assert not app.screen.query_one(ProgressPanel).display
+        await _close(pilot, app)
