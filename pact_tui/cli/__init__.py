@@ -16,6 +16,7 @@ from pact_tui.cli import export as export_commands
 from pact_tui.cli import merge as merge_commands
 from pact_tui.cli import room as room_commands
 from pact_tui.cli import session as session_commands
+from pact_tui.cli import sheets as sheet_commands
 from pact_tui.i18n import LANGUAGES, set_language, t
 from pact_tui.model import UserError
 
@@ -39,7 +40,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help=t("cli.help.exports_dir"))
     parser.set_defaults(handler=session_commands.run_home)
     subparsers = parser.add_subparsers(dest="command", parser_class=_Parser)
-    for module in (session_commands, merge_commands, export_commands, room_commands):
+    for module in (session_commands, merge_commands, export_commands, room_commands,
+                   sheet_commands):
         module.register(subparsers)
     return parser
 

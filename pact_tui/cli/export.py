@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from pact_tui.cli import sheets as sheets_commands
 from pact_tui.export import export_programme, free_path
 from pact_tui.export.errors import OutputError
 from pact_tui.export.output import check_folder, check_output
@@ -24,6 +25,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--author", help=t("export.cli.help.author"))
     parser.add_argument("--pdf", action="store_true", help=t("export.cli.help.pdf"))
     parser.add_argument("--force", action="store_true", help=t("export.cli.help.force"))
+    parser.add_argument("--progress", action="store_true", help=t("export.cli.help.progress"))
+    parser.add_argument("--since", help=t("export.cli.help.since"))
     parser.set_defaults(handler=run_export)
 
 
@@ -56,6 +59,10 @@ def run_export(args: argparse.Namespace) -> int:
     session = read_session(args.file)
     # A name the user did not choose never replaces a file: free_path adds a counter.
     out = named or free_path(folder, session.meta)
+    if out.suffix.casefold() == ".xlsx":
+        return sheets_commands.run_export_xlsx(session, out)
+    if args.progress:
+        return sheets_commands.run_export_progress(session, out, args.since, args.template)
 
     shown: list[str] = []
 

@@ -5,17 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from pact_tui import __version__
-from pact_tui.export import document as setup
 from pact_tui.export import fields, styles
 from pact_tui.export.actions import write_actions
 from pact_tui.export.appendices import write_appendices
+from pact_tui.export.base import Properties, start_document
 from pact_tui.export.cover import write_cover
 from pact_tui.export.draft import Draft
 from pact_tui.export.introduction import write_introduction
 from pact_tui.export.output import check_output, save_atomically
 from pact_tui.export.partners import partner_groups, write_partners
-from pact_tui.export.template import open_base
 from pact_tui.export.themes import has_theme_content, write_cross_theme, write_themes
 from pact_tui.i18n import t
 from pact_tui.model import Session
@@ -39,27 +37,15 @@ def export_programme(session: Session, out: Path, *, template: Path | None = Non
     report = progress or (lambda message, fraction: None)
     check_output(out, force=force)
     report(t("export.progress.start"), 0.0)
-    document = open_base(template)
     meta = session.meta
-    language = t("export.doc.language")
     author = (author or "").strip() or meta.facilitator or t("export.doc.author_fallback")
-    if template is None:
-        setup.set_up_page(document)
-    styles.ensure_styles(document, own_layout=template is None)
-    if template is None:
-        styles.use_own_fonts(document)
-    setup.set_language(document, language)
-    setup.set_number_format(document, t("export.doc.decimal_symbol"),
-                            t("export.doc.list_symbol"))
-    setup.set_application(document, t("export.doc.application", version=__version__))
-    setup.set_properties(
-        document, title=meta.title,
+    document = start_document(template, Properties(
+        title=meta.title,
         subject=meta.profile.programme_title or t("export.doc.subject", region=meta.profile.name),
         author=author, keywords=", ".join(theme.label for theme in meta.profile.themes),
         category=t("export.doc.concept"), comments=t("export.doc.comments", source=meta.title),
-        language=language, created=meta.created_at, modified=meta.updated_at)
-    setup.set_up_footer(document, t("export.doc.footer", title=meta.title),
-                        own_layout=template is None)
+        footer=t("export.doc.footer", title=meta.title),
+        created=meta.created_at, modified=meta.updated_at))
     fields.update_fields_on_open(document)
 
     draft = Draft(document, session, author)

@@ -12,7 +12,7 @@ from importlib import import_module
 from typing import Any
 
 LANGUAGES = ("nl", "en")
-AREAS = ("model", "store", "cli", "tui", "merge", "export")
+AREAS = ("model", "store", "cli", "tui", "merge", "export", "sheets")
 
 _catalogues: dict[str, dict[str, str]] = {}
 _language = "nl"

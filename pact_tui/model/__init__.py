@@ -7,6 +7,8 @@ from pact_tui.model.errors import UserError
 from pact_tui.model.items import (
     COMMITMENT_ROLES,
     ITEM_KINDS,
+    PROGRESS_LIGHTS,
+    PROGRESS_STATUSES,
     Action,
     Ambition,
     Challenge,
@@ -22,6 +24,7 @@ from pact_tui.model.items import (
     now_utc,
 )
 from pact_tui.model.profile import (
+    Choice,
     Horizon,
     ProfileError,
     RegionProfile,
@@ -49,11 +52,14 @@ __all__ = [
     "COMMITMENT_ROLES",
     "ITEM_KINDS",
     "PHASES",
+    "PROGRESS_LIGHTS",
+    "PROGRESS_STATUSES",
     "SCHEMA_VERSION",
     "Action",
     "AgendaItem",
     "Ambition",
     "Challenge",
+    "Choice",
     "Commitment",
     "Horizon",
     "InvalidItemError",

@@ -29,6 +29,17 @@ PAST_REASONS = ("newest", "chosen", "combined")
 
 COMMITMENT_ROLES = ("trekker", "partner", "financier")
 
+# Progress after the sessions: an action's status and its traffic light, stored as
+# stable keys (labels come from the catalogue, `model.progress.status.<key>`).
+PROGRESS_STATUSES = ("not-started", "preparing", "in-progress", "done", "dropped")
+PROGRESS_LIGHTS = ("on-track", "attention", "problem")
+
+# Fields added after items were first fingerprinted; at their default they are left out
+# of the fingerprint, so bases written before these fields existed still match.
+_LATER_DEFAULTS: dict[str, Any] = {
+    "status": "not-started", "light": None, "progress_note": "", "progress_date": None,
+}
+
 
 def new_id() -> str:
     return str(uuid.uuid4())
@@ -57,6 +68,14 @@ class PartyRef(BaseModel):
     stakeholder_id: str | None = None
 
 
+def content_fingerprint(content: dict[str, Any]) -> str:
+    """A hash of an item's content; fields added later count only once they are set."""
+    counted = {name: value for name, value in content.items()
+               if name not in _LATER_DEFAULTS or value != _LATER_DEFAULTS[name]}
+    canonical = json.dumps(counted, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
+
+
 class PastVersion(BaseModel):
     """A version that lost to this item in a merge, kept whole so no word is lost."""
 
@@ -82,8 +101,7 @@ class PastVersion(BaseModel):
         """The fingerprint the version had as an item (`Item.fingerprint`); None: a deletion."""
         if self.content is None:
             return None
-        canonical = json.dumps(self.content, sort_keys=True, ensure_ascii=False)
-        return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
+        return content_fingerprint(self.content)
 
     def key(self) -> str:
         """What tells two records of the same lost version apart from other versions."""
@@ -129,8 +147,7 @@ class Item(BaseModel):
 
     def fingerprint(self) -> str:
         """A hash of the content: equal content, equal fingerprint, whatever the bookkeeping."""
-        canonical = json.dumps(self.content(), sort_keys=True, ensure_ascii=False)
-        return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
+        return content_fingerprint(self.content())
 
     def edited(self, **changes: Any) -> Self:
         """A validated copy with `changes` applied, its revision bumped and its time stamped."""
@@ -236,6 +253,28 @@ class Action(Item):
     ambition_ids: tuple[str, ...] = ()
     notes: str = ""
     position: int = 0
+    # Progress once the programme runs: status, traffic light, the note on cause,
+    # consequence and correction, and the date of the last progress update.
+    status: str = "not-started"
+    light: str | None = None
+    progress_note: str = ""
+    progress_date: dt.date | None = None
+
+    @field_validator("status")
+    @classmethod
+    def _known_status(cls, status: str) -> str:
+        if status not in PROGRESS_STATUSES:
+            choices = ", ".join(PROGRESS_STATUSES)
+            raise ValueError(t("model.unknown_status", value=status, choices=choices))
+        return status
+
+    @field_validator("light")
+    @classmethod
+    def _known_light(cls, light: str | None) -> str | None:
+        if light is not None and light not in PROGRESS_LIGHTS:
+            choices = ", ".join(PROGRESS_LIGHTS)
+            raise ValueError(t("model.unknown_light", value=light, choices=choices))
+        return light
 
     def label(self) -> str:
         return self.title

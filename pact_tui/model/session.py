@@ -28,7 +28,7 @@ from pact_tui.model.items import (
 )
 from pact_tui.model.profile import RegionProfile
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 PHASES = ("sessie", "stakeholders", "opgaven", "acties", "partners", "overzicht")
 

@@ -1,5 +1,5 @@
 """The action template, described once: Thema | Actie | Doel | Schaalniveau | Planning |
-Betrokken partijen | Trekker.
+Betrokken partijen | Trekker, then the progress: Status | Stoplicht | Toelichting | Bijgewerkt.
 
 Each field says how it is labelled, shown, sorted and searched, which choices it offers,
 whether an action is incomplete without it and how wide it wants to be. The grid, its
@@ -16,7 +16,7 @@ from enum import Enum
 from typing import Any
 
 from pact_tui.i18n import t
-from pact_tui.model.items import Action, PartyRef
+from pact_tui.model.items import PROGRESS_LIGHTS, PROGRESS_STATUSES, Action, PartyRef
 from pact_tui.model.planning_text import format_planning
 from pact_tui.model.profile import Choice, RegionProfile
 
@@ -113,6 +113,28 @@ def _lead_name(action: Action) -> str:
     return action.lead.name if action.lead else ""
 
 
+def progress_statuses(profile: RegionProfile | None = None) -> tuple[Choice, ...]:
+    """The progress statuses, in the order an action goes through them."""
+    return tuple(Choice(key=key, label=t(f"model.progress.status.{key}"))
+                 for key in PROGRESS_STATUSES)
+
+
+def progress_lights(profile: RegionProfile | None = None) -> tuple[Choice, ...]:
+    """The traffic lights, each labelled with a symbol and a word, never by colour alone."""
+    return tuple(Choice(key=key, label=light_text(key)) for key in PROGRESS_LIGHTS)
+
+
+def light_text(light: str | None) -> str:
+    """A light as a symbol and a word, "▲ aandacht"; empty when no light is set."""
+    if light is None:
+        return ""
+    return f"{t(f'model.progress.light.{light}.symbol')} {t(f'model.progress.light.{light}')}"
+
+
+def _status_text(action: Action, profile: RegionProfile) -> str:
+    return t(f"model.progress.status.{action.status}")
+
+
 def _planning_order(action: Action, profile: RegionProfile) -> Any:
     horizon = _choice_position(_horizons, lambda a: a.planning.horizon)(action, profile)
     return horizon, action.planning.start_year or 0
@@ -162,6 +184,30 @@ ACTION_TEMPLATE: tuple[TemplateField, ...] = (
         filled=lambda a: a.lead is not None,
         sort_key=_text_order(_lead_name),
         required=True, open_point=True, min_width=7, ratio=1.0, page_share=15),
+    TemplateField(
+        "status", FieldKind.CHOICE,
+        text=_status_text,
+        filled=lambda a: True,
+        sort_key=_choice_position(progress_statuses, lambda a: a.status),
+        choices=progress_statuses, min_width=8, ratio=0.8),
+    TemplateField(
+        "light", FieldKind.CHOICE,
+        text=lambda a, profile: light_text(a.light),
+        filled=lambda a: a.light is not None,
+        sort_key=_choice_position(progress_lights, lambda a: a.light),
+        choices=progress_lights, min_width=8, ratio=0.8),
+    TemplateField(
+        "progress_note", FieldKind.LONG_TEXT,
+        text=lambda a, profile: a.progress_note,
+        filled=lambda a: bool(a.progress_note),
+        sort_key=_text_order(lambda a: a.progress_note),
+        min_width=8, ratio=2.0),
+    TemplateField(
+        "progress_date", FieldKind.TEXT,
+        text=lambda a, profile: a.progress_date.isoformat() if a.progress_date else "",
+        filled=lambda a: a.progress_date is not None,
+        sort_key=lambda a, profile: (a.progress_date is None, a.progress_date or ""),
+        min_width=10, ratio=0.6),
 )
 
 _BY_KEY: dict[str, TemplateField] = {field.key: field for field in ACTION_TEMPLATE}

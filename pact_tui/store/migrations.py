@@ -8,10 +8,11 @@ Schema 1 is the prototype format the first facilitator files were written in:
 themes by their label instead of their key, an action's parties as one comma-separated
 string and its lead as a plain name, a commitment's party as a plain name, no `base`
 or `origins` on items, no `sources` in meta, and the region profile stored as just the
-key of a built-in profile. Schema 2 added all that. Schema 3 (the current one, see
-docs/file-format.md) adds what a merge must not lose: an item's `history` (versions that
-lost to it) and `kept_apart`, and in meta `earlier_sessions`, `earlier_participants` and
-`removed`; all empty in a file of schema 2.
+key of a built-in profile. Schema 2 added all that. Schema 3 adds what a merge must not
+lose: an item's `history` (versions that lost to it) and `kept_apart`, and in meta
+`earlier_sessions`, `earlier_participants` and `removed`; all empty in a file of schema 2.
+Schema 4 (the current one, see docs/file-format.md) adds an action's progress: `status`,
+`light`, `progress_note` and `progress_date`; an action of schema 3 has not started.
 """
 
 from __future__ import annotations
@@ -121,4 +122,11 @@ def v2_to_v3(data: Raw) -> Raw:
     return data
 
 
-STEPS: dict[int, Callable[[Raw], Raw]] = {1: v1_to_v2, 2: v2_to_v3}
+def v3_to_v4(data: Raw) -> Raw:
+    """Every action not started, with no light, note or date: the fields' defaults."""
+    for meta in _documents(data, "meta"):
+        meta["schema_version"] = 4
+    return data
+
+
+STEPS: dict[int, Callable[[Raw], Raw]] = {1: v1_to_v2, 2: v2_to_v3, 3: v3_to_v4}

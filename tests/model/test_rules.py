@@ -110,7 +110,6 @@ def test_a_municipality_is_known_by_its_kind_or_its_name() -> None:
     assert not is_municipality("Woonschakel", "woningcorporatie", places)
     assert not is_municipality("Hoorn Bouw BV", "", places)
 def test_an_action_with_values_a_merge_kept_beside_it_is_an_open_point() -> None:
-    from pact_tui.model import Action as _Action
     from pact_tui.model import PartyRef as _PartyRef
     from pact_tui.model import PastVersion
     from pact_tui.model.rules import alternatives, open_points

@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from pact_tui.i18n import set_language
 from pact_tui.model import Action, PartyRef, Planning, RegionProfile
 from pact_tui.model.template import ACTION_TEMPLATE, FieldKind, search_text, template_field
 
 
-def test_the_template_has_the_seven_columns_of_the_workshop_form() -> None:
+def test_the_template_has_the_seven_columns_of_the_workshop_form_then_progress() -> None:
     assert [field.label for field in ACTION_TEMPLATE] == [
-        "Thema", "Actie", "Doel", "Schaalniveau", "Planning", "Betrokken partijen", "Trekker"]
+        "Thema", "Actie", "Doel", "Schaalniveau", "Planning", "Betrokken partijen", "Trekker",
+        "Status", "Stoplicht", "Toelichting voortgang", "Laatst bijgewerkt"]
+
+
+def test_a_light_reads_as_a_symbol_and_a_word(profile: RegionProfile) -> None:
+    light = template_field("light")
+    action = Action(theme="wonen", title="Flexwoningen", status="in-progress", light="problem")
+    assert light.text(action, profile) == "■ knelpunt"
+    assert [choice.label for choice in light.choices(profile)] == [  # type: ignore[misc]
+        "● op schema", "▲ aandacht", "■ knelpunt"]
+    assert template_field("status").text(action, profile) == "in uitvoering"
+    assert light.text(Action(theme="wonen", title="Nog niets"), profile) == ""
 
 
 def test_labels_follow_the_language() -> None:
@@ -50,7 +63,8 @@ def test_filled_follows_the_value() -> None:
     empty = Action(theme="wonen", title="Iets")
     full = Action(theme="wonen", title="Iets", goal="Doel", scale="westfries",
                   planning=Planning(timing="jaarlijks"), parties=(PartyRef(name="WBG"),),
-                  lead=PartyRef(name="WBG"))
+                  lead=PartyRef(name="WBG"), light="on-track", progress_note="Loopt",
+                  progress_date=dt.date(2026, 5, 1))
     required = [field for field in ACTION_TEMPLATE if field.required]
     assert [field.key for field in required if not field.filled(empty)] == [
         "goal", "scale", "planning", "parties", "lead"]

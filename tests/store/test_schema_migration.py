@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from pact_tui.model import SCHEMA_VERSION, Action
+from pact_tui.model.items import BOOKKEEPING_FIELDS, content_fingerprint
 from pact_tui.store import InvalidFileError, NewerSchemaError, SessionFile, read_session
 from pact_tui.store.backups import backups_of
 
@@ -117,3 +119,28 @@ def test_schema_2_gets_empty_merge_history_and_schema_3_keeps_it(tmp_path: Path)
     assert lost.reason == "newest" and lost.content is not None
     assert lost.content["goal"] == "In 2026 staan er 100 flexwoningen, eerst in Hoorn en Enkhuizen."
     assert [origin.title for origin in new.meta.earlier_sessions] == ["Breakout Wonen"]
+
+
+def test_schema_3_actions_have_not_started_and_schema_4_keeps_progress(tmp_path: Path) -> None:
+    old = read_session(fixture_copy(tmp_path, 3))
+    assert all(action.status == "not-started" and action.light is None
+               and action.progress_note == "" and action.progress_date is None
+               for action in old.actions)
+
+    new = read_session(fixture_copy(tmp_path, 4))
+    flex, warmte, _third = new.actions
+    assert (flex.status, flex.light, flex.progress_date) == (
+        "in-progress", "attention", dt.date(2026, 5, 14))
+    assert flex.progress_note.startswith("Twee locaties vallen af")
+    assert (warmte.status, warmte.light) == ("done", "on-track")
+
+
+def test_the_upgrade_to_schema_4_keeps_every_fingerprint(tmp_path: Path) -> None:
+    """Bases written before the progress fields still name the same versions."""
+    raw = json.loads(fixture_copy(tmp_path, 3).read_bytes())
+    upgraded = read_session(fixture_copy(tmp_path, 3))
+    for action in upgraded.actions:
+        stored = next(doc for doc in raw["actions"].values() if doc["id"] == action.id)
+        v3_content = {name: value for name, value in stored.items()
+                      if name not in BOOKKEEPING_FIELDS}
+        assert action.fingerprint() == content_fingerprint(v3_content)

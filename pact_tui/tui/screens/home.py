@@ -88,6 +88,7 @@ class HomeScreen(Screen[None]):
         Binding("p", "new_from_programme", t("tui.home.key_from_programme"),
                 id="home.from_programme"),
         Binding("m", "merge", t("tui.home.key_merge"), id="home.merge"),
+        Binding("i", "import_sheet", t("tui.home.key_import"), id="home.import"),
         Binding("r", "rescan", t("tui.home.key_rescan"), id="home.rescan"),
         Binding("q", "app.quit", t("tui.key.quit"), id="home.quit"),
     ]
@@ -245,6 +246,27 @@ class HomeScreen(Screen[None]):
     def action_merge(self) -> None:
         self.pact.open_merge()
 
+    def action_import_sheet(self) -> None:
+        """Ask for a spreadsheet, then show how it will be read; the highlighted programme
+        (if one is) is what a sheet written from it updates."""
+        from pact_tui.sheets import OpenedSheet, open_sheet
+        from pact_tui.tui.screens.import_sheet import ImportSheetScreen
+
+        entry = self.current()
+        programme = entry.session if entry is not None and entry.is_programme else None
+
+        opened: list[OpenedSheet] = []
+
+        def submit(values: FormValues) -> None:
+            opened.append(open_sheet(Path(values["file"]).expanduser(), None, self.folder))
+
+        def chosen(done: bool | None) -> None:
+            if done and opened:
+                self.app.push_screen(ImportSheetScreen(opened[-1], self.folder, programme))
+
+        self.app.push_screen(FormDialog(
+            t("tui.import.ask_title"),
+            [TextField("file", t("tui.import.ask_file"), required=True)], submit), chosen)
 
 def _title_cell(entry: SessionEntry) -> Text:
     """The session's title as stored text may be shown, marked when a rescue copy waits."""

@@ -28,6 +28,7 @@ from pact_tui.tui.editing import SessionEditor
 from pact_tui.tui.screens.phase import PhaseScreen
 from pact_tui.tui.text import visible
 from pact_tui.tui.widgets.grid import CellKind, Column
+from pact_tui.tui.widgets.progress_panel import ProgressPanel
 from pact_tui.tui.widgets.row_list import RowList
 
 if TYPE_CHECKING:
@@ -73,6 +74,7 @@ class OverviewScreen(PhaseScreen):
         yield DataTable(id="overview-counts", cursor_type="none", zebra_stripes=True)
         yield Label(Text(t("tui.overview.gaps_title")), id="gaps-title", classes="section-title")
         yield GapGrid(self._gap_columns(), empty_text=t("tui.overview.no_gaps"), id="gaps")
+        yield ProgressPanel(self.editor.meta.profile, id="progress")
         with Horizontal(id="export-box"):
             yield Static(Text(t("tui.overview.export_hint")), id="export-status")
             yield ProgressBar(total=1.0, show_eta=False, id="export-progress")
@@ -108,6 +110,7 @@ class OverviewScreen(PhaseScreen):
         self.query_one("#gaps-title", Label).update(
             Text(t("tui.overview.gaps_count", count=len(gaps), total=len(actions)))
         )
+        self.query_one(ProgressPanel).show(actions)
 
     def _show_counts(self, actions: list[Action]) -> None:
         profile = self.editor.meta.profile

@@ -1,0 +1,235 @@
+"""Rows of a sheet, mapped to fields, read as actions: each value matched, each problem named.
+
+A row that cannot become an action (no action text, a theme the profile does not know)
+is reported with its row number and left out; a value that cannot be matched (a scale
+level, a status) is reported too, and the row imports without it, its text kept in the
+action's notes so no word is lost.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from pydantic import ValidationError
+
+from pact_tui.i18n import t
+from pact_tui.model import Action, PartyRef, Planning, RegionProfile, Stakeholder
+from pact_tui.model.planning_text import PlanningTextError, parse_planning
+from pact_tui.model.template import template_field
+from pact_tui.sheets.columns import CHECK, ID, VERSION, ColumnMap
+from pact_tui.sheets.matching import (
+    Match,
+    choice_matcher,
+    light_matcher,
+    name_matcher,
+    status_matcher,
+)
+from pact_tui.sheets.reading import Row
+
+_PARTY_SPLIT = re.compile(r"\s*[;\n]\s*|\s*,\s*")
+_DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%y")
+
+
+@dataclass(frozen=True)
+class RowNote:
+    """Something the import says about one row: a problem (row left out) or a warning."""
+
+    number: int
+    message: str
+    skipped: bool = False
+
+    def __str__(self) -> str:
+        return t("sheets.row_note", row=self.number, message=self.message)
+
+
+@dataclass(frozen=True)
+class MatchNote:
+    """A value taken to mean a known one that is not spelled the same: shown, never silent."""
+
+    number: int
+    field: str
+    match: Match
+
+    def __str__(self) -> str:
+        return t("sheets.match_note", row=self.number, field=template_field(self.field).label,
+                 text=self.match.text, label=self.match.label, score=round(self.match.score))
+
+
+@dataclass(frozen=True)
+class SheetAction:
+    """An action read from a row, with the hidden columns of an exported sheet if present."""
+
+    number: int
+    action: Action
+    texts: Mapping[str, str]
+    item_id: str = ""
+    version: str = ""
+    check: str = ""
+
+
+@dataclass
+class ReadResult:
+    actions: list[SheetAction] = field(default_factory=list)
+    notes: list[RowNote] = field(default_factory=list)
+    matches: list[MatchNote] = field(default_factory=list)
+
+
+def row_check(texts: Sequence[str]) -> str:
+    """A short hash over a row's visible cells, written hidden, to see later if it changed."""
+    return hashlib.sha256("\x1f".join(texts).encode("utf-8")).hexdigest()[:12]
+
+
+def parse_date(text: str) -> dt.date | None:
+    """A date as people type it: 2026-05-14, 14-5-2026, 14/05/2026; None if it is none."""
+    for form in _DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(text.strip(), form).date()
+        except ValueError:
+            continue
+    return None
+
+
+class _Matchers:
+    """One matcher per kind of value, built once per sheet."""
+
+    def __init__(self, profile: RegionProfile, stakeholders: Sequence[Stakeholder]) -> None:
+        self.theme = choice_matcher(profile.themes)
+        self.scale = choice_matcher(profile.scales)
+        self.status = status_matcher()
+        self.light = light_matcher()
+        self.name = name_matcher([(s.id, s.name) for s in stakeholders])
+        self.parties: dict[str, tuple[PartyRef, Match | None]] = {}
+        self.plannings: dict[str, Planning] = {}
+
+    def party(self, text: str) -> tuple[PartyRef, Match | None]:
+        """A named party: the stakeholder it matches, else the name as written."""
+        if text not in self.parties:
+            match = self.name(text)
+            party = (PartyRef(name=text) if match is None
+                     else PartyRef(name=match.label, stakeholder_id=match.key))
+            self.parties[text] = (party, match)
+        return self.parties[text]
+
+
+class _RowReader:
+    def __init__(self, profile: RegionProfile, matchers: _Matchers, result: ReadResult,
+                 number: int) -> None:
+        self.profile = profile
+        self.match = matchers
+        self.result = result
+        self.number = number
+        self.kept: list[str] = []
+
+    def warn(self, message: str) -> None:
+        self.result.notes.append(RowNote(self.number, message))
+
+    def matched(self, name: str, match: Match | None) -> Match | None:
+        if match is not None and not match.exact:
+            self.result.matches.append(MatchNote(self.number, name, match))
+        return match
+
+    def keep(self, name: str, text: str) -> None:
+        """A value not taken: kept in the notes, and said."""
+        label = template_field(name).label
+        self.kept.append(f"{label}: {text}")
+        self.warn(t("sheets.value_not_matched", field=label, text=text))
+
+    def party(self, text: str, name: str) -> PartyRef:
+        party, match = self.match.party(text)
+        self.matched(name, match)
+        return party
+
+    def values(self, texts: Mapping[str, str]) -> dict[str, object]:
+        values: dict[str, object] = {"title": texts.get("title", ""),
+                                     "goal": texts.get("goal", ""),
+                                     "progress_note": texts.get("progress_note", "")}
+        theme = texts.get("theme", "")
+        found = self.matched("theme", self.match.theme(theme))
+        values["theme"] = found.key if found else theme
+        if text := texts.get("scale", ""):
+            found = self.matched("scale", self.match.scale(text))
+            if found:
+                values["scale"] = found.key
+            else:
+                self.keep("scale", text)
+        if text := texts.get("planning", ""):
+            values["planning"] = self.planning(text)
+        if text := texts.get("parties", ""):
+            names = [name for name in _PARTY_SPLIT.split(text) if name]
+            values["parties"] = tuple(dict.fromkeys(self.party(n, "parties") for n in names))
+        if text := texts.get("lead", ""):
+            values["lead"] = self.party(text, "lead")
+        if text := texts.get("status", ""):
+            found = self.matched("status", self.match.status(text))
+            if found:
+                values["status"] = found.key
+            else:
+                self.keep("status", text)
+        if text := texts.get("light", ""):
+            found = self.matched("light", self.match.light(text))
+            if found:
+                values["light"] = found.key
+            else:
+                self.keep("light", text)
+        if text := texts.get("progress_date", ""):
+            date = parse_date(text)
+            if date:
+                values["progress_date"] = date
+            else:
+                self.keep("progress_date", text)
+        if self.kept:
+            values["notes"] = "\n".join(self.kept)
+        return values
+
+    def planning(self, text: str) -> Planning:
+        known = self.match.plannings
+        if text not in known:
+            try:
+                known[text] = parse_planning(text, self.profile)
+            except PlanningTextError:
+                known[text] = Planning(timing=text)
+        return known[text]
+
+
+def row_texts(row: Row, mapping: ColumnMap) -> dict[str, str]:
+    """Field -> the cell's text, for the mapped columns of `row`."""
+    return {name: row.cells[index] if index < len(row.cells) else ""
+            for index, name in mapping.items()}
+
+
+def read_actions(rows: Sequence[Row], mapping: ColumnMap, profile: RegionProfile,
+                 stakeholders: Sequence[Stakeholder] = ()) -> ReadResult:
+    """The data rows below the header read as actions; blank rows are passed over."""
+    result = ReadResult()
+    matchers = _Matchers(profile, stakeholders)
+    for row in rows:
+        if row.is_blank():
+            continue
+        texts = row_texts(row, mapping)
+        visible = {name: text for name, text in texts.items() if name not in (ID, VERSION, CHECK)}
+        if not any(visible.values()):
+            continue
+        if not visible.get("title"):
+            result.notes.append(RowNote(row.number, t("sheets.row_no_title"), skipped=True))
+            continue
+        if not visible.get("theme"):
+            result.notes.append(RowNote(row.number, t("sheets.row_no_theme"), skipped=True))
+            continue
+        if matchers.theme(visible["theme"]) is None:
+            result.notes.append(RowNote(row.number, t("sheets.row_unknown_theme",
+                                                      text=visible["theme"]), skipped=True))
+            continue
+        reader = _RowReader(profile, matchers, result, row.number)
+        try:
+            action = Action.model_validate(reader.values(visible))
+        except ValidationError as error:
+            first = error.errors(include_url=False)[0]
+            result.notes.append(RowNote(row.number, str(first["msg"]), skipped=True))
+            continue
+        result.actions.append(SheetAction(row.number, action, visible, texts.get(ID, ""),
+                                          texts.get(VERSION, ""), texts.get(CHECK, "")))
+    return result

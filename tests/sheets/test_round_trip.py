@@ -1,0 +1,148 @@
+"""A programme out as .xlsx and back: unchanged is no change, a changed status comes back as
+exactly that change, and a change the programme made meanwhile is a conflict."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from pact_tui.merge import merge_sessions
+from pact_tui.model import Session
+from pact_tui.sheets import (
+    Imported,
+    find_header,
+    guess_mapping,
+    read_actions,
+    read_table,
+    update_session,
+    write_xlsx,
+)
+from pact_tui.store import read_session, write_session
+from tests.sheets.conftest import RunCli
+
+TODAY = dt.date(2026, 6, 1)
+
+
+def _import(path: Path, programme: Session) -> Imported:
+    table = read_table(path)
+    header = find_header(table.rows)
+    assert header is not None
+    mapping = guess_mapping(table.rows[header].cells)
+    result = read_actions(table.rows[header + 1:], mapping, programme.profile,
+                          programme.stakeholders)
+    assert result.notes == []
+    return update_session(result, programme, "Voortgang juni", TODAY)
+
+
+def _set_cells(path: Path, out: Path, changes: dict[tuple[int, str], str]) -> None:
+    """Change cells as a trekker would in Excel: (row, heading) -> new text."""
+    book = load_workbook(path)
+    sheet = book.worksheets[0]
+    headings = [cell.value for cell in sheet[1]]
+    for (row, heading), value in changes.items():
+        sheet.cell(row, headings.index(heading) + 1).value = value
+    book.save(out)
+
+
+def test_export_then_import_unchanged_gives_no_change(
+        tmp_path: Path, demo_programme: Session) -> None:
+    sheet = write_xlsx(demo_programme, tmp_path / "programma.xlsx")
+    imported = _import(sheet, demo_programme)
+    assert imported.added == () and imported.updates == ()
+    merged = merge_sessions([demo_programme, imported.session])
+    assert merged.conflicts == ()
+    assert {a.id: a.fingerprint() for a in merged.programme.actions} == {
+        a.id: a.fingerprint() for a in demo_programme.actions}
+
+
+def test_unchanged_rows_are_no_change_even_without_the_check_column(
+        tmp_path: Path, demo_programme: Session) -> None:
+    sheet = write_xlsx(demo_programme, tmp_path / "programma.xlsx")
+    book = load_workbook(sheet)
+    book.worksheets[0].delete_cols(14)
+    book.save(tmp_path / "zonder.xlsx")
+    assert _import(tmp_path / "zonder.xlsx", demo_programme).updates == ()
+
+
+def test_a_status_changed_in_the_sheet_comes_back_as_exactly_that_change(
+        tmp_path: Path, demo_programme: Session) -> None:
+    sheet = write_xlsx(demo_programme, tmp_path / "programma.xlsx")
+    _set_cells(sheet, tmp_path / "terug.xlsx", {(2, "Status"): "afgerond"})
+    imported = _import(tmp_path / "terug.xlsx", demo_programme)
+    [update] = imported.updates
+    assert update.fields == ("status", "progress_date")
+
+    merged = merge_sessions([demo_programme, imported.session])
+    assert merged.conflicts == ()
+    before = {a.id: a for a in demo_programme.actions}
+    changed = [a for a in merged.programme.actions if a.fingerprint() != before[a.id].fingerprint()]
+    [action] = changed
+    assert action.id == update.action.id
+    assert (action.status, action.progress_date) == ("done", TODAY)
+    assert action.model_dump(exclude={"status", "progress_date", "revision", "updated_at",
+                                      "base", "origins", "supersedes"}) == before[
+        action.id].model_dump(exclude={"status", "progress_date", "revision", "updated_at",
+                                       "base", "origins", "supersedes"})
+
+
+def test_a_change_the_programme_made_meanwhile_and_one_in_the_sheet_is_a_conflict(
+        tmp_path: Path, demo_programme: Session) -> None:
+    sheet = write_xlsx(demo_programme, tmp_path / "programma.xlsx")
+    _set_cells(sheet, tmp_path / "terug.xlsx", {(2, "Status"): "afgerond"})
+    first = _import(tmp_path / "terug.xlsx", demo_programme).updates[0].action
+    moved_on = demo_programme.model_copy(update={"actions": tuple(
+        action.edited(status="dropped") if action.id == first.id else action
+        for action in demo_programme.actions)})
+
+    imported = _import(tmp_path / "terug.xlsx", moved_on)
+    merged = merge_sessions([moved_on, imported.session])
+    [conflict] = merged.conflicts
+    assert conflict.item_id == first.id
+    assert {version.item.status for version in conflict.versions
+            if version.item is not None} == {"done", "dropped"}
+
+
+def test_new_rows_in_a_returned_sheet_become_new_actions(
+        tmp_path: Path, demo_programme: Session) -> None:
+    sheet = write_xlsx(demo_programme, tmp_path / "programma.xlsx")
+    last = len(demo_programme.actions) + 2
+    _set_cells(sheet, tmp_path / "terug.xlsx", {
+        (last, "Thema"): "Wonen en Leefbaarheid", (last, "Actie"): "Nieuwe actie uit Excel"})
+    imported = _import(tmp_path / "terug.xlsx", demo_programme)
+    assert [read.action.title for read in imported.added] == ["Nieuwe actie uit Excel"]
+    assert imported.updates == ()
+
+
+def test_the_cli_round_trip_names_the_update_and_needs_the_programme(
+        cli: RunCli, tmp_path: Path, programme_file: Path) -> None:
+    out = tmp_path / "programma.xlsx"
+    assert cli("export", programme_file, "-o", out).code == 0
+    _set_cells(out, tmp_path / "terug.xlsx", {(3, "Stoplicht"): "rood",
+                                              (3, "Toelichting voortgang"): "Geen grond"})
+    without = cli("import", tmp_path / "terug.xlsx", "--yes")
+    assert without.code == 2 and "--programme" in without.err
+
+    session_path = tmp_path / "voortgang.json"
+    run = cli("import", tmp_path / "terug.xlsx", "--programme", programme_file,
+              "-o", session_path, "--yes")
+    assert run.code == 0, run.err
+    assert "rij 3:" in run.out and "Stoplicht, Toelichting voortgang" in run.out
+    assert "0 nieuwe acties, 1 bijgewerkte acties" in run.out
+    merged = cli("merge", programme_file, session_path, "-o", tmp_path / "nieuw.json")
+    assert merged.code == 0, merged.err
+    programme = read_session(tmp_path / "nieuw.json")
+    [red] = [a for a in programme.actions if a.light == "problem"]
+    assert red.progress_note == "Geen grond"
+
+
+def test_rows_of_another_programme_are_added_and_said(
+        cli: RunCli, tmp_path: Path, demo_programme: Session) -> None:
+    sheet = write_xlsx(demo_programme, tmp_path / "programma.xlsx")
+    other = tmp_path / "ander.json"
+    write_session(other, demo_programme.model_copy(update={"actions": (), "commitments": ()}))
+    run = cli("import", sheet, "--programme", other, "-o", tmp_path / "s.json", "--yes")
+    assert run.code == 0, run.err
+    assert "heeft een id dat dit programma niet kent" in run.out
+    assert f"{len(demo_programme.actions)} nieuwe acties" in run.out
