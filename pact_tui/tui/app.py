@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.message import Message
@@ -20,9 +21,17 @@ from textual.screen import Screen
 from pact_tui.i18n import t
 from pact_tui.model import PHASES, SessionMeta, UserError
 from pact_tui.store import SessionFile
-from pact_tui.tui.editing import Changed, EditorEvent, Saved, SaveFailed, SessionEditor
+from pact_tui.tui.editing import (
+    Changed,
+    EditorEvent,
+    Saved,
+    SaveFailed,
+    SessionEditor,
+    describe_change,
+)
 from pact_tui.tui.screens.phase import PhaseScreen
 from pact_tui.tui.screens.registry import phase_screen_class
+from pact_tui.tui.widgets.grid import EditGrid
 from pact_tui.tui.widgets.phase_bar import phase_key, phase_label
 from pact_tui.tui.widgets.phase_timer import Clock, PhaseClock
 
@@ -115,6 +124,15 @@ class PactApp(App[int]):
 
     def on_unmount(self) -> None:
         self._close_editor()
+
+    async def on_event(self, event: events.Event) -> None:
+        # The grid gets each key the moment the app reads it, so a key that makes a row,
+        # commits a cell or switches a screen is done before the next key is read.
+        if isinstance(event, events.Key) and not event.is_forwarded and isinstance(
+            self.focused, EditGrid
+        ) and await self.focused.take_key(event):
+            return
+        await super().on_event(event)
 
     # ---- the open session ------------------------------------------------------------------
 
@@ -289,6 +307,11 @@ class PactApp(App[int]):
         if done is None:
             key = "tui.editing.nothing_to_undo" if undo else "tui.editing.nothing_to_redo"
             self.notify(t(key), timeout=2)
+            return
+        if isinstance(self.screen, PhaseScreen):
+            self.screen.refresh_if_stale()
+            self.screen.reveal(done)
+        self.notify(describe_change(done, undone=undo), markup=False, timeout=4)
 
     def action_close_session(self) -> None:
         self.close_session()

@@ -38,3 +38,18 @@ def test_only_names_without_a_stakeholder_are_new() -> None:
     assert new_party_names(refs, stakeholders) == ["Recreatieschap Westfriesland"]
     assert linked("INTERMARIS", stakeholders).stakeholder_id == stakeholders[0].id
     assert linked("Provincie", stakeholders) == PartyRef(name="Provincie")
+
+
+def test_a_captured_row_takes_theme_and_scale_from_the_row_before(
+    profile: RegionProfile,
+) -> None:
+    from pact_tui.model.capture import captured_action
+
+    before = Action(theme="energie", title="Zon", scale="westfries")
+    row = captured_action("Wind", previous=before, theme=None, profile=profile, position=4)
+    assert (row.theme, row.scale, row.position) == ("energie", "westfries", 4)
+    other = captured_action("Stages", previous=before, theme="onderwijs", profile=profile,
+                            position=5)
+    assert (other.theme, other.scale) == ("onderwijs", None)
+    first = captured_action("Eerste", previous=None, theme=None, profile=profile, position=0)
+    assert first.theme == profile.themes[0].key
