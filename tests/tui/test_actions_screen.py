@@ -495,7 +495,7 @@ async def test_switching_phase_mid_edit_keeps_what_was_typed(
     app = app_for(path)
     async with app.run_test(size=(120, 40)) as pilot:
         await open_actions(app, pilot)
-        await pilot.press("tab", "N", "i", "e", "u", "w", "f3")
+        await pilot.press("tab", "N", "i", "e", "u", "w", "f2")
         await pilot.pause()
         await pilot.press("f4")
         await pilot.pause()

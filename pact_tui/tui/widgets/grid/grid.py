@@ -5,7 +5,7 @@ the terminal's width, so 5,000 rows cost no more than 50. Rows are any objects w
 `id`; `Column` specs say what each cell shows and how it is edited.
 
 Keys: arrows, Tab/Shift+Tab, Home/End, Ctrl+Home/Ctrl+End, PgUp/PgDn move; a printable
-key starts editing the cell with that key, Enter or F2 edits its text (caret at the
+key starts editing the cell with that key, Enter edits its text (caret at the
 end); Enter commits, Esc cancels, Tab commits and goes on editing the next cell. A
 choice cell takes a digit at once. Committed values go up as `EditGrid.CellEdited`;
 the screen turns them into changes, and gives the grid its new rows with `set_rows`
@@ -170,7 +170,7 @@ class EditGrid(Widget, can_focus=True):
         Binding("pageup", "page(-1)", t("tui.grid.key.page_up"), show=False, id="grid.page_up"),
         Binding("pagedown", "page(1)", t("tui.grid.key.page_down"), show=False,
                 id="grid.page_down"),
-        Binding("enter,f2", "edit", t("tui.grid.key.edit"), show=False, id="grid.edit"),
+        Binding("enter", "edit", t("tui.grid.key.edit"), show=False, id="grid.edit"),
         Binding("ctrl+b", "copy_above", t("tui.grid.key.copy_above"), id="grid.copy_above"),
         Binding("ctrl+e", "long_edit", t("tui.grid.key.long_edit"), id="grid.long_edit"),
         Binding("delete", "clear_cell", t("tui.grid.key.clear"), show=False, id="grid.clear"),
@@ -532,7 +532,7 @@ class EditGrid(Widget, can_focus=True):
         self._move_to(self._cursor.row + step, self._cursor.column, force=True)
 
     def action_edit(self) -> None:
-        """Enter or F2: edit the cell's text with the caret at the end (while editing: go
+        """Enter: edit the cell's text with the caret at the end (while editing: go
         to the end)."""
         if self._edit is not None:
             self._edit.end()
