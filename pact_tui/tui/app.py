@@ -223,6 +223,8 @@ class PactApp(App[int]):
     # ---- the editor's news -----------------------------------------------------------------
 
     def on_pact_app_editor_news(self, message: EditorNews) -> None:
+        if not self.screen_stack:  # news read after the app took its screens down
+            return
         event = message.event
         if isinstance(event, Changed):
             if event.change.meta_after is not None:

@@ -81,9 +81,11 @@ class PhaseScreen(Screen[None]):
             self.show_session()
 
     def refresh_header(self) -> None:
-        if not self.is_mounted:
+        # News of the editor can still arrive while the app takes the screen apart.
+        headers = self.query(SessionHeader) if self.is_mounted else None
+        if not headers:
             return
-        header = self.query_one(SessionHeader)
+        header = headers.first()
         meta = self.editor.meta
         header.show_session(
             meta.profile.name, meta.title, phase_label(self.PHASE), read_only=self.editor.read_only

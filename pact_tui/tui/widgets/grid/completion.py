@@ -33,8 +33,15 @@ def rank_options(query: str, options: Sequence[Option]) -> list[Option]:
 
 
 def complete_name(query: str, names: Sequence[str]) -> list[str]:
-    """Names that `query` may mean, best first (names come in ranked by use: a tie keeps
-    that order). Only proposals: the cell keeps what was typed unless one is taken."""
-    if not query.strip():
+    """Names that `query` may mean, best first. Names come in ranked (the row's own, then
+    by use in the session) and a name that starts with the query, or has a word that
+    does, keeps that rank: "hoo" offers the much-used "Gemeente Hoorn" before "Hoorn".
+    Only proposals: the cell keeps what was typed unless one is taken."""
+    folded = query.strip().casefold()
+    if not folded:
         return []
-    return [option.label for option in rank_options(query, [Option(n, n) for n in names])]
+    starting = [n for n in names if n.casefold().startswith(folded) or any(
+        word.startswith(folded) for word in n.casefold().split())]
+    rest = [Option(n, n) for n in names if n not in starting]
+    fuzzy = [option.label for option in rank_options(query, rest)] if rest else []
+    return (starting + fuzzy)[:MAX_SUGGESTIONS]
