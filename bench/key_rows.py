@@ -191,15 +191,15 @@ def row_keys(row: KeyRow, previous: KeyRow | None) -> list[tuple[str, str | None
     if not same_theme:
         digit = str(THEMES.index(row.theme) + 1)
         keys += [("ctrl+t", None), (digit, digit)]  # the theme filter: new rows go there
-    keys += _typed(row.title) + [("tab", None)]
-    keys += _typed(row.goal) + [("tab", None)]
+    keys += [*_typed(row.title), ("tab", None)]
+    keys += [*_typed(row.goal), ("tab", None)]
     if not (same_theme and previous is not None and previous.scale == row.scale):
         digit = str(SCALES.index(row.scale) + 1)  # else taken over from the row before
         keys.append((digit, digit))
     keys.append(("tab", None))
-    keys += _typed(row.planning_typed) + [("tab", None)]
-    keys += _typed(row.parties_typed) + [("tab", None)]
-    keys += _typed(row.lead_typed) + [("enter", None)]  # back to the capture line
+    keys += [*_typed(row.planning_typed), ("tab", None)]
+    keys += [*_typed(row.parties_typed), ("tab", None)]
+    keys += [*_typed(row.lead_typed), ("enter", None)]  # back to the capture line
     return keys
 
 

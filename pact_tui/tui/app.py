@@ -31,7 +31,7 @@ from pact_tui.tui.editing import (
 )
 from pact_tui.tui.screens.phase import PhaseScreen
 from pact_tui.tui.screens.registry import phase_screen_class
-from pact_tui.tui.widgets.grid import EditGrid
+from pact_tui.tui.typeahead import KeyLanded, TypeAhead
 from pact_tui.tui.widgets.phase_bar import phase_key, phase_label
 from pact_tui.tui.widgets.phase_timer import Clock, PhaseClock
 
@@ -112,6 +112,7 @@ class PactApp(App[int]):
         self.rescued: Path | None = None
         """Where the session went if it could not be saved when it closed (see run_app)."""
         self.title = t("tui.app.title")
+        self._typeahead = TypeAhead(self, super().on_event)
 
     # ---- start and stop --------------------------------------------------------------------
 
@@ -126,13 +127,15 @@ class PactApp(App[int]):
         self._close_editor()
 
     async def on_event(self, event: events.Event) -> None:
-        # The grid gets each key the moment the app reads it, so a key that makes a row,
-        # commits a cell or switches a screen is done before the next key is read.
-        if isinstance(event, events.Key) and not event.is_forwarded and isinstance(
-            self.focused, EditGrid
-        ) and await self.focused.take_key(event):
+        # Keys typed ahead of the screen go where the user sees them, in order.
+        if isinstance(event, events.Key) and not event.is_forwarded and (
+            await self._typeahead.take(event)
+        ):
             return
         await super().on_event(event)
+
+    async def on_key_landed(self, message: KeyLanded) -> None:
+        await self._typeahead.landed()
 
     # ---- the open session ------------------------------------------------------------------
 

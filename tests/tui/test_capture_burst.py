@@ -142,3 +142,21 @@ async def test_esc_and_a_letter_read_as_alt_letter_are_esc_then_the_letter(
         (action,) = saved_actions(app, path)
         assert (action.title, action.goal, action.scale) == ("Titel", "doel-x", "subregionaal")
         assert not screen.grid.capturing and screen.grid.editing is None
+
+
+async def test_keys_typed_while_the_long_text_editor_opens_and_closes_land_in_order(
+    tmp_path: Path, profile: RegionProfile
+) -> None:
+    path = session_file(tmp_path, profile, Action(theme="wonen", title="Oud"))
+    app = PactApp(path, sessions_dir=tmp_path, exports_dir=tmp_path)
+    async with app.run_test() as pilot:
+        screen = await open_grid(app, pilot)
+        slow_down(app)
+        burst(app, [("right", None), ("ctrl+e", None), *text_keys(" en meer"), ("ctrl+s", None),
+                    ("tab", "\t"), *text_keys("Doel"), ("enter", "\r")])
+        editor = app.editor
+        assert editor is not None
+        await until(pilot, lambda: any(a.goal for a in editor.items(Action)))
+        (action,) = saved_actions(app, path)
+        assert (action.title, action.goal) == ("Oud en meer", "Doel")
+        assert app.screen is screen
