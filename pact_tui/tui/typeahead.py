@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Awaitable, Callable
+from typing import Any
 
 from textual import events
 from textual.app import App
@@ -36,7 +37,7 @@ class KeyLanded(Message):
 class TypeAhead:
     """The app's keys, in order: `take(event)` is True when it handled or holds the key."""
 
-    def __init__(self, app: App[object], deliver: Callable[[events.Key], Awaitable[None]]) -> None:
+    def __init__(self, app: App[Any], deliver: Callable[[events.Key], Awaitable[None]]) -> None:
         self.app = app
         self._deliver = deliver
         """How a key reaches Textual's own handling when nothing here takes it."""
