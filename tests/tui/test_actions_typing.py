@@ -316,3 +316,16 @@ async def test_every_typed_character_is_kept_zero_width_joiners_too(
         await until(pilot, lambda: any(a.goal for a in editor.items(Action)))
         (action,) = saved_actions(app, path)
         assert (action.title, action.goal) == (family, persian)
+
+
+async def test_a_title_left_in_the_capture_line_is_kept_when_the_app_quits(
+    tmp_path: Path, profile: RegionProfile
+) -> None:
+    path = session_file(tmp_path, profile, one_action())
+    app = PactApp(path, sessions_dir=tmp_path, exports_dir=tmp_path)
+    async with app.run_test() as pilot:
+        await open_grid(app, pilot)
+        burst(app, [("ctrl+n", None), *text_keys("Half getypt"), ("ctrl+q", None)])
+        await pilot.pause()
+    titles = [a.title for a in ordered_actions(read_session(path).actions)]
+    assert titles == ["Woningbouwmonitor", "Half getypt"]

@@ -10,6 +10,7 @@ app's undo (ctrl+z) and redo (ctrl+y) reach it.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import Any, ClassVar
 
@@ -21,7 +22,7 @@ from textual.containers import Horizontal
 from textual.widgets import Input, Static
 
 from pact_tui.i18n import t
-from pact_tui.model import Action, Ambition, Commitment, Stakeholder
+from pact_tui.model import Action, Ambition, Commitment, Stakeholder, UserError
 from pact_tui.model.capture import captured_action
 from pact_tui.model.planning_text import format_planning
 from pact_tui.model.rules import commitments_of, missing_fields, ordered_actions
@@ -300,7 +301,7 @@ class ActionsScreen(GridPhaseScreen):
                         timeout=6)
         if result.new_stakeholders:
             self.notify(t("tui.actions.made_stakeholders",
-                          names=", ".join(result.new_stakeholders)), markup=False, timeout=4)
+                          names=", ".join(result.new_stakeholders)), markup=False, timeout=3)
 
     def _cell_change(self, message: EditGrid.CellEdited) -> Callable[[], CellOutcome | None]:
         """The edit a committed cell asks for (nothing if its action is gone meanwhile)."""
@@ -331,6 +332,15 @@ class ActionsScreen(GridPhaseScreen):
         self.grid.move_to(action.id, "goal")
         self._show_capture_prompt()
         return action.id
+
+    def on_unmount(self) -> None:
+        # The app closing with a title typed in the capture line: it becomes the row.
+        text = self.grid.finish_capture()
+        if text and self._capture_mode == "action" and not self.editor.read_only:
+            with contextlib.suppress(UserError):
+                self.editor.add(captured_action(
+                    text, previous=self.grid.current_row, theme=self.theme,
+                    profile=self.editor.meta.profile, position=self.editor.next_position()))
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "actions-search":
