@@ -135,7 +135,7 @@ class PactApp(App[int]):
         await super().on_event(event)
 
     async def on_key_landed(self, message: KeyLanded) -> None:
-        await self._typeahead.landed()
+        await self._typeahead.landed(message.number)
 
     # ---- the open session ------------------------------------------------------------------
 

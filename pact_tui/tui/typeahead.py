@@ -33,6 +33,10 @@ widget went away with its screen: then it goes on anyway."""
 class KeyLanded(Message):
     """Follows a key up the widgets; at the app, everything the key caused is done."""
 
+    def __init__(self, number: int) -> None:
+        super().__init__()
+        self.number = number
+
 
 class TypeAhead:
     """The app's keys, in order: `take(event)` is True when it handled or holds the key."""
@@ -43,14 +47,15 @@ class TypeAhead:
         """How a key reaches Textual's own handling when nothing here takes it."""
         self._held: list[events.Key] = []
         self._ready: Screen[object] | None = None
+        self._settling: Screen[object] | None = None
         self._releasing = False
         self._in_flight = False
+        self._sent = 0
+        """How many keys went Textual's way: a late give-up timer only frees its own key."""
         self._since = 0.0
 
     async def take(self, event: events.Key) -> bool:
         if self._held or self._in_flight or not self._screen_ready():
-            if not self._held:
-                self._since = time.monotonic()
             self._held.append(event)
             self.app.call_after_refresh(self._release)
             return True
@@ -62,19 +67,19 @@ class TypeAhead:
     async def _send_off(self, event: events.Key) -> None:
         """A key goes Textual's own way; the next waits until it has landed."""
         self._in_flight = True
+        self._sent += 1
+        sent = self._sent
         target = self.app.focused or self.app.screen
         await self._deliver(event)
-        target.post_message(KeyLanded())
-        self.app.set_timer(HOLD_AT_MOST, self._give_up)
+        target.post_message(KeyLanded(sent))
+        self.app.set_timer(HOLD_AT_MOST, lambda: self.landed(sent))
 
-    async def landed(self) -> None:
-        """The app got the `KeyLanded` behind the last key: the next may go."""
-        self._in_flight = False
-        await self._release()
-
-    async def _give_up(self) -> None:
-        if self._in_flight:
-            await self.landed()
+    async def landed(self, number: int) -> None:
+        """The app got the `KeyLanded` behind key `number` (or gave up waiting for it):
+        the next key may go."""
+        if self._in_flight and number == self._sent:
+            self._in_flight = False
+            await self._release()
 
     async def _to_grid(self, event: events.Key) -> bool:
         focused = self.app.focused
@@ -89,6 +94,8 @@ class TypeAhead:
         if screen is self._ready:
             return True
         settling = not screen.is_mounted or (screen.focused is None and screen.focus_chain)
+        if settling and screen is not self._settling:
+            self._settling, self._since = screen, time.monotonic()
         if settling and time.monotonic() - self._since < HOLD_AT_MOST:
             return False
         self._ready = screen

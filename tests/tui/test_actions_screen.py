@@ -524,3 +524,27 @@ async def test_moving_to_the_capture_line_mid_edit_keeps_what_was_typed(
         await pilot.press("tab", "N", "u", "ctrl+n")
         await pilot.pause()
         assert saved(app, path)[0].title == "Nu"
+
+
+async def test_a_cursor_move_copies_no_list_of_actions(
+    tmp_path: Path, profile: RegionProfile
+) -> None:
+    actions = [Action(theme="wonen", title=f"Actie {n}", position=n) for n in range(2000)]
+    path = make_file(tmp_path, profile, *actions)
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_actions(app, pilot)
+        assert app.editor is not None
+        calls: list[type] = []
+        items = app.editor.items
+
+        def counted(kind: type) -> list:  # type: ignore[type-arg]
+            calls.append(kind)
+            return items(kind)
+
+        app.editor.items = counted  # type: ignore[method-assign]
+        await pilot.press(*["down"] * 20, "pagedown", "ctrl+end", "up")
+        await pilot.pause()
+        assert screen.grid.cursor_row == 1998
+        assert "1999/2000" in str(screen.query_one("#actions-filters", Static).render())
+        assert calls == []
