@@ -620,7 +620,9 @@ class EditGrid(Widget, can_focus=True):
 
     async def _take(self, event: events.Key) -> bool:
         key, character = event.key, typed_character(event)
-        binding = self.screen.active_bindings.get(key) if self.is_attached else None
+        # A typed character is the cell's: the bindings are looked up for other keys only.
+        binding = None if character is not None or not self.is_attached else (
+            self.screen.active_bindings.get(key))
         if binding is not None and binding.binding.priority:
             return False
         if self.intercept is not None and self.intercept(key, character):
