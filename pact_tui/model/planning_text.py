@@ -1,9 +1,10 @@
 """A planning as one line of text, the way the action template writes it, and back.
 
 "Kort 2021–2025 jaarlijks": a horizon (its number in the profile, its key or its
-label), then optional years (one year or a range, with a hyphen or a dash), then free
-timing ("september 2022", "doorlopend"). `format_planning` writes what
-`parse_planning` reads, so a cell can be shown and edited as the same text.
+label, or the first letters of one), then optional years (one year or a range, with a
+hyphen or a dash), then free timing ("september 2022", "doorlopend"); each part may be
+left out, so `2 2020-2025` and `jaarlijks` are both a planning. `format_planning` writes
+what `parse_planning` reads, so a cell can be shown and edited as the same text.
 """
 
 from __future__ import annotations
@@ -61,13 +62,32 @@ def parse_planning(text: str, profile: RegionProfile) -> Planning:
         if end_year is not None and end_year < start_year:
             raise PlanningTextError(t("model.planning_text.years_reversed", text=text,
                                       start=start_year, end=end_year))
-    elif horizon is None:
-        raise PlanningTextError(_unknown_horizon(rest.split()[0], text, profile))
     return Planning(horizon=horizon, start_year=start_year, end_year=end_year, timing=rest)
 
 
+def read_planning(text: str, profile: RegionProfile) -> tuple[Planning, str | None]:
+    """Like `parse_planning`, but a line that cannot be read is kept as typed (as its
+    timing) together with the sentence saying why, so nothing typed is ever lost."""
+    try:
+        return parse_planning(text, profile), None
+    except PlanningTextError as error:
+        return Planning(timing=" ".join(text.split())), str(error)
+
+
+def planning_problem(planning: Planning, profile: RegionProfile) -> str | None:
+    """Why the planning as shown cannot be read back (a line kept as typed), or None."""
+    if planning.horizon or planning.start_year or not planning.timing:
+        return None
+    try:
+        parse_planning(planning.timing, profile)
+    except PlanningTextError as error:
+        return str(error)
+    return None
+
+
 def _horizon(line: str, text: str, profile: RegionProfile) -> tuple[str | None, str]:
-    """The horizon `line` starts with (by number, key or label) and the text after it."""
+    """The horizon `line` starts with (by number, key, label or the first letters of one
+    horizon's key or label) and the text after it."""
     first, _, after = line.partition(" ")
     if first.isdigit() and len(first) < 4:
         number = int(first)
@@ -81,6 +101,12 @@ def _horizon(line: str, text: str, profile: RegionProfile) -> tuple[str | None, 
     for name, key in sorted(names, key=lambda pair: -len(pair[0])):
         if folded == name or folded.startswith(name + " "):
             return key, line[len(name):].strip()
+    first_folded = first.casefold()
+    if not first_folded.isalpha():
+        return None, line
+    starts = {key for name, key in names if name.split()[0].startswith(first_folded)}
+    if len(starts) == 1:
+        return starts.pop(), after
     return None, line
 
 

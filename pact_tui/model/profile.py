@@ -56,6 +56,9 @@ class RegionProfile(BaseModel):
     themes: tuple[Theme, ...] = Field(min_length=1)
     scales: tuple[ScaleLevel, ...] = Field(min_length=1)
     horizons: tuple[Horizon, ...] = Field(min_length=1)
+    party_groups: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    """Short names for a list of parties that recurs, e.g. "7g" for the seven municipalities:
+    typed in a parties cell, the short name becomes its members."""
 
     @model_validator(mode="after")
     def _keys_unique(self) -> RegionProfile:
@@ -65,6 +68,21 @@ class RegionProfile(BaseModel):
             if duplicates:
                 raise ValueError(t("model.profile_duplicate_key", field=field, key=duplicates[0]))
         return self
+
+    @model_validator(mode="after")
+    def _groups_usable(self) -> RegionProfile:
+        for name, members in self.party_groups.items():
+            if not name.strip() or ";" in name or " " in name.strip():
+                raise ValueError(t("model.profile_group_bad_name", group=name))
+            if not members or any(not member.strip() or ";" in member for member in members):
+                raise ValueError(t("model.profile_group_empty", group=name))
+        return self
+
+    def party_group(self, name: str) -> tuple[str, ...] | None:
+        """The members of the party group `name` (any case), or None if there is no such group."""
+        folded = name.strip().casefold()
+        return next((tuple(m.strip() for m in members) for key, members
+                     in self.party_groups.items() if key.casefold() == folded), None)
 
     def theme(self, key: str) -> Theme | None:
         return next((theme for theme in self.themes if theme.key == key), None)

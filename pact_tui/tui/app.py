@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.message import Message
@@ -24,10 +25,18 @@ from pact_tui.store import SessionFile
 from pact_tui.store.lock import is_held
 from pact_tui.store.rescue import find_rescue, restore_rescue
 from pact_tui.tui import follow
-from pact_tui.tui.editing import Changed, EditorEvent, Saved, SaveFailed, SessionEditor
+from pact_tui.tui.editing import (
+    Changed,
+    EditorEvent,
+    Saved,
+    SaveFailed,
+    SessionEditor,
+    describe_change,
+)
 from pact_tui.tui.screens.phase import PhaseScreen
 from pact_tui.tui.screens.registry import phase_screen_class
 from pact_tui.tui.text import visible
+from pact_tui.tui.typeahead import KeyLanded, TypeAhead
 from pact_tui.tui.widgets.phase_bar import phase_key, phase_label
 from pact_tui.tui.widgets.phase_timer import Clock, PhaseClock
 
@@ -115,6 +124,7 @@ class PactApp(App[int]):
         self.rescued: Path | None = None
         """Where the session went if it could not be saved when it closed (see run_app)."""
         self.title = t("tui.app.title")
+        self._typeahead = TypeAhead(self, super().on_event)
 
     # ---- start and stop --------------------------------------------------------------------
 
@@ -128,6 +138,17 @@ class PactApp(App[int]):
 
     def on_unmount(self) -> None:
         self._close_editor()
+
+    async def on_event(self, event: events.Event) -> None:
+        # Keys typed ahead of the screen go where the user sees them, in order.
+        if isinstance(event, events.Key) and not event.is_forwarded and (
+            await self._typeahead.take(event)
+        ):
+            return
+        await super().on_event(event)
+
+    async def on_key_landed(self, message: KeyLanded) -> None:
+        await self._typeahead.landed(message.number)
 
     # ---- the open session ------------------------------------------------------------------
 
@@ -272,6 +293,8 @@ class PactApp(App[int]):
     # ---- the editor's news -----------------------------------------------------------------
 
     def on_pact_app_editor_news(self, message: EditorNews) -> None:
+        if not self.screen_stack:  # news read after the app took its screens down
+            return
         event = message.event
         if isinstance(event, Changed):
             if event.change.meta_after is not None:
@@ -358,6 +381,11 @@ class PactApp(App[int]):
         if done is None:
             key = "tui.editing.nothing_to_undo" if undo else "tui.editing.nothing_to_redo"
             self.notify(t(key), timeout=2)
+            return
+        if isinstance(self.screen, PhaseScreen):
+            self.screen.refresh_if_stale()
+            self.screen.reveal(done)
+        self.notify(describe_change(done, undone=undo), markup=False, timeout=4)
 
     def action_close_session(self) -> None:
         self.leave_session(lambda discard: self.close_session(discard=discard))

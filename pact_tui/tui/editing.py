@@ -122,6 +122,46 @@ class SaveFailed:
     message: str
 
 
+BOOKKEEPING = frozenset({"revision", "updated_at", "created_at", "base", "origins", "position"})
+"""Fields that change with every edit, or only the order: not what a user would name."""
+
+
+def changed_column(before: Item | None, after: Item | None) -> str | None:
+    """The first field a user would name that differs between the two versions of an item."""
+    if before is None or after is None:
+        return None
+    old, new = before.model_dump(), after.model_dump()
+    return next((name for name in new if name not in BOOKKEEPING and old.get(name) != new[name]),
+                None)
+
+
+def describe_change(change: Change, *, undone: bool) -> str:
+    """One sentence saying what an undo or redo did: the item, and the field or the deed."""
+    verb = t("tui.editing.undone_what" if undone else "tui.editing.redone_what")
+    parts: list[str] = []
+    for step in change.items:
+        item = step.after or step.before
+        assert item is not None
+        label = item.label().replace("\n", " ")
+        label = label if len(label) <= 40 else label[:39] + "…"
+        kind = t(f"model.table.{item.TABLE}")
+        if step.before is None:
+            parts.append(t("tui.editing.change.added", kind=kind, label=label))
+        elif step.after is None:
+            parts.append(t("tui.editing.change.deleted", kind=kind, label=label))
+        else:
+            field_name = changed_column(step.before, step.after)
+            if field_name is None:
+                continue
+            parts.append(t("tui.editing.change.field", kind=kind, label=label,
+                           field=t(f"model.field.{field_name}")))
+    if change.meta_after is not None:
+        parts.append(t("tui.editing.change.meta"))
+    shown = parts[:2] + ([t("tui.editing.change.more", count=len(parts) - 2)]
+                         if len(parts) > 2 else [])
+    return f"{verb}: {'; '.join(shown)}" if shown else verb
+
+
 EditorEvent = Changed | Saved | SaveFailed
 Listener = Callable[[EditorEvent], object]
 

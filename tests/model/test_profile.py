@@ -75,3 +75,20 @@ def test_duplicate_theme_keys_are_refused() -> None:
 def test_a_key_with_spaces_is_refused() -> None:
     with pytest.raises(ProfileError, match=r"themes\.0\.key"):
         parse_profile(MINIMAL.replace('key = "wonen"', 'key = "Wonen en zo"'), "regio.toml")
+
+
+def test_party_groups_name_the_seven_municipalities(profile: RegionProfile) -> None:
+    group = profile.party_group("7G")
+    assert group is not None and len(group) == 7 and "Gemeente Stede Broec" in group
+    assert profile.party_group("geen-groep") is None
+
+
+@pytest.mark.parametrize(("groups", "fragment"), [
+    ('"7g" = []', "partijgroep ‘7g’ heeft geen leden"),
+    ('"7 g" = ["Hoorn"]', "partijgroep ‘7 g’ heeft een ongeldige naam"),
+    ('"wbg" = ["Intermaris", ""]', "partijgroep ‘wbg’ heeft geen leden"),
+])
+def test_a_broken_party_group_is_named(groups: str, fragment: str) -> None:
+    with pytest.raises(ProfileError) as error:
+        parse_profile(MINIMAL + "\n[party_groups]\n" + groups + "\n", "mijnregio.toml")
+    assert "mijnregio.toml" in str(error.value) and fragment in str(error.value)

@@ -24,7 +24,7 @@ from pact_tui.store import create_session, read_session
 from pact_tui.tui.app import PactApp
 from pact_tui.tui.screens.actions import ActionsScreen
 
-KEY_NAMES = {" ": "space"}
+KEY_NAMES = {" ": "space", "→": "right"}
 
 
 async def type_text(pilot: Pilot[object], text: str) -> None:
@@ -72,11 +72,12 @@ def saved(app: PactApp, path: Path) -> list[Action]:
 
 ROWS = [
     # theme digit, title, goal, scale digit, horizon digit, parties typed, lead typed
-    ("1", "Bouwen", "1000 per jaar", "3", "1", "inter;hoo", "hoo"),
-    ("2", "Zon", "Daken vol", "1", "2", "enk", "enk"),
-    ("3", "Stages", "Meer", "4", "1", "Clusius;med", "Clu"),
-    ("5", "[b]Loket[/x]", "Eén", "2", "2", "op;kog", "kog"),
-    ("6", "Mantelzorg", "Respijt", "5", "1", "ste;dre", "dre"),
+    # → takes the suggestion; without it the name stays as typed.
+    ("1", "Bouwen", "1000 per jaar", "3", "1", "inter→;hoo→", "hoo→"),
+    ("2", "Zon", "Daken vol", "1", "2", "enk→", "enk→"),
+    ("3", "Stages", "Meer", "4", "1", "Clusius;med→", "Clu→"),
+    ("5", "[b]Loket[/x]", "Eén", "2", "2", "op→;kog→", "kog→"),
+    ("6", "Mantelzorg", "Respijt", "5", "1", "ste→;dre→", "dre→"),
 ]
 
 
@@ -269,22 +270,21 @@ async def test_the_planning_cell_takes_years_and_timing_and_keeps_a_digit_as_it_
         await pilot.press("enter")
         await pilot.pause()
         assert saved(app, path)[1].planning == Planning(horizon="kort", timing="september 2022")
-        await pilot.press("enter", "ctrl+u")  # years out of order: said, and kept to fix
+        await pilot.press("enter", "ctrl+u")  # years out of order: said, kept as typed, marked
         await type_text(pilot, "1 2025-2021")
         await pilot.press("enter")
         await pilot.pause()
-        assert saved(app, path)[1].planning == Planning(horizon="kort", timing="september 2022")
+        assert saved(app, path)[1].planning == Planning(timing="1 2025-2021")
         messages = [str(n.message) for n in app._notifications]
         assert any("2025-2021" in m and "eindjaar" in m for m in messages)
-        edit = screen.grid._edit
-        assert edit is not None and edit.text == "1 2025-2021"
-        await pilot.press("ctrl+u")
-        await type_text(pilot, "vandaag")  # no horizon: said, the row stays as it was
+        assert "⚠ 1 2025-" in grid_lines(screen)[2]
+        assert screen.grid._edit is None
+        await pilot.press("enter", "ctrl+u")
+        await type_text(pilot, "jaarlijks")  # timing alone is a planning too
         await pilot.press("enter")
         await pilot.pause()
-        assert saved(app, path)[1].planning == Planning(horizon="kort", timing="september 2022")
-        messages = [str(n.message) for n in app._notifications]
-        assert any("‘vandaag’ is geen termijn" in m for m in messages)
+        assert saved(app, path)[1].planning == Planning(timing="jaarlijks")
+        assert "⚠" not in grid_lines(screen)[2]
 
 
 async def test_duplicate_and_move(tmp_path: Path, profile: RegionProfile) -> None:
@@ -328,11 +328,13 @@ async def test_filter_by_theme_and_by_text_and_sort(
         assert [a.title for a in grid.rows] == ["Starters"]
         await pilot.press("escape")  # clears the search, back to the grid
         assert grid.row_count == 4
-        await pilot.press("ctrl+t")  # cycles to the first theme
+        await pilot.press("ctrl+t")  # the choice is shown; the filter waits for the digit
+        assert grid.row_count == 4
+        await pilot.press("ctrl+t")  # again: on to the next theme, the first
         assert grid.row_count == 3
         await pilot.press("x", "escape")  # any other key ends picking: x starts an edit
-        await pilot.press("ctrl+t", "ctrl+t", "ctrl+t", "ctrl+t", "ctrl+t", "ctrl+t")
-        assert grid.row_count == 4  # round the six themes back to all
+        await pilot.press("ctrl+t", "ctrl+t", "ctrl+t", "ctrl+t", "ctrl+t", "ctrl+t", "ctrl+t")
+        assert grid.row_count == 4  # shown, then round the six themes back to all
         await pilot.press("home", "right", "ctrl+r")  # sort on Actie
         assert [a.title for a in grid.rows] == ["Nieuw", "Starters", "Woningbouw", "Zonnedaken"]
         assert "▲" in grid.render_line(0).text
@@ -522,3 +524,27 @@ async def test_moving_to_the_capture_line_mid_edit_keeps_what_was_typed(
         await pilot.press("tab", "N", "u", "ctrl+n")
         await pilot.pause()
         assert saved(app, path)[0].title == "Nu"
+
+
+async def test_a_cursor_move_copies_no_list_of_actions(
+    tmp_path: Path, profile: RegionProfile
+) -> None:
+    actions = [Action(theme="wonen", title=f"Actie {n}", position=n) for n in range(2000)]
+    path = make_file(tmp_path, profile, *actions)
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_actions(app, pilot)
+        assert app.editor is not None
+        calls: list[type] = []
+        items = app.editor.items
+
+        def counted(kind: type) -> list:  # type: ignore[type-arg]
+            calls.append(kind)
+            return items(kind)
+
+        app.editor.items = counted  # type: ignore[method-assign]
+        await pilot.press(*["down"] * 20, "pagedown", "ctrl+end", "up")
+        await pilot.pause()
+        assert screen.grid.cursor_row == 1998
+        assert "1999/2000" in str(screen.query_one("#actions-filters", Static).render())
+        assert calls == []

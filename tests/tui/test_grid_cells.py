@@ -77,10 +77,41 @@ def test_the_drop_down_can_be_walked() -> None:
     assert [s.number for s in edit.suggestions] == [1, 2, 3]
 
 
-def test_parties_complete_each_part_and_keep_new_names() -> None:
+def test_typed_party_names_are_kept_unless_a_suggestion_is_taken() -> None:
     edit = start(CellKind.PARTIES, "", "h", NAMES)
-    typed(edit, "oo;inter;Rabobank")
-    assert edit.result() == ["Hoorn", "Intermaris", "Rabobank"]
+    typed(edit, "oo")
+    assert edit.highlight is None and edit.suggestions[0].value == "Hoorn"
+    assert edit.take_suggestion()  # → at the end of the name
+    typed(edit, ";inter;Rabobank;Enkh")
+    assert edit.result() == ["Hoorn", "inter", "Rabobank", "Enkh"]
+
+
+def test_walking_the_list_then_enter_takes_that_suggestion() -> None:
+    edit = typed(start(CellKind.PARTIES, "", None, NAMES), "Intermaris; h")
+    assert edit.move_highlight(1)
+    assert edit.result() == ["Intermaris", "Hoorn"]
+
+
+def test_the_last_party_can_be_corrected() -> None:
+    edit = typed(start(CellKind.PARTIES, "", None, NAMES), "Intermaris; Hoornn")
+    edit.backspace()
+    assert edit.result() == ["Intermaris", "Hoorn"]
+    edit = typed(start(CellKind.PARTIES, "Intermaris; Enkhuizen", None, NAMES, ), "")
+    edit.end()
+    for _ in "Enkhuizen":
+        edit.backspace()
+    typed(edit, "IT-bedrijven")
+    assert edit.result() == ["Intermaris", "IT-bedrijven"]
+
+
+def test_a_party_group_becomes_its_members() -> None:
+    groups = {"7g": ("Gemeente Hoorn", "Gemeente Enkhuizen")}
+    grouped = Column("c", "C", str, CellKind.PARTIES, expand=groups.get)
+    edit = CellEdit.start(grouped, "r", "", None, lambda: NAMES)
+    typed(edit, "Intermaris;7g;")
+    assert edit.text == "Intermaris; Gemeente Hoorn; Gemeente Enkhuizen; "
+    edit = CellEdit.start(grouped, "r", "", None, lambda: NAMES)
+    assert typed(edit, "7g").result() == ["Gemeente Hoorn", "Gemeente Enkhuizen"]
 
 
 def test_a_completed_party_is_not_offered_twice() -> None:
@@ -88,8 +119,11 @@ def test_a_completed_party_is_not_offered_twice() -> None:
     assert "Hoorn" not in [s.value for s in edit.suggestions]
 
 
-def test_a_lead_completes_one_name() -> None:
+def test_a_lead_completes_one_name_when_taken() -> None:
     edit = typed(start(CellKind.PARTY, "", None, NAMES), "enk")
+    assert edit.result() == "enk"
+    edit = typed(start(CellKind.PARTY, "", None, NAMES), "enk")
+    assert edit.take_suggestion()
     assert edit.result() == "Enkhuizen"
     edit = typed(start(CellKind.PARTY, "", None, NAMES), "Zzyzx BV")
     assert edit.result() == "Zzyzx BV"
@@ -102,8 +136,12 @@ def test_a_longer_typed_name_is_never_cut_to_a_shorter_one() -> None:
     assert edit.result() == ["Intermaris", "Gemeente Enkhuizen"]
 
 
-def test_a_typo_is_still_corrected() -> None:
+def test_a_typo_is_offered_a_correction_but_kept_unless_taken() -> None:
     edit = typed(start(CellKind.PARTY, "", None, NAMES), "Intermars")
+    assert edit.suggestions[0].value == "Intermaris"
+    assert edit.result() == "Intermars"
+    edit = typed(start(CellKind.PARTY, "", None, NAMES), "Intermars")
+    edit.move_highlight(1)
     assert edit.result() == "Intermaris"
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from textual import events
 from textual.app import App, ComposeResult
 
 from pact_tui.tui.widgets.grid import CellKind, Column, EditGrid, Option
@@ -81,3 +82,20 @@ async def test_rows_replaced_keep_the_cursor_on_the_same_row() -> None:
         assert grid.current_row is None
         await pilot.press("x", "down", "enter")  # nothing to edit: no crash, no message
         assert app.edits == []
+
+
+async def test_ctrl_b_copies_the_cell_above_and_alt_letter_is_esc_then_the_letter() -> None:
+    app = GridApp([Row("a", "Hoorn", "gemeente"), Row("b", "Intermaris")])
+    async with app.run_test() as pilot:
+        await pilot.press("down", "right", "ctrl+b")  # not editing: committed at once
+        await pilot.press("left", "X", "ctrl+b")  # editing: the text above, to go on from
+        await pilot.press("n")
+        # Esc and z within the terminal's escape delay, as Textual reads them: alt+z.
+        app.post_message(events.Key("alt+z", "z"))  # Esc cancels that edit; z starts one
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.edits == [("b", "kind", "gemeente"), ("b", "name", "z")]
+        await pilot.press("up", "ctrl+b")  # the first row has nothing above: nothing happens
+        await pilot.pause()
+        assert len(app.edits) == 2

@@ -6,6 +6,8 @@ MESSAGES: dict[str, str] = {
     "model.profile_bad_toml": "Region profile {source} is not valid TOML: {problem}.",
     "model.profile_invalid": "Region profile {source}, field ‘{field}’: {problem}.",
     "model.profile_duplicate_key": "key ‘{key}’ occurs twice in {field}",
+    "model.profile_group_bad_name": "party group ‘{group}’ has an invalid name (letters, digits, - or _, no spaces or ;)",
+    "model.profile_group_empty": "party group ‘{group}’ has no members, or an empty member or one with ;",
     "model.planning_years_reversed": "the end year comes before the start year",
     "model.planning_text.unknown_horizon": (
         "Planning ‘{text}’:"

@@ -6,6 +6,8 @@ MESSAGES: dict[str, str] = {
     "model.profile_bad_toml": "Regioprofiel {source} is geen geldige TOML: {problem}.",
     "model.profile_invalid": "Regioprofiel {source}, veld ‘{field}’: {problem}.",
     "model.profile_duplicate_key": "sleutel ‘{key}’ komt twee keer voor in {field}",
+    "model.profile_group_bad_name": "partijgroep ‘{group}’ heeft een ongeldige naam (letters, cijfers, - of _, zonder spaties of ;)",
+    "model.profile_group_empty": "partijgroep ‘{group}’ heeft geen leden, of een leeg lid of een lid met ;",
     "model.planning_years_reversed": "het eindjaar ligt vóór het beginjaar",
     "model.planning_text.unknown_horizon": (
         "Planning ‘{text}’:"

@@ -1,18 +1,25 @@
 """The columns of the action template grid, and how a committed cell becomes a change of an action.
 
 Thema | Actie | Doel | Schaalniveau | Planning | Betrokken partijen | Trekker. The grid
-shows and edits them through these specs; `changes_for` turns what the user typed
-(a choice key, a text, party names) into the fields `SessionEditor.update` takes.
+shows and edits them through these specs; `apply_cell` turns what the user typed
+(a choice key, a text, party names) into one undoable change of the session.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from pact_tui.i18n import t
 from pact_tui.model import Action, PartyRef, RegionProfile, Stakeholder
-from pact_tui.model.planning_text import format_planning, parse_planning
+from pact_tui.model.parties import (
+    expand_party_groups,
+    linked,
+    new_party_names,
+    ranked_party_names,
+)
+from pact_tui.model.planning_text import format_planning, planning_problem, read_planning
 from pact_tui.tui.editing import SessionEditor
 from pact_tui.tui.widgets.grid import CellKind, Column, Option, join_parties
 
@@ -21,15 +28,16 @@ ACTION_COLUMNS = ("theme", "title", "goal", "scale", "planning", "parties", "lea
 
 def party_names(editor: SessionEditor) -> Callable[[Action], Sequence[Option]]:
     """The names a party cell completes from: the row's own parties (so the lead is one
-    keystroke away), the stakeholders, then the municipalities."""
+    keystroke away), then every name of the session, the most used first."""
+    ranked: tuple[int, list[str]] = (-1, [])
 
     def names(action: Action) -> Sequence[Option]:
+        nonlocal ranked
+        if ranked[0] != editor.version:  # once per change of the session, not per key
+            ranked = (editor.version, ranked_party_names(
+                editor.items(Action), editor.items(Stakeholder), editor.meta.profile))
         seen: dict[str, Option] = {}
-        for name in [
-            *(p.name for p in action.parties),
-            *(s.name for s in editor.items(Stakeholder)),
-            *editor.meta.profile.municipalities,
-        ]:
+        for name in [*(p.name for p in action.parties), *ranked[1]]:
             seen.setdefault(name.casefold(), Option(name, name))
         return list(seen.values())
 
@@ -65,10 +73,12 @@ def action_columns(editor: SessionEditor) -> list[Column]:
         # A digit sets the horizon at once; typed, the whole line: "2 2022–2025 jaarlijks".
         Column("planning", t("tui.actions.col.planning"),
                lambda a: format_planning(a.planning, profile()), CellKind.CHOICE_TEXT, 7, 0.8,
-               options=horizons),
+               options=horizons,
+               problem=lambda a: planning_problem(a.planning, profile())),
         Column("parties", t("tui.actions.col.parties"),
                lambda a: join_parties([p.name for p in a.parties]), CellKind.PARTIES, 8, 2.0,
-               options=names, short_title=t("tui.actions.col.parties_short")),
+               options=names, short_title=t("tui.actions.col.parties_short"),
+               expand=lambda name: profile().party_group(name)),
         Column("lead", t("tui.actions.col.lead"), lambda a: a.lead.name if a.lead else "",
                CellKind.PARTY, 7, 1.0, options=names),
     ]
@@ -76,26 +86,51 @@ def action_columns(editor: SessionEditor) -> list[Column]:
 
 def party_ref(name: str, stakeholders: Sequence[Stakeholder]) -> PartyRef:
     """A party by name, linked to the stakeholder of that name when there is one."""
-    folded = name.casefold()
-    match = next((s for s in stakeholders if s.name.casefold() == folded), None)
-    return PartyRef(name=match.name if match else name,
-                    stakeholder_id=match.id if match else None)
+    return linked(name, stakeholders)
 
 
-def changes_for(action: Action, column: str, value: Any, editor: SessionEditor) -> dict[str, Any]:
-    """The fields to change on `action` for a value committed in `column`.
+@dataclass(frozen=True)
+class CellOutcome:
+    """What committing a cell did beyond the cell: stakeholders made, a line kept unread."""
 
-    Raises a UserError (PlanningTextError) for a planning line that cannot be read.
+    new_stakeholders: tuple[str, ...] = ()
+    problem: str | None = None
+
+
+def apply_cell(editor: SessionEditor, action: Action, column: str, value: Any) -> CellOutcome:
+    """Change `action` for a value committed in `column`, as one undo step.
+
+    A party or lead name that is no stakeholder yet becomes one in the same step; a
+    planning line that cannot be read is kept as typed and its problem handed back.
     """
-    stakeholders = editor.items(Stakeholder)
+    profile = editor.meta.profile
+    problem = None
     if column == "planning":
         if isinstance(value, Option):  # a digit: only the horizon, years and timing stay
-            return {"planning": action.planning.model_copy(update={"horizon": value.key})}
-        return {"planning": parse_planning(value, editor.meta.profile)}
-    if column == "scale":
-        return {"scale": value or None}
-    if column == "parties":
-        return {"parties": tuple(party_ref(name, stakeholders) for name in value)}
-    if column == "lead":
-        return {"lead": party_ref(value, stakeholders) if value else None}
-    return {column: value}
+            changes: dict[str, Any] = {
+                "planning": action.planning.model_copy(update={"horizon": value.key})}
+        else:
+            planning, problem = read_planning(value, profile)
+            changes = {"planning": planning}
+    elif column == "scale":
+        changes = {"scale": value or None}
+    elif column == "parties":
+        changes = {"parties": [PartyRef(name=n) for n in expand_party_groups(value, profile)]}
+    elif column == "lead":
+        changes = {"lead": PartyRef(name=value) if value else None}
+    else:
+        changes = {column: value}
+    new: list[str] = []
+    with editor.transaction():
+        if column in ("parties", "lead"):
+            refs = changes[column] if column == "parties" else [changes["lead"]]
+            new = new_party_names(refs, editor.items(Stakeholder))
+            for name in new:
+                editor.add(Stakeholder(name=name))
+            stakeholders = editor.items(Stakeholder)
+            if column == "parties":
+                changes["parties"] = tuple(linked(r.name, stakeholders) for r in refs)
+            elif changes["lead"] is not None:
+                changes["lead"] = linked(changes["lead"].name, stakeholders)
+        editor.update(action, **changes)
+    return CellOutcome(tuple(new), problem)

@@ -1,7 +1,8 @@
 """Phase 4, Acties: the ambitions per theme and the action template grid.
 
-Typed live while the room talks: a capture line for a quick new action, the grid to
-refine every column by keyboard, a filter per theme (one key each) and by text, sort
+Typed live while the room talks: a capture line for a quick new action (typed by the
+grid, which keeps the focus, so keys typed ahead land in order), the grid to refine
+every column by keyboard, a filter per theme (ctrl+t, then a digit) and by text, sort
 by any column, and a detail pane that shows the whole current row and what it still
 misses. Every change goes through the SessionEditor, so it is saved at once and the
 app's undo (ctrl+z) and redo (ctrl+y) reach it.
@@ -9,43 +10,36 @@ app's undo (ctrl+z) and redo (ctrl+y) reach it.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import events
-from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.timer import Timer
 from textual.widgets import Input, Static
 
 from pact_tui.i18n import t
-from pact_tui.model import Action, Ambition, Commitment, Stakeholder
+from pact_tui.model import Action, Ambition, Commitment, Stakeholder, UserError
+from pact_tui.model.capture import captured_action
 from pact_tui.model.planning_text import format_planning
 from pact_tui.model.rules import commitments_of, missing_fields, ordered_actions
 from pact_tui.tui import follow
-from pact_tui.tui.editing import Change, SessionEditor
-from pact_tui.tui.screens.action_columns import action_columns, changes_for, party_ref
+from pact_tui.tui.editing import Change, SessionEditor, changed_column
+from pact_tui.tui.screens.action_columns import (
+    CellOutcome,
+    action_columns,
+    apply_cell,
+    party_ref,
+)
 from pact_tui.tui.screens.grid_phase import GridPhaseScreen
 from pact_tui.tui.text import visible_rich
-from pact_tui.tui.widgets.grid import EditGrid, join_parties
+from pact_tui.tui.widgets.grid import CaptureLine, EditGrid, join_parties
 
 EDITING_ACTIONS = frozenset({"capture", "duplicate", "delete", "move", "make_stakeholders"})
 """Keys that change the session: switched off on a read-only session."""
-
-THEME_PICK_SECONDS = 3.0
-"""How long after ctrl+t a digit picks a theme (alt+digit is not reliable in terminals)."""
-
-
-def _digit_bindings() -> list[Binding]:
-    """Digits that pick a theme right after ctrl+t; otherwise they go on to the grid."""
-    return [
-        Binding(str(n), f"pick_theme({n})", "", show=False, priority=True,
-                id=f"actions.pick_theme.{n}")
-        for n in range(10)
-    ]
 
 
 class ActionsScreen(GridPhaseScreen):
@@ -63,7 +57,6 @@ class ActionsScreen(GridPhaseScreen):
         Binding("alt+down,ctrl+down", "move(1)", t("tui.actions.key.move_down"), show=False,
                 id="actions.move_down"),
         Binding("ctrl+t", "next_theme", t("tui.actions.key.next_theme"), id="actions.next_theme"),
-        *_digit_bindings(),
         Binding("ctrl+f", "search", t("tui.actions.key.search"), id="actions.search"),
         Binding("ctrl+r", "sort", t("tui.actions.key.sort"), id="actions.sort"),
         Binding("ctrl+a", "capture('ambition')", t("tui.actions.key.new_ambition"), show=False,
@@ -85,7 +78,11 @@ class ActionsScreen(GridPhaseScreen):
         self._grid = EditGrid(action_columns(editor), empty_text=t("tui.actions.empty"),
                               id="action-grid")
         self._grid.read_only = editor.read_only
-        self._picking_theme: Timer | None = None
+        self._grid.on_commit = self.on_edit_grid_cell_edited
+        self._grid.on_capture = self._capture
+        self._grid.intercept = self._theme_key
+        self._picking_theme = False
+        self._total = 0
 
     # ---- layout ----------------------------------------------------------------------------
 
@@ -95,13 +92,12 @@ class ActionsScreen(GridPhaseScreen):
             yield Input(placeholder=t("tui.actions.search_placeholder"), id="actions-search",
                         compact=True)
         yield Static("", id="actions-ambitions")
-        yield Input(id="actions-capture", compact=True, select_on_focus=False)
+        yield CaptureLine(id="actions-capture")
         yield self._grid
         yield Static("", id="action-detail")
 
     def on_mount(self) -> None:
-        capture = self.query_one("#actions-capture", Input)
-        capture.disabled = self.editor.read_only
+        self.grid.capture_line = self.query_one("#actions-capture", CaptureLine)
         self._show_capture_prompt()
         self.grid.focus()
 
@@ -114,6 +110,7 @@ class ActionsScreen(GridPhaseScreen):
         if change is None or not self._patch_rows(change):
             self._visible = self._filtered_sorted()
             self._index = {action.id: index for index, action in enumerate(self._visible)}
+            self._total = len(self.editor.items(Action))
             self.grid.set_rows(self._visible)
         self._rows_version = self.editor.version
         self.grid.set_header_marks(
@@ -200,7 +197,7 @@ class ActionsScreen(GridPhaseScreen):
         text.append(t("tui.actions.theme_filter") + " ", style="bold")
         label = profile.theme_label(self.theme) if self.theme else t("tui.actions.all_themes")
         text.append(label, style="reverse" if self.theme else "")
-        total = len(self.editor.items(Action))
+        total = self._total  # counted when the rows change: a cursor move copies nothing
         row = self.grid.cursor_row + 1 if self._visible else 0
         shown = len(self._visible)
         position = f"{row}/{shown}" if shown == total else f"{row}/{shown} ({total})"
@@ -213,8 +210,8 @@ class ActionsScreen(GridPhaseScreen):
         """The theme's ambitions; right after ctrl+t, the digits that pick a theme instead."""
         profile = self.editor.meta.profile
         ambitions_line = self.query_one("#actions-ambitions", Static)
-        ambitions_line.set_class(self._picking_theme is not None, "-picking")
-        if self._picking_theme is not None:
+        ambitions_line.set_class(self._picking_theme, "-picking")
+        if self._picking_theme:
             labels = [theme.label for theme in profile.themes[:9]]
             prompt = t("tui.actions.pick_theme")
             if len(prompt) + sum(len(label) + 5 for label in labels) > 2 * (self.size.width - 2):
@@ -243,7 +240,7 @@ class ActionsScreen(GridPhaseScreen):
         label = self.editor.meta.profile.theme_label(self._capture_theme())
         key = "tui.actions.capture_ambition" if self._capture_mode == "ambition" else (
             "tui.actions.capture")
-        self.query_one("#actions-capture", Input).placeholder = t(key, theme=label)
+        self.query_one("#actions-capture", CaptureLine).set_prompt(t(key, theme=label))
 
     def _show_detail(self) -> None:
         detail = self.query_one("#action-detail", Static)
@@ -290,52 +287,63 @@ class ActionsScreen(GridPhaseScreen):
         self._show_filters()
 
     def on_edit_grid_cell_edited(self, message: EditGrid.CellEdited) -> None:
+        """A committed cell, at once (the grid calls this before it reads the next key)."""
         message.stop()
-        column = next(c for c in self.grid.columns if c.key == message.column_key)
-        if not self.attempt(column.title, self._cell_change(message)) and (
-            isinstance(message.value, str) and message.value and self.is_current
-            and self.grid.move_to(message.row_key, message.column_key)
-        ):
-            # Text the session refuses (a planning it cannot read) stays in the cell to fix.
-            self.grid.start_editing(message.value)
+        self._apply_cell(message)
 
-    def _cell_change(self, message: EditGrid.CellEdited) -> Callable[[], object]:
+    def _apply_cell(self, message: EditGrid.CellEdited) -> None:
+        column = next(c for c in self.grid.columns if c.key == message.column_key)
+        outcome = []
+        if not self.attempt(column.title, lambda: outcome.append(self._cell_change(message)())):
+            return
+        result = outcome[0]
+        if result is None:
+            return
+        if result.problem:
+            self.notify(result.problem, title=column.title, severity="warning", markup=False,
+                        timeout=6)
+        if result.new_stakeholders:
+            self.notify(t("tui.actions.made_stakeholders",
+                          names=", ".join(result.new_stakeholders)), markup=False, timeout=3)
+
+    def _cell_change(self, message: EditGrid.CellEdited) -> Callable[[], CellOutcome | None]:
         """The edit a committed cell asks for (nothing if its action is gone meanwhile)."""
         action = self.editor.get(Action, message.row_key)
         if action is None:
             return lambda: None
-
-        def change() -> None:
-            changes = changes_for(action, message.column_key, message.value, self.editor)
-            self.editor.update(action, **changes)
-
-        return change
+        return lambda: apply_cell(self.editor, action, message.column_key, message.value)
 
     # ---- capture line and search ------------------------------------------------------------
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        if event.input.id == "actions-search":
-            self.grid.focus()
-            return
-        text = event.value.strip()
-        if not text:
-            self.grid.focus()
-            return
-        if self._capture(text):
-            event.input.value = ""
+        self.grid.focus()
 
-    def _capture(self, text: str) -> bool:
-        """A new action (or ambition) from the capture line, in the theme filtered on."""
-        theme = self._capture_theme()
+    def _capture(self, text: str) -> str | None:
+        """A new action (or ambition) typed in the capture line; the new action's id."""
         if self._capture_mode == "ambition":
-            return self.attempt(t("tui.actions.key.new_ambition"),
-                                lambda: self.editor.add(Ambition(theme=theme, title=text)))
-        action = Action(theme=theme, title=text, position=self.editor.next_position())
-        made = self.attempt(t("tui.actions.key.new"), lambda: self.editor.add(action))
-        if made:
-            self.grid.move_to(action.id, "goal")
-        return made
+            theme = self._capture_theme()
+            self.attempt(t("tui.actions.key.new_ambition"),
+                         lambda: self.editor.add(Ambition(theme=theme, title=text)))
+            return None
+        previous = self.grid.current_row
+        action = captured_action(text, previous=previous, theme=self.theme,
+                                 profile=self.editor.meta.profile,
+                                 position=self.editor.next_position())
+        if not self.attempt(t("tui.actions.key.new"), lambda: self.editor.add(action)):
+            return None
+        self.grid.move_to(action.id, "goal")
+        self._show_capture_prompt()
+        return action.id
+
+    def on_unmount(self) -> None:
+        # The app closing with a title typed in the capture line: it becomes the row.
+        text = self.grid.finish_capture()
+        if text and self._capture_mode == "action" and not self.editor.read_only:
+            with contextlib.suppress(UserError):
+                self.editor.add(captured_action(
+                    text, previous=self.grid.current_row, theme=self.theme,
+                    profile=self.editor.meta.profile, position=self.editor.next_position()))
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "actions-search":
@@ -344,35 +352,12 @@ class ActionsScreen(GridPhaseScreen):
             self._rebuild()
 
     def on_key(self, event: events.Key) -> None:
-        if event.key != "ctrl+t":
-            self._stop_picking()
-        # Typing into an empty grid starts the first action in the capture line. Keys typed in
-        # the same burst were already sent to the grid: they arrive here and are passed on.
-        capture = self.query_one("#actions-capture", Input)
-        if self.grid.row_count == 0 and self.focused in (self.grid, capture) and not (
-            capture.disabled
-        ):
-            if event.is_printable and event.character:
-                event.stop()
-                if self.focused is not capture:
-                    self._capture_mode = "action"
-                    self._show_capture_prompt()
-                    self.set_focus(capture)
-                capture.insert_text_at_cursor(event.character)
-                return
-            if event.key == "enter" and capture.value.strip():
-                event.stop()
-                self._capture(capture.value.strip())
-                capture.value = ""
-                return
-        # Esc in the capture line or the search field goes back to the grid.
+        # Esc in the search field goes back to the grid.
         focused = self.focused
         if event.key == "escape" and isinstance(focused, Input):
             event.stop()
-            if focused.id == "actions-search" and focused.value:
+            if focused.value:
                 focused.value = ""
-            self._capture_mode = "action"
-            self._show_capture_prompt()
             self.grid.focus()
 
     # ---- actions ---------------------------------------------------------------------------
@@ -382,8 +367,9 @@ class ActionsScreen(GridPhaseScreen):
 
     def action_capture(self, mode: str) -> None:
         self._capture_mode = mode
+        self.grid.focus()
+        self.grid.start_capture()
         self._show_capture_prompt()
-        self.query_one("#actions-capture", Input).focus()
 
     def action_search(self) -> None:
         self.query_one("#actions-search", Input).focus()
@@ -446,29 +432,43 @@ class ActionsScreen(GridPhaseScreen):
                      lambda: self.editor.swap_actions(first, second))
 
     def action_next_theme(self) -> None:
-        """ctrl+t: the next theme (then a digit picks one: 1 the first, 0 all themes)."""
-        keys = [None, *(theme.key for theme in self.editor.meta.profile.themes)]
-        self.theme = keys[(keys.index(self.theme) + 1) % len(keys)]
-        self._rebuild()
-        self._stop_picking()
-        self._picking_theme = self.set_timer(THEME_PICK_SECONDS, self._stop_picking)
+        """ctrl+t: show the themes by digit; the digit then picks (0 all). Again: the next."""
+        if self._picking_theme:
+            keys = [None, *(theme.key for theme in self.editor.meta.profile.themes)]
+            self._set_theme(keys[(keys.index(self.theme) + 1) % len(keys)])
+        self._picking_theme = True
         self._show_ambitions()
 
-    def action_pick_theme(self, number: int) -> None:
-        if self._picking_theme is None:
-            raise SkipAction()
+    def _theme_key(self, key: str, character: str | None) -> bool:
+        """The key after ctrl+t: a digit picks the theme, Esc keeps the filter; any other
+        key ends the choice and does what it always does. No timeout: a digit is never
+        left to fall into a cell because the app was slow."""
+        if not self._picking_theme or key == "ctrl+t":
+            return False
+        self._picking_theme = False
+        self._show_ambitions()
         themes = self.editor.meta.profile.themes
-        if number > len(themes):
-            raise SkipAction()
-        self.theme = themes[number - 1].key if number else None
-        self._stop_picking()
-        self._rebuild()
+        if character is not None and character.isdigit() and len(character) == 1:
+            number = int(character)
+            if number <= len(themes):
+                self._set_theme(themes[number - 1].key if number else None)
+            else:
+                self.app.bell()
+            return True
+        return key == "escape"
 
-    def _stop_picking(self) -> None:
-        if self._picking_theme is not None:
-            self._picking_theme.stop()
-            self._picking_theme = None
-            self._show_ambitions()
+    def _set_theme(self, theme: str | None) -> None:
+        if theme != self.theme:
+            self.theme = theme
+            self._rebuild()
+
+    def reveal(self, change: Change) -> None:
+        """Put the cursor on the action an undo or redo changed (the filter allowing)."""
+        step = next((c for c in change.items if c.kind is Action), None)
+        if step is None:
+            return
+        column = changed_column(step.before, step.after)
+        self.grid.move_to(step.item_id, column)
 
     def action_sort(self) -> None:
         """Sort by the cursor's column: ascending, then descending, then the own order again."""

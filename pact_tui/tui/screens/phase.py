@@ -18,7 +18,7 @@ from textual.widgets import Footer, Static
 
 from pact_tui.i18n import t
 from pact_tui.model import UserError
-from pact_tui.tui.editing import SessionEditor
+from pact_tui.tui.editing import Change, SessionEditor
 from pact_tui.tui.widgets.phase_bar import PhaseBar, phase_label
 from pact_tui.tui.widgets.record_table import RecordTable
 from pact_tui.tui.widgets.session_header import SessionHeader
@@ -73,6 +73,9 @@ class PhaseScreen(Screen[None]):
 
     def show_session(self) -> None:
         """Redraw the body from `self.editor`; called when the session changed."""
+
+    def reveal(self, change: Change) -> None:
+        """Show what an undo or redo changed (a grid screen moves its cursor there)."""
 
     def on_screen_resume(self) -> None:
         self.refresh_header()

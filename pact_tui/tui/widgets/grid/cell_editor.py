@@ -2,6 +2,11 @@
 
 Pure (no Textual), so typing rules are tested without an app. The grid feeds it keys
 and draws it; `result()` says what to commit: text, a choice key, or party names.
+
+A choice cell is a validation list: what is typed must become one of its options, so
+the best match is taken. A name is the user's: completion only proposes, and a
+suggestion replaces what was typed only when the user takes it (→, or ↑/↓ then
+Enter, Tab or `;`).
 """
 
 from __future__ import annotations
@@ -52,14 +57,16 @@ class CellEdit:
 
     @classmethod
     def start(cls, column: Column, row_key: str, original: str, first_key: str | None,
-              options: Callable[[], Sequence[Option]] = lambda: ()) -> CellEdit:
-        """Begin editing: with a typed key the cell starts from it, else from its text.
+              options: Callable[[], Sequence[Option]] = lambda: (), *,
+              replace: bool = True) -> CellEdit:
+        """Begin editing: with a typed key the cell starts from it, else from its text,
+        which the first key replaces (`replace`) or extends (caret at the end).
 
         `options` gives the choices or names this cell offers; it is asked again as the
         user types, so a value committed a moment ago in the same row is offered too.
         """
-        edit = cls(column, row_key, original, original, len(original), replace=first_key is None,
-                   options=options)
+        edit = cls(column, row_key, original, original, len(original),
+                   replace=replace and first_key is None, options=options)
         if first_key is not None:
             edit.replace = True
             edit.insert(first_key)
@@ -83,6 +90,7 @@ class CellEdit:
             self.text, self.cursor, self.replace = "", 0, False
         if self.kind is CellKind.PARTIES and characters == PARTY_SEPARATOR:
             self._accept_part()
+            self._expand_last()
             self.text = self.text.rstrip() + f"{PARTY_SEPARATOR} "
             self.cursor = len(self.text)
             self._suggest()
@@ -113,6 +121,23 @@ class CellEdit:
     def move(self, delta: int) -> None:
         self.replace = False
         self.cursor = min(max(self.cursor + delta, 0), len(self.text))
+
+    def take_suggestion(self) -> bool:
+        """→ at the end of a name: the highlighted (or first) suggestion replaces the name
+        being typed. False when there is nothing to take (→ then moves the caret)."""
+        if self.cursor < len(self.text) or not self.suggestions or self.kind not in (
+            CellKind.PARTIES, CellKind.PARTY
+        ):
+            return False
+        if self.highlight is None:
+            self.highlight = 0
+        self._accept_part()
+        return True
+
+    def replace_text(self, text: str) -> None:
+        """Start over from `text` (a cell copied from the row above), caret at the end."""
+        self.text, self.cursor, self.replace = text, len(text), False
+        self._suggest()
 
     def home(self) -> None:
         self.replace = False
@@ -147,7 +172,11 @@ class CellEdit:
             return self.suggestions[self.highlight].value
         if self.kind is CellKind.PARTIES:
             self._accept_part()
-            return split_parties(self.text)
+            names = split_parties(self.text)
+            expand = self.column.expand
+            if expand is not None:
+                names = [member for name in names for member in (expand(name) or (name,))]
+            return list(dict.fromkeys(names))
         if self.kind is CellKind.PARTY:
             self._accept_part()
             return self.text.strip()
@@ -161,8 +190,18 @@ class CellEdit:
             return self.text.rsplit(PARTY_SEPARATOR, 1)[-1].strip()
         return self.text.strip()
 
+    def _expand_last(self) -> None:
+        """A party group typed as the last name ("7g") becomes its members, visibly."""
+        expand = self.column.expand
+        head, separator, last = self.text.rpartition(PARTY_SEPARATOR)
+        members = expand(last.strip()) if expand is not None and last.strip() else None
+        if members:
+            names = f"{PARTY_SEPARATOR} ".join(members)
+            self.text = f"{head}{separator} {names}" if separator else names
+            self.cursor = len(self.text)
+
     def _accept_part(self) -> None:
-        """Put the highlighted completion in place of the name being typed."""
+        """Put the suggestion the user took (highlighted) in place of the name being typed."""
         if self.highlight is None or not self.suggestions or not self.current_part():
             return
         chosen = self.suggestions[self.highlight].value
@@ -200,10 +239,10 @@ class CellEdit:
             self.suggestions, self.highlight = [], None
             return
         taken = {name.casefold() for name in split_parties(self.text)[:-1]}
-        ranked, confident = complete_name(part, [n for n in names if n.casefold() not in taken])
-        if any(name.casefold() == part.casefold() for name in ranked):
-            exact = next(name for name in ranked if name.casefold() == part.casefold())
+        ranked = complete_name(part, [n for n in names if n.casefold() not in taken])
+        exact = next((name for name in ranked if name.casefold() == part.casefold()), None)
+        if exact is not None:
             ranked = [exact, *(name for name in ranked if name != exact)]
-            confident = True
         self.suggestions = [Suggestion(name, name) for name in ranked]
-        self.highlight = 0 if ranked and confident else None
+        # Nothing is highlighted until the user walks the list: what was typed stays.
+        self.highlight = None

@@ -59,6 +59,10 @@ class Column:
     editable: bool = True
     short_title: str = ""
     """Shown in the header when the title does not fit the column."""
+    problem: Callable[[Any], str | None] | None = None
+    """Why a cell's value cannot be read (kept as typed): such a cell is marked."""
+    expand: Callable[[str], Sequence[str] | None] | None = None
+    """What a typed party name stands for (a group of parties), or None for itself."""
 
     def text_for_editing(self, row: Any) -> str:
         return (self.edit_text or self.display)(row)

@@ -7,8 +7,6 @@ from collections.abc import Sequence
 from pact_tui.tui.widgets.grid.columns import Option
 
 MAX_SUGGESTIONS = 8
-GOOD_MATCH = 72.0
-"""Below this a typed name is taken as a new name rather than completed."""
 
 
 def rank_options(query: str, options: Sequence[Option]) -> list[Option]:
@@ -34,19 +32,16 @@ def rank_options(query: str, options: Sequence[Option]) -> list[Option]:
     return (prefix + word + fuzzy)[:MAX_SUGGESTIONS]
 
 
-def complete_name(query: str, names: Sequence[str]) -> tuple[list[str], bool]:
-    """Names that `query` may mean, best first, and whether the first is a confident match."""
-    options = [Option(name, name) for name in names]
-    ranked = [option.label for option in rank_options(query, options)] if query.strip() else []
-    if not ranked:
-        return [], False
-    from rapidfuzz import fuzz
-
-    best = ranked[0]
+def complete_name(query: str, names: Sequence[str]) -> list[str]:
+    """Names that `query` may mean, best first. Names come in ranked (the row's own, then
+    by use in the session) and a name that starts with the query, or has a word that
+    does, keeps that rank: "hoo" offers the much-used "Gemeente Hoorn" before "Hoorn".
+    Only proposals: the cell keeps what was typed unless one is taken."""
     folded = query.strip().casefold()
-    # Plain ratio, not WRatio: WRatio scores "Hoorn" inside "Gemeente Hoorn" as a near match,
-    # and a completion must never cut a longer typed name down to a shorter one.
-    confident = best.casefold().startswith(folded) or any(
-        part.startswith(folded) for part in best.casefold().split()
-    ) or fuzz.ratio(query, best, processor=str.casefold) >= GOOD_MATCH
-    return ranked, confident
+    if not folded:
+        return []
+    starting = [n for n in names if n.casefold().startswith(folded) or any(
+        word.startswith(folded) for word in n.casefold().split())]
+    rest = [Option(n, n) for n in names if n not in starting]
+    fuzzy = [option.label for option in rank_options(query, rest)] if rest else []
+    return (starting + fuzzy)[:MAX_SUGGESTIONS]

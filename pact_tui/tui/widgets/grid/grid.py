@@ -5,17 +5,27 @@ the terminal's width, so 5,000 rows cost no more than 50. Rows are any objects w
 `id`; `Column` specs say what each cell shows and how it is edited.
 
 Keys: arrows, Tab/Shift+Tab, Home/End, Ctrl+Home/Ctrl+End, PgUp/PgDn move; a printable
-key starts editing the cell with that key, Enter edits its text; Enter commits, Esc
-cancels, Tab commits and goes on editing the next cell. A choice cell takes a digit
-at once. Committed values go up as `EditGrid.CellEdited`; the screen turns them into
-changes, and gives the grid its new rows with `set_rows` (or one with `replace_row`).
-A screen being left (another phase, the app closing) calls `finish_editing`, so a
-cell typed in but not yet committed is not lost.
+key starts editing the cell with that key, Enter edits its text (caret at the
+end); Enter commits, Esc cancels, Tab commits and goes on editing the next cell. A
+choice cell takes a digit at once. Committed values go up as `EditGrid.CellEdited`;
+the screen turns them into changes, and gives the grid its new rows with `set_rows`
+(or one with `replace_row`). A screen being left (another phase, the app closing)
+calls `finish_editing`, so a cell typed in but not yet committed is not lost.
+
+Every key is taken in the order typed, however fast: `take_key` handles a key at
+once, bindings of the screen and app included (the app hands keys to it the moment
+it reads them), and a screen that must see a commit before the next key gives
+`on_commit`, called at once instead of posting the message. With a `CaptureLine`
+the grid also types a new row's first cell: Enter makes the row and opens the next
+capture line, Tab makes it and goes on in the row; Enter at the end of such a row
+comes back to the capture line. An Esc that reaches the app together with the next
+letter (Alt+letter, the terminal's escape delay) is taken as Esc, then the letter.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import unicodedata
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -32,6 +42,7 @@ from textual.widget import Widget
 from pact_tui.i18n import t
 from pact_tui.tui.modals.long_text import LongTextModal
 from pact_tui.tui.text import visible as visible_text
+from pact_tui.tui.widgets.grid.capture_line import CaptureLine
 from pact_tui.tui.widgets.grid.cell_editor import NO_CHANGE, CellEdit
 from pact_tui.tui.widgets.grid.columns import CellKind, Column, Option, layout
 
@@ -46,6 +57,30 @@ def _fit(text: str, width: int) -> str:
     if cell_len(text) <= width:
         return set_cell_size(text, width)
     return set_cell_size(text, width - 1) + "…"
+
+
+def typed_character(event: events.Key) -> str | None:
+    """The character a key types, if any: printable, or a joiner or mark that belongs to
+    the character before it (the zero-width joiner of 👩‍👩‍👧, the non-joiner of می‌خواهم)."""
+    character = event.character
+    if not character or event.key in ("enter", "tab", "escape", "backspace", "delete"):
+        return None
+    if character.isprintable() or all(
+        unicodedata.category(c) in ("Cf", "Mn", "Mc", "Me") for c in character
+    ):
+        return character
+    return None
+
+
+CAPTURE_COLUMN = Column("capture", "", lambda row: "")
+"""The capture line is edited as a plain text cell."""
+
+
+def _key_name(character: str) -> str:
+    """The key name Textual gives a typed character (letters and digits are themselves)."""
+    if character.isalnum():
+        return character
+    return unicodedata.name(character, character).lower().replace("-", "_").replace(" ", "_")
 
 
 def _one_line(text: str) -> str:
@@ -99,6 +134,10 @@ class EditGrid(Widget, can_focus=True):
     EditGrid > .edit-grid--muted {
         color: $text-muted;
     }
+    EditGrid > .edit-grid--problem {
+        color: $error;
+        text-style: italic;
+    }
     """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -110,12 +149,16 @@ class EditGrid(Widget, can_focus=True):
         "edit-grid--dropdown",
         "edit-grid--dropdown-highlight",
         "edit-grid--muted",
+        "edit-grid--problem",
     }
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up", "cursor(-1, 0)", t("tui.grid.key.up"), show=False, id="grid.up"),
         Binding("down", "cursor(1, 0)", t("tui.grid.key.down"), show=False, id="grid.down"),
         Binding("left", "cursor(0, -1)", t("tui.grid.key.left"), show=False, id="grid.left"),
+        # Listed before the plain → so the footer shows it while there is a suggestion.
+        Binding("right", "take_suggestion", t("tui.grid.key.take_suggestion"), key_display="→",
+                id="grid.take_suggestion"),
         Binding("right", "cursor(0, 1)", t("tui.grid.key.right"), show=False, id="grid.right"),
         Binding("tab", "next_cell(1)", t("tui.grid.key.next"), show=False, id="grid.next"),
         Binding("shift+tab", "next_cell(-1)", t("tui.grid.key.previous"), show=False,
@@ -129,6 +172,7 @@ class EditGrid(Widget, can_focus=True):
         Binding("pagedown", "page(1)", t("tui.grid.key.page_down"), show=False,
                 id="grid.page_down"),
         Binding("enter", "edit", t("tui.grid.key.edit"), show=False, id="grid.edit"),
+        Binding("ctrl+b", "copy_above", t("tui.grid.key.copy_above"), id="grid.copy_above"),
         Binding("ctrl+e", "long_edit", t("tui.grid.key.long_edit"), id="grid.long_edit"),
         Binding("delete", "clear_cell", t("tui.grid.key.clear"), show=False, id="grid.clear"),
     ]
@@ -181,6 +225,16 @@ class EditGrid(Widget, can_focus=True):
         self._edit: CellEdit | None = None
         self._header_marks: dict[str, str] = {}
         self._had_dropdown = False
+        self.on_commit: Callable[[EditGrid.CellEdited], object] | None = None
+        """Called at once with each committed cell; None: the message is posted instead."""
+        self.capture_line: CaptureLine | None = None
+        self.on_capture: Callable[[str], str | None] | None = None
+        """Makes a row of the text typed in the capture line; its id, or None (no row)."""
+        self.intercept: Callable[[str, str | None], bool] | None = None
+        """Sees every key first (key, character); True when it took the key."""
+        self._capture: CellEdit | None = None
+        self._flow = False
+        """The row being typed was started from the capture line: Enter goes back there."""
 
     # ---- what the screen calls -------------------------------------------------------------
 
@@ -244,8 +298,9 @@ class EditGrid(Widget, can_focus=True):
         self._header_marks = dict(marks)
         self.refresh(Region(0, 0, self.size.width, 1))
 
-    def start_editing(self, first_key: str | None = None) -> bool:
-        """Edit the cell under the cursor, starting from `first_key` if given."""
+    def start_editing(self, first_key: str | None = None, *, replace: bool = True) -> bool:
+        """Edit the cell under the cursor, starting from `first_key` if given; else from its
+        text, which the first key replaces (`replace`) or extends (caret at the end)."""
         row = self.current_row
         column = self.cursor_column
         if row is None or not column.editable or self.read_only:
@@ -259,8 +314,9 @@ class EditGrid(Widget, can_focus=True):
                                   else row)
 
         self._edit = CellEdit.start(column, row.id, column.text_for_editing(row), first_key,
-                                    options)
+                                    options, replace=replace)
         self._refresh_around_edit()
+        self._refresh_footer()
         return True
 
     def cancel_editing(self) -> None:
@@ -337,6 +393,9 @@ class EditGrid(Widget, can_focus=True):
                 continue
             text = _one_line(column.shown(row))
             style = row_style + self._style("edit-grid--cursor") if on_cursor else row_style
+            if column.problem is not None and column.problem(row):
+                text = "⚠ " + text
+                style += self._style("edit-grid--problem")
             segments.append(Segment(_fit(text, cell_width), style))
         return Strip(segments).adjust_cell_length(width, row_style)
 
@@ -431,13 +490,21 @@ class EditGrid(Widget, can_focus=True):
         if 1 <= line < self.size.height:
             self.refresh(Region(0, line, self.size.width, 1))
 
+    def _refresh_footer(self) -> None:
+        """The footer shows → for a suggestion only while there is one."""
+        if self.is_attached and self.is_mounted:
+            self.refresh_bindings()
+
     def _refresh_around_edit(self) -> None:
         """Redraw the edited row and, when there is a drop-down, the lines it covers."""
         if (self._edit is not None and self._edit.suggestions) or self._had_dropdown:
             self.refresh()
         else:
             self._refresh_row(self._cursor.row)
+        had = self._had_dropdown
         self._had_dropdown = bool(self._edit is not None and self._edit.suggestions)
+        if had != self._had_dropdown:
+            self._refresh_footer()
 
     def action_cursor(self, rows: int, columns: int) -> None:
         self._move_to(self._cursor.row + rows, self._cursor.column + columns)
@@ -466,7 +533,44 @@ class EditGrid(Widget, can_focus=True):
         self._move_to(self._cursor.row + step, self._cursor.column, force=True)
 
     def action_edit(self) -> None:
-        self.start_editing()
+        """Enter: edit the cell's text with the caret at the end (while editing: go
+        to the end)."""
+        if self._edit is not None:
+            self._edit.end()
+            self._refresh_around_edit()
+            return
+        self.start_editing(replace=False)
+
+    def action_take_suggestion(self) -> None:
+        edit = self._edit
+        if edit is not None and edit.take_suggestion():
+            self._refresh_around_edit()
+        else:
+            self.action_cursor(0, 1)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "take_suggestion":
+            return bool(self._edit is not None and self._edit.suggestions
+                         and self._edit.column.kind in (CellKind.PARTIES, CellKind.PARTY))
+        return True
+
+    def action_copy_above(self) -> None:
+        """The cell of the row above, typed into this one: committed at once, or, while
+        editing, put in the editor to go on from (Tab then moves on as usual)."""
+        index = self._cursor.row
+        column = self.cursor_column
+        if index < 1 or index >= len(self._rows) or not column.editable or self.read_only:
+            self.app.bell()
+            return
+        text = column.text_for_editing(self._rows[index - 1])
+        editing = self._edit is not None
+        if not editing and not self.start_editing(replace=False):
+            return
+        assert self._edit is not None
+        self._edit.replace_text(text)
+        self._refresh_around_edit()
+        if not editing:
+            self._commit()
 
     def action_clear_cell(self) -> None:
         row = self.current_row
@@ -474,7 +578,7 @@ class EditGrid(Widget, can_focus=True):
         if row is None or not column.editable or self.read_only:
             return
         empty: Any = [] if column.kind is CellKind.PARTIES else ""
-        self.post_message(self.CellEdited(self, row.id, column.key, empty))
+        self._send(self.CellEdited(self, row.id, column.key, empty))
 
     def action_long_edit(self) -> None:
         """Open the roomy editor for the cell (from the text being typed, if any)."""
@@ -491,27 +595,61 @@ class EditGrid(Widget, can_focus=True):
 
         def done(result: str | None) -> None:
             if result is not None and result.strip() != column.text_for_editing(row).strip():
-                self.post_message(self.CellEdited(self, row_key, column_key, result.strip()))
+                self._send(self.CellEdited(self, row_key, column_key, result.strip()))
             self.focus()
 
         self.app.push_screen(LongTextModal(column.title, text), done)
 
     # ---- typing ----------------------------------------------------------------------------
 
-    def on_key(self, event: events.Key) -> None:
-        if self._edit is not None:
-            if self._edit_key(event.key, event.character, event.is_printable):
-                event.stop()
-                event.prevent_default()
-            return
-        if self.current_row is None:
-            return  # nothing to type into: the key is the screen's (e.g. a capture line's)
-        if event.is_printable and event.character and event.key not in ("enter", "tab"):
+    async def on_key(self, event: events.Key) -> None:
+        # Keys that reach the grid through Textual's queues (no app handing them over).
+        if await self.take_key(event):
             event.stop()
             event.prevent_default()
-            self._type_on_cell(event.character)
+
+    async def take_key(self, event: events.Key) -> bool:
+        """Handle `event` now, bindings of the grid, screen and app included; False leaves
+        it to Textual (a priority binding, or a key nothing here knows)."""
+        character = typed_character(event)
+        if character is not None and event.key.startswith("alt+") and event.key[4:].removeprefix(
+            "shift+") in (character, character.lower(), _key_name(character)):
+            # Esc and a letter within the terminal's escape delay: both, in that order.
+            await self._take(events.Key("escape", "\x1b"))
+            return await self._take(events.Key(_key_name(character), character))
+        return await self._take(event)
+
+    async def _take(self, event: events.Key) -> bool:
+        key, character = event.key, typed_character(event)
+        # A typed character is the cell's: the bindings are looked up for other keys only.
+        binding = None if character is not None or not self.is_attached else (
+            self.screen.active_bindings.get(key))
+        if binding is not None and binding.binding.priority:
+            return False
+        if self.intercept is not None and self.intercept(key, character):
+            return True
+        if self._capture is not None and self._capture_key(key, character):
+            return True
+        if self._edit is not None and self._edit_key(key, character):
+            return True
+        if self._edit is None and character is not None and key not in ("enter", "tab"):
+            if self.current_row is not None:
+                self._type_on_cell(character)
+                return True
+            if self.capture_line is not None and not self.read_only:
+                self.start_capture()
+                return self._capture_key(key, character)
+        if binding is not None and binding.enabled:
+            await self.app.run_action(binding.binding.action, binding.node)
+            return True
+        return False
 
     def on_paste(self, event: events.Paste) -> None:
+        if self._capture is not None:
+            self._capture.insert(event.text)
+            self._show_capture()
+            event.stop()
+            return
         if self._edit is None and not self.start_editing(""):
             return
         if self._edit is not None:
@@ -531,32 +669,39 @@ class EditGrid(Widget, can_focus=True):
             if 1 <= number <= len(options):
                 option = options[number - 1]
                 choice = option if column.kind is CellKind.CHOICE_TEXT else option.key
-                self.post_message(self.CellEdited(self, row.id, column.key, choice))
+                self._send(self.CellEdited(self, row.id, column.key, choice))
             else:
                 self.app.bell()
             return
         self.start_editing(character)
 
-    def _edit_key(self, key: str, character: str | None, printable: bool) -> bool:
-        """Handle a key while editing; False lets it go on to the app (e.g. undo, phases)."""
+    def _edit_key(self, key: str, character: str | None) -> bool:
+        """Handle a key while editing; False lets it go on to the bindings (undo, phases)."""
         edit = self._edit
         assert edit is not None
         if key == "escape":
+            self._flow = False
             self._stop_editing()
         elif key == "enter":
             self._commit()
+            if self._flow and self.capture_line is not None:
+                self.start_capture()
         elif key in ("tab", "shift+tab"):
             self._commit()
             if self.action_next_cell(-1 if key == "shift+tab" else 1):
                 self.start_editing()
+            else:
+                self._flow = False
         elif key in ("up", "down"):
             if not edit.move_highlight(-1 if key == "up" else 1):
+                self._flow = False
                 self._commit()
                 self.action_cursor(-1 if key == "up" else 1, 0)
         elif key == "left":
             edit.move(-1)
         elif key == "right":
-            edit.move(1)
+            if not edit.take_suggestion():
+                edit.move(1)
         elif key == "home":
             edit.home()
         elif key == "end":
@@ -570,12 +715,18 @@ class EditGrid(Widget, can_focus=True):
         elif key == "ctrl+e":
             self.action_long_edit()
             return True
-        elif printable and character:
+        elif character is not None:
             edit.insert(character)
         else:
             return False
         self._refresh_around_edit()
         return True
+
+    def _send(self, message: EditGrid.CellEdited) -> None:
+        if self.on_commit is not None:
+            self.on_commit(message)
+        else:
+            self.post_message(message)
 
     def _commit(self, *, post: bool = True) -> EditGrid.CellEdited | None:
         edit = self._edit
@@ -589,20 +740,108 @@ class EditGrid(Widget, can_focus=True):
             return None
         message = self.CellEdited(self, edit.row_key, edit.column.key, value)
         if post:
-            self.post_message(message)
+            self._send(message)
         return message
 
     def _stop_editing(self) -> None:
         if self._edit is not None:
             self._edit = None
             self._refresh_around_edit()
+            self._refresh_footer()
 
     def on_blur(self) -> None:
-        # Focus moved to another widget of this screen (a click, the capture line): keep what
+        # Focus moved to another widget of this screen (a click, the search field): keep what
         # was typed. Leaving the screen or closing the app is the screen's to handle, with
         # `finish_editing`, because a message posted now might never be read.
         if self._edit is not None and self.screen.focused not in (None, self):
             self._commit()
+        if self._capture is not None and self.screen.focused not in (None, self):
+            self.stop_capture()
+
+    # ---- the capture line ------------------------------------------------------------------
+
+    @property
+    def capturing(self) -> bool:
+        return self._capture is not None
+
+    def start_capture(self) -> None:
+        """Type into the capture line (the grid keeps the focus), from the text kept there."""
+        if self.capture_line is None or self.read_only:
+            return
+        self._commit()
+        self._flow = False
+        kept = self.capture_line.text
+        self._capture = CellEdit.start(CAPTURE_COLUMN, "", kept, None, replace=False)
+        self._show_capture()
+
+    def stop_capture(self) -> None:
+        """Back to the grid; what was typed in the capture line stays there."""
+        capture = self._capture
+        self._capture = None
+        if self.capture_line is not None:
+            self.capture_line.show(text=capture.text if capture else None)
+
+    def finish_capture(self) -> str:
+        """The text typed in the capture line and not yet made a row (the screen is left)."""
+        text = self._capture.text if self._capture is not None else (
+            self.capture_line.text if self.capture_line is not None else "")
+        self._capture = None
+        if self.capture_line is not None:
+            self.capture_line.show(text="")
+        return text.strip()
+
+    def _show_capture(self) -> None:
+        if self.capture_line is not None:
+            capture = self._capture
+            self.capture_line.show(text=capture.text if capture else None, edit=capture)
+
+    def _capture_key(self, key: str, character: str | None) -> bool:
+        capture = self._capture
+        assert capture is not None
+        if key == "escape":
+            self.stop_capture()
+            return True
+        if key in ("enter", "tab"):
+            text = capture.text.strip()
+            if not text:
+                self.stop_capture()
+                return True
+            row_key = self.on_capture(text) if self.on_capture is not None else None
+            capture.clear()
+            self._show_capture()
+            if row_key is not None and key == "tab":
+                self._capture = None
+                self._show_capture()
+                title = next((i for i, c in enumerate(self.columns) if c.kind is
+                              CellKind.LONG_TEXT), 0)
+                if self.move_to(row_key, self.columns[min(title + 1,
+                                                          len(self.columns) - 1)].key):
+                    self._flow = True
+                    self.start_editing()
+            return True
+        if key in ("up", "down"):
+            self.stop_capture()
+            return False
+        if key == "left":
+            capture.move(-1)
+        elif key == "right":
+            capture.move(1)
+        elif key == "home":
+            capture.home()
+        elif key == "end":
+            capture.end()
+        elif key == "backspace":
+            capture.backspace()
+        elif key == "delete":
+            capture.delete()
+        elif key == "ctrl+u":
+            capture.clear()
+        elif character is not None:
+            capture.insert(character)
+        else:
+            return False
+        self._show_capture()
+        return True
 
     # ---- mouse -----------------------------------------------------------------------------
 

@@ -1,0 +1,55 @@
+"""The party rules of the action grid: ranking by use, groups, and which names are new."""
+
+from __future__ import annotations
+
+from pact_tui.model import Action, PartyRef, RegionProfile, Stakeholder
+from pact_tui.model.parties import (
+    expand_party_groups,
+    linked,
+    new_party_names,
+    ranked_party_names,
+)
+
+
+def action(*names: str, lead: str | None = None) -> Action:
+    return Action(theme="wonen", title="Iets", parties=tuple(PartyRef(name=n) for n in names),
+                  lead=PartyRef(name=lead) if lead else None)
+
+
+def test_names_used_most_in_the_session_come_first(profile: RegionProfile) -> None:
+    stakeholders = [Stakeholder(name="Intermaris"), Stakeholder(name="Woonschakel")]
+    actions = [action("Woonschakel", "IT-bedrijven"), action("it-bedrijven", lead="Woonschakel")]
+    names = ranked_party_names(actions, stakeholders, profile)
+    assert names[:2] == ["Woonschakel", "IT-bedrijven"]
+    assert "Intermaris" in names and "Hoorn" in names
+    assert len([n for n in names if n.casefold() == "it-bedrijven"]) == 1
+
+
+def test_a_group_becomes_its_members_each_once(profile: RegionProfile) -> None:
+    names = expand_party_groups(["Provincie", "7g", "gemeente hoorn"], profile)
+    assert names[0] == "Provincie" and len(names) == 8
+    assert names.count("Gemeente Hoorn") == 1
+
+
+def test_only_names_without_a_stakeholder_are_new() -> None:
+    stakeholders = [Stakeholder(name="Intermaris")]
+    refs = [PartyRef(name="intermaris"), PartyRef(name="Recreatieschap Westfriesland"),
+            None, PartyRef(name="recreatieschap westfriesland")]
+    assert new_party_names(refs, stakeholders) == ["Recreatieschap Westfriesland"]
+    assert linked("INTERMARIS", stakeholders).stakeholder_id == stakeholders[0].id
+    assert linked("Provincie", stakeholders) == PartyRef(name="Provincie")
+
+
+def test_a_captured_row_takes_theme_and_scale_from_the_row_before(
+    profile: RegionProfile,
+) -> None:
+    from pact_tui.model.capture import captured_action
+
+    before = Action(theme="energie", title="Zon", scale="westfries")
+    row = captured_action("Wind", previous=before, theme=None, profile=profile, position=4)
+    assert (row.theme, row.scale, row.position) == ("energie", "westfries", 4)
+    other = captured_action("Stages", previous=before, theme="onderwijs", profile=profile,
+                            position=5)
+    assert (other.theme, other.scale) == ("onderwijs", None)
+    first = captured_action("Eerste", previous=None, theme=None, profile=profile, position=0)
+    assert first.theme == profile.themes[0].key
