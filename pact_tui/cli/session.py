@@ -1,7 +1,8 @@
 """Subcommands about single files (`session new`, `open`, `check`, `schema`, `demo`) and home.
 
 The app is imported only inside the handlers that start it, so `check`, `schema`
-and `session new` run without loading Textual.
+and `session new` run without loading Textual; the demo builder and merge (numpy,
+rapidfuzz) only by the handlers that use them.
 """
 
 from __future__ import annotations
@@ -11,23 +12,25 @@ import datetime as dt
 import json
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from pact_tui.demo.files import DemoFile, DemoFileState, write_demo
 from pact_tui.i18n import t
-from pact_tui.merge import start_session_from
 from pact_tui.model import ITEM_KINDS, SCHEMA_VERSION, Session, SessionMeta, UserError
 from pact_tui.model.rules import cross_theme_challenges, open_points
 from pact_tui.model.validation import problems_from_validation_error
 from pact_tui.store import (
+    StoreError,
     builtin_profiles,
     create_session,
     load_profile,
     read_session,
     session_filename,
 )
+
+if TYPE_CHECKING:
+    from pact_tui.demo.files import DemoFile
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -104,6 +107,8 @@ def _new_content(args: argparse.Namespace, date: dt.date) -> Session:
     """The new session in memory: empty with a profile, or copied from a programme."""
     try:
         if args.source is not None:
+            from pact_tui.merge import start_session_from
+
             programme = read_session(_existing_file(args.source))
             return start_session_from(programme, args.title, date, args.facilitator)
         meta = SessionMeta(profile=load_profile(args.profile), title=args.title, date=date,
@@ -190,16 +195,24 @@ def _demo_summary(programme: Session) -> str:
 
 
 def _report_demo(folder: Path, files: Sequence[DemoFile]) -> None:
+    from pact_tui.demo.files import DemoFileState
+
     print(t("cli.demo.header", folder=str(folder)))
     for demo_file in files:
         print(t(f"cli.demo.{demo_file.state.value}", file=demo_file.path.name))
     if any(demo_file.state is DemoFileState.KEPT for demo_file in files):
         print(t("cli.demo.kept_hint"))
-    print(_demo_summary(files[-1].session))
+    try:
+        programme = read_session(files[-1].path)
+    except StoreError:
+        return  # a kept file that is no session: opening it says what is wrong with it
+    print(_demo_summary(programme))
 
 
 def write_demo_files(args: argparse.Namespace) -> int:
     """`pact-tui demo`: write the demo where it is not yet, report, then open the programme."""
+    from pact_tui.demo.files import write_demo
+
     folder = _sessions_dir(args)
     files = write_demo(folder)
     _report_demo(folder, files)
