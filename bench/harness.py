@@ -13,11 +13,15 @@ in the same run on the same machine and the ratio the figure must stay under:
 `ratio` is value / baseline_value; `ok` says whether ratio <= target_ratio (None when
 there is nothing to compare). Use `median_time` for timings: the median of several
 repetitions, so one slow moment of the disk or the scheduler does not decide.
+
+A figure's `note` is printed under the table; its `series` (size, seconds) points, for a
+growth exponent, are printed as the growth table.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import platform
 import statistics
 import sys
@@ -42,6 +46,7 @@ class Figure:
     baseline_value: float | None = None
     target_ratio: float | None = None
     note: str = ""
+    series: tuple[tuple[int, float], ...] = ()
     module: str = field(default="", compare=False)
 
     @property
@@ -74,6 +79,26 @@ def median_time(action: Callable[[], object], repeat: int,
     return statistics.median(times)
 
 
+def clear_caches(package: str = "pact_tui") -> None:
+    """Empty every functools cache in `package`'s loaded modules, so no repeat runs warm."""
+    for name, module in list(sys.modules.items()):
+        if module is None or not (name == package or name.startswith(f"{package}.")):
+            continue
+        for value in list(vars(module).values()):
+            cache_clear = getattr(value, "cache_clear", None)
+            if callable(cache_clear) and getattr(value, "__module__", None) == name:
+                cache_clear()
+
+
+def growth_exponent(series: Sequence[tuple[int, float]]) -> float:
+    """The slope of log(seconds) over log(size), fitted by least squares: 1.0 is linear."""
+    xs = [math.log(size) for size, _ in series]
+    ys = [math.log(seconds) for _, seconds in series]
+    mean_x, mean_y = statistics.fmean(xs), statistics.fmean(ys)
+    return (sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True))
+            / sum((x - mean_x) ** 2 for x in xs))
+
+
 def _number(value: float | None, digits: int = 3) -> str:
     if value is None:
         return "-"
@@ -93,6 +118,30 @@ def table(figures: Sequence[Figure]) -> str:
         ratio = f"{figure.ratio:.2f}x" if figure.ratio is not None else "-"
         rows.append((figure.name, f"{_number(figure.value)} {figure.unit}", baseline, ratio,
                      target, ok))
+    widths = [max(len(row[column]) for row in rows) for column in range(len(header))]
+    lines = [" | ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True))
+             for row in rows]
+    lines.insert(1, "-+-".join("-" * width for width in widths))
+    growth = [figure for figure in figures if figure.series]
+    if growth:
+        lines += ["", growth_table(growth)]
+    notes = [f"- {figure.name}: {figure.note}" for figure in figures if figure.note]
+    if notes:
+        lines += ["", "notes:", *notes]
+    return "\n".join(lines)
+
+
+def growth_table(figures: Sequence[Figure]) -> str:
+    """Seconds per size for each growth figure, with its fitted exponent."""
+    sizes = sorted({size for figure in figures for size, _ in figure.series})
+    header = ("growth", *(f"{size:,}" for size in sizes), "exponent", "target", "ok")
+    rows = [header]
+    for figure in figures:
+        seconds = dict(figure.series)
+        ok = {True: "yes", False: "NO", None: "-"}[figure.ok]
+        target = f"<= {figure.target_ratio:g}" if figure.target_ratio is not None else "-"
+        rows.append((figure.name, *(f"{_number(seconds.get(size))} s" for size in sizes),
+                     f"{figure.value:.2f}", target, ok))
     widths = [max(len(row[column]) for row in rows) for column in range(len(header))]
     lines = [" | ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True))
              for row in rows]
