@@ -15,11 +15,12 @@ there is nothing to compare). Use `median_time` for timings: the median of sever
 repetitions, so one slow moment of the disk or the scheduler does not decide.
 
 A figure's `note` is printed under the table; its `series` (size, seconds) points, for a
-growth exponent, are printed as the growth table.
+growth exponent, are printed as the growth table with the exponent of each step.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import platform
@@ -90,8 +91,20 @@ def clear_caches(package: str = "pact_tui") -> None:
                 cache_clear()
 
 
-def growth_exponent(series: Sequence[tuple[int, float]]) -> float:
-    """The slope of log(seconds) over log(size), fitted by least squares: 1.0 is linear."""
+def step_exponents(series: Sequence[tuple[int, float]]) -> list[float]:
+    """The log-log slope between each pair of neighbouring sizes: 1.0 is linear.
+
+    The steepest one is the verdict: a fixed start-up cost flattens the small end of a
+    curve, and a single slope fitted through all points would let it hide a quadratic
+    step at the large end.
+    """
+    points = sorted(series)
+    return [math.log(t2 / t1) / math.log(n2 / n1)
+            for (n1, t1), (n2, t2) in itertools.pairwise(points)]
+
+
+def fitted_exponent(series: Sequence[tuple[int, float]]) -> float:
+    """The slope of log(seconds) over log(size) fitted through all points by least squares."""
     xs = [math.log(size) for size, _ in series]
     ys = [math.log(seconds) for _, seconds in series]
     mean_x, mean_y = statistics.fmean(xs), statistics.fmean(ys)
@@ -132,16 +145,18 @@ def table(figures: Sequence[Figure]) -> str:
 
 
 def growth_table(figures: Sequence[Figure]) -> str:
-    """Seconds per size for each growth figure, with its fitted exponent."""
+    """Seconds per size for each growth figure, the exponent of each step, the fitted one."""
     sizes = sorted({size for figure in figures for size, _ in figure.series})
-    header = ("growth", *(f"{size:,}" for size in sizes), "exponent", "target", "ok")
+    steps = [f"{a:,}->{b:,}" for a, b in itertools.pairwise(sizes)]
+    header = ("growth", *(f"{size:,}" for size in sizes), *steps, "fitted", "target", "ok")
     rows = [header]
     for figure in figures:
         seconds = dict(figure.series)
         ok = {True: "yes", False: "NO", None: "-"}[figure.ok]
         target = f"<= {figure.target_ratio:g}" if figure.target_ratio is not None else "-"
         rows.append((figure.name, *(f"{_number(seconds.get(size))} s" for size in sizes),
-                     f"{figure.value:.2f}", target, ok))
+                     *(f"{slope:.2f}" for slope in step_exponents(figure.series)),
+                     f"{fitted_exponent(figure.series):.2f}", target, ok))
     widths = [max(len(row[column]) for row in rows) for column in range(len(header))]
     lines = [" | ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True))
              for row in rows]
