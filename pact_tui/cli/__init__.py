@@ -30,6 +30,7 @@ COMMAND_MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("pact_tui.cli.session", ("session", "open", "check", "schema", "demo")),
     ("pact_tui.cli.merge", ("merge",)),
     ("pact_tui.cli.export", ("export",)),
+    ("pact_tui.cli.room", ("room", "summary")),
 )
 
 

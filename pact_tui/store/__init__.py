@@ -17,6 +17,7 @@ from pact_tui.store.errors import (
 )
 from pact_tui.store.files import create_session, read_session, session_filename, write_session
 from pact_tui.store.profiles import builtin_profiles, load_profile
+from pact_tui.store.revisions import next_revision
 from pact_tui.store.session_file import SessionFile
 
 __all__ = [
@@ -33,6 +34,7 @@ __all__ = [
     "builtin_profiles",
     "create_session",
     "load_profile",
+    "next_revision",
     "read_session",
     "session_filename",
     "write_session",

@@ -8,31 +8,30 @@
 "ambitions": {},
 "meta": {
 "1": {...}
-}
-}
+}}
 ```
 
 Plain JSON in TinyDB's layout (table -> doc_id -> document), so `TinyDB(path)` opens it.
 Tables and fields are sorted; documents keep their order. UTF-8 throughout.
 
-Serializing 20,000 documents per keystroke would cost more than writing them, so each
-document's line is kept: when the caller says which documents changed (`changed`), only
-those are serialized again. Without that, everything is: a cache keyed by revision would
-serve stale lines to anyone who changes a document in place without bumping it (plain
-TinyDB tables do exactly that).
+An open file is kept as its lines (`FileLines`), not as parsed documents: a file in this
+layout is taken in as it was read (views of its own bytes, no copy), and a change
+serializes only the documents it touches. Lines sit in blocks, so a save rejoins only
+the block of a changed document and hands the blocks to `writev` as they are. A
+FileLines never changes: a change makes a new one that shares the untouched blocks, so
+a save that fails leaves the lines of the file on disk exactly as they were.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+Line = bytes | memoryview
 Tables = Mapping[str, Mapping[str, Mapping[str, Any]]]
-# Per table the doc ids changed since the last encode, or None for "all of them".
-Changes = Mapping[str, Iterable[str] | None]
 
-_NEXT = b",\n"
+SEPARATOR = b",\n"
 # Lines per block: small enough to rejoin per save, few enough blocks for one writev.
 BLOCK_LINES = 256
 
@@ -47,118 +46,164 @@ def dumps_document(document: Mapping[str, Any]) -> bytes:
         return json.dumps(document, sort_keys=True).encode("ascii")
 
 
-def _line(doc_id: str, document: Mapping[str, Any]) -> bytes:
-    label = json.dumps(str(doc_id), ensure_ascii=False).encode("utf-8")
-    return label + b": " + dumps_document(document) + _NEXT
+def document_line(doc_id: str, document: Mapping[str, Any]) -> bytes:
+    """A document's line in its table: `"<doc id>": {...}` (without the separator)."""
+    return json.dumps(str(doc_id), ensure_ascii=False).encode("utf-8") + b": " + \
+        dumps_document(document)
 
 
-class _Block:
-    """A run of consecutive lines, joined once and rejoined only when one of them changes."""
+class Block:
+    """Consecutive lines of one table joined by `,\\n`, with each line's doc id and start."""
 
-    __slots__ = ("joined", "lines")
+    __slots__ = ("data", "ids", "starts")
 
-    def __init__(self) -> None:
-        self.lines: dict[str, bytes] = {}
-        self.joined: bytes | None = None
+    def __init__(self, data: Line, ids: Sequence[str], starts: Sequence[int]) -> None:
+        self.data = data
+        self.ids = ids
+        self.starts = starts
 
-    def content(self) -> bytes:
-        if self.joined is None:
-            self.joined = b"".join(self.lines.values())
-        return self.joined
+    @classmethod
+    def joined(cls, lines: Sequence[tuple[str, Line]]) -> Block:
+        ids: list[str] = []
+        starts: list[int] = []
+        offset = 0
+        for doc_id, line in lines:
+            ids.append(doc_id)
+            starts.append(offset)
+            offset += len(line) + len(SEPARATOR)
+        return cls(SEPARATOR.join(line for _, line in lines), ids, starts)
+
+    def lines(self) -> list[tuple[str, Line]]:
+        """(doc id, line) in order, as views of the block's bytes."""
+        view = memoryview(self.data)
+        ends = [start - len(SEPARATOR) for start in self.starts[1:]]
+        ends.append(len(view))
+        return [(doc_id, view[start:end])
+                for doc_id, start, end in zip(self.ids, self.starts, ends, strict=True)]
 
 
-class _TableLines:
-    """The lines of one table in document order, each ending in `,\n`, in blocks.
+class TableLines:
+    """The lines of one table in document order."""
 
-    Blocks keep a save from copying the whole file in memory: only the block holding
-    the changed document is joined again, and the blocks go to `writev` as they are.
-    """
+    __slots__ = ("blocks", "where")
 
-    def __init__(self) -> None:
-        self.blocks: list[_Block] = []
-        self.where: dict[str, _Block] = {}
+    def __init__(self, blocks: list[Block], where: dict[str, int] | None = None) -> None:
+        self.blocks = blocks
+        self.where = where if where is not None else {
+            doc_id: index for index, block in enumerate(blocks) for doc_id in block.ids}
+        """Doc id -> the index of its block."""
 
-    def rebuild(self, documents: Mapping[str, Mapping[str, Any]]) -> None:
-        self.blocks, self.where = [], {}
-        for doc_id, document in documents.items():
-            self._append(doc_id, _line(doc_id, document))
+    @classmethod
+    def of(cls, lines: Iterable[tuple[str, Line]]) -> TableLines:
+        blocks: list[Block] = []
+        batch: list[tuple[str, Line]] = []
+        for pair in lines:
+            batch.append(pair)
+            if len(batch) == BLOCK_LINES:
+                blocks.append(Block.joined(batch))
+                batch = []
+        if batch:
+            blocks.append(Block.joined(batch))
+        return cls(blocks)
 
-    def refresh(self, documents: Mapping[str, Mapping[str, Any]], changed: Iterable[str]) -> None:
-        emptied = False
-        for doc_id in changed:
-            document = documents.get(doc_id)
-            block = self.where.get(doc_id)
-            if document is None:
-                if block is not None:
-                    del block.lines[doc_id], self.where[doc_id]
-                    block.joined = None
-                    emptied = emptied or not block.lines
-            elif block is not None:
-                block.lines[doc_id] = _line(doc_id, document)
-                block.joined = None
-            else:
-                self._append(doc_id, _line(doc_id, document))
-        if emptied:
-            self.blocks = [block for block in self.blocks if block.lines]
-        if len(self.where) != len(documents):
-            self.rebuild(documents)
+    @classmethod
+    def in_file(cls, content: memoryview, lines: Sequence[tuple[str, int, int]]) -> TableLines:
+        """The lines as they lie in a file of this layout: (doc id, start, end) of each.
 
-    def _append(self, doc_id: str, line: bytes) -> None:
-        if not self.blocks or len(self.blocks[-1].lines) >= BLOCK_LINES:
-            self.blocks.append(_Block())
-        block = self.blocks[-1]
-        block.lines[doc_id] = line
-        block.joined = None
-        self.where[doc_id] = block
+        Consecutive lines of a table are already joined by the separator there, so each
+        block is a view of the file's bytes: nothing is copied.
+        """
+        blocks = []
+        for first in range(0, len(lines), BLOCK_LINES):
+            batch = lines[first:first + BLOCK_LINES]
+            base, end = batch[0][1], batch[-1][2]
+            blocks.append(Block(content[base:end], [doc_id for doc_id, _, _ in batch],
+                                [start - base for _, start, _ in batch]))
+        return cls(blocks)
 
-    def chunks(self) -> list[bytes | memoryview]:
-        """The table's lines; the last one without its comma."""
-        parts: list[bytes | memoryview] = [block.content() for block in self.blocks]
-        if parts:
-            parts[-1] = memoryview(parts[-1])[: -len(_NEXT)]
+    def lines(self) -> dict[str, Line]:
+        """Doc id -> line, in order."""
+        return {doc_id: line for block in self.blocks for doc_id, line in block.lines()}
+
+    def changed(self, lines: Mapping[str, Line | None]) -> TableLines:
+        """A copy with these lines set, or removed where None; a new doc id goes at the end."""
+        edits: dict[int, dict[str, Line | None]] = {}
+        appended: list[tuple[str, Line]] = []
+        for doc_id, line in lines.items():
+            index = self.where.get(doc_id)
+            if index is not None:
+                edits.setdefault(index, {})[doc_id] = line
+            elif line is not None:
+                appended.append((doc_id, line))
+        blocks: list[Block | None] = list(self.blocks)
+        removed: list[str] = []
+        for index, edit in edits.items():
+            kept = [(doc_id, edit.get(doc_id, line)) for doc_id, line in self.blocks[index].lines()]
+            present = [(doc_id, line) for doc_id, line in kept if line is not None]
+            removed.extend(doc_id for doc_id, line in kept if line is None)
+            blocks[index] = Block.joined(present) if present else None
+        whole = [block for block in blocks if block is not None]
+        if len(whole) != len(blocks):  # a block emptied: the blocks after it moved up
+            return TableLines(whole).changed(dict(appended))
+        if not removed and not appended:
+            return TableLines(whole, self.where)
+        where = dict(self.where)
+        for doc_id in removed:
+            del where[doc_id]
+        if appended:
+            tail = whole.pop().lines() if whole and len(whole[-1].ids) < BLOCK_LINES else []
+            first = len(whole)
+            whole.extend(TableLines.of([*tail, *appended]).blocks)
+            for index in range(first, len(whole)):
+                where.update(dict.fromkeys(whole[index].ids, index))
+        return TableLines(whole, where)
+
+    def chunks(self) -> list[Line]:
+        """The table's body: its blocks with the separators between them."""
+        parts: list[Line] = []
+        for block in self.blocks:
+            if parts:
+                parts.append(SEPARATOR)
+            parts.append(block.data)
         return parts
 
 
-class Encoder:
-    """Turns the tables into the file's bytes, reusing the lines of unchanged documents."""
+class FileLines:
+    """A whole file as lines, table by table."""
 
-    def __init__(self) -> None:
-        self._tables: dict[str, _TableLines] = {}
+    __slots__ = ("tables",)
 
-    def clear(self) -> None:
-        """Forget every line: the next encode serializes everything afresh."""
-        self._tables.clear()
+    def __init__(self, tables: Mapping[str, TableLines]) -> None:
+        self.tables = dict(tables)
 
-    def encode(self, tables: Tables, changed: Changes | None = None) -> list[bytes | memoryview]:
-        """The file's bytes as chunks to write in order.
+    @classmethod
+    def of(cls, tables: Tables) -> FileLines:
+        """Every document serialized afresh."""
+        return cls({name: TableLines.of((doc_id, document_line(doc_id, document))
+                                        for doc_id, document in documents.items())
+                    for name, documents in tables.items()})
 
-        `changed` (table -> doc ids), when given, must name every document changed since
-        the previous encode; tables it leaves out are taken as unchanged, a table mapped
-        to None is serialized again. Without `changed` every document is.
-        """
-        for name in list(self._tables):
-            if name not in tables:
-                del self._tables[name]
-        chunks: list[bytes | memoryview] = [b"{"]
-        for index, name in enumerate(sorted(tables)):
-            documents = tables[name]
-            state = self._tables.get(name)
-            if state is None:
-                state = self._tables[name] = _TableLines()
-                state.rebuild(documents)
-            elif changed is None or (name in changed and changed[name] is None):
-                state.rebuild(documents)
-            elif name in changed:
-                state.refresh(documents, changed[name] or ())
+    def with_table(self, name: str, table: TableLines) -> FileLines:
+        return FileLines({**self.tables, name: table})
+
+    def chunks(self) -> list[Line]:
+        """The file's bytes as chunks to write in order."""
+        chunks: list[Line] = [b"{"]
+        for index, name in enumerate(sorted(self.tables)):
             if index:
-                chunks.append(_NEXT)
+                chunks.append(SEPARATOR)
             chunks.append(json.dumps(name, ensure_ascii=False).encode("utf-8"))
-            lines = state.chunks()
-            if lines:
+            body = self.tables[name].chunks()
+            if body:
                 chunks.append(b": {\n")
-                chunks.extend(lines)
+                chunks.extend(body)
                 chunks.append(b"\n}")
             else:
                 chunks.append(b": {}")
         chunks.append(b"}\n")
         return chunks
+
+
+def encode(tables: Tables) -> list[Line]:
+    """`tables` as the chunks of a file, every document serialized afresh."""
+    return FileLines.of(tables).chunks()

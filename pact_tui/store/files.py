@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from pathlib import Path
-from typing import Any
 
 from pact_tui.i18n import t
 from pact_tui.model import (
@@ -19,7 +18,7 @@ from pact_tui.model import (
 )
 from pact_tui.store.atomic import write_atomic
 from pact_tui.store.decoding import META, decode
-from pact_tui.store.encoding import Encoder
+from pact_tui.store.encoding import FileLines, TableLines, document_line
 from pact_tui.store.errors import FileExistsStoreError, LockedError, SaveError, StoreError
 from pact_tui.store.lock import exclusive, holder
 
@@ -58,16 +57,18 @@ def session_problems(session: Session) -> list[Problem]:
     return problems
 
 
-def session_tables(session: Session) -> dict[str, dict[str, Any]]:
-    """A session as TinyDB tables: the meta document and one table per kind of item."""
+def session_lines(session: Session) -> FileLines:
+    """A session as the lines of a new file: the meta document and one table per kind."""
     meta = session.meta
     if meta.schema_version != SCHEMA_VERSION:
         meta = meta.model_copy(update={"schema_version": SCHEMA_VERSION})
-    tables: dict[str, dict[str, Any]] = {META: {"1": meta.model_dump(mode="json")}}
+    tables = {META: TableLines.of([("1", document_line("1", meta.model_dump(mode="json")))])}
     for table in ITEM_KINDS:
-        tables[table] = {str(number): item.model_dump(mode="json")
-                         for number, item in enumerate(session.items(table), start=1)}
-    return tables
+        # One document at a time: a big session is never in memory as dicts all at once.
+        tables[table] = TableLines.of(
+            (str(number), document_line(str(number), item.model_dump(mode="json")))
+            for number, item in enumerate(session.items(table), start=1))
+    return FileLines(tables)
 
 
 def write_session(path: str | Path, session: Session, *, overwrite: bool = False) -> None:
@@ -76,7 +77,7 @@ def write_session(path: str | Path, session: Session, *, overwrite: bool = False
     problems = session_problems(session)
     if problems:
         raise InvalidItemError(problems)
-    chunks = Encoder().encode(session_tables(session))
+    chunks = session_lines(session).chunks()
     with exclusive(path) as ours:
         if not ours:
             raise LockedError(path, holder(path))

@@ -1,17 +1,19 @@
 """An open, editable session file: typed operations per kind, each durable when it returns.
 
 `SessionFile.open` takes the file's lock; when another program holds it the file opens
-read-only and `locked_by` says who. The validated items are kept in memory, so
-`list` and `get` never touch the disk; every change goes through TinyDB and the
-SessionStorage, which writes the whole file atomically before the call returns.
-All methods are thread-safe (the app saves from a worker thread).
+read-only and `locked_by` says who. The validated items are kept in memory, so `list`
+and `get` never touch the disk. Every change — add, update, delete, new meta data, a
+whole replacement — takes one path (`_commit`): the items it brings are checked against
+the profile once, an item changed without a new revision gets one, only the changed
+documents are serialized, and the whole file is written atomically before the call
+returns. All methods are thread-safe (the app saves from a worker thread).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Callable, MutableMapping
+from collections.abc import Mapping
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self, TypeVar
@@ -22,37 +24,33 @@ from pact_tui.model import (
     SCHEMA_VERSION,
     InvalidItemError,
     Item,
+    Problem,
+    RegionProfile,
     Session,
     SessionMeta,
     check_against_profile,
     now_utc,
+    validate_item,
 )
-from pact_tui.store.atomic import remove_stale_temporaries
+from pact_tui.store.atomic import remove_stale_temporaries, write_atomic
 from pact_tui.store.backups import make_backup
 from pact_tui.store.decoding import META, Decoded, decode
+from pact_tui.store.encoding import FileLines, Line, TableLines, document_line
 from pact_tui.store.errors import (
     DuplicateItemError,
     ItemNotFoundError,
     ReadOnlyError,
     SaveError,
 )
-from pact_tui.store.files import read_file, session_problems
+from pact_tui.store.files import read_file
 from pact_tui.store.lock import SessionLock, holder
-from pact_tui.store.replacing import TablePlan, plan_table
-from pact_tui.store.storage import SessionStorage
-from pact_tui.store.tables import SessionDB
+from pact_tui.store.replacing import changes_to, kept_in_place, twice
+from pact_tui.store.revisions import next_revision
 
 ItemT = TypeVar("ItemT", bound=Item)
 
-
-def _replacing(document: dict[str, Any]) -> Callable[[MutableMapping[Any, Any]], None]:
-    """A TinyDB update that makes a stored document exactly `document`."""
-
-    def replace(stored: MutableMapping[Any, Any]) -> None:
-        stored.clear()
-        stored.update(document)
-
-    return replace
+# Per table: item id -> the item as it is to be stored, or None to remove it.
+Changes = dict[str, dict[str, Item | None]]
 
 
 class SessionFile:
@@ -73,12 +71,17 @@ class SessionFile:
         self._mutex = threading.RLock()
         self._original = original
         self._closed = False
-        self._storage = SessionStorage(path, decoded.data)
-        self._db = self._tinydb()
-        self._meta: SessionMeta
-        self._items: dict[str, dict[str, Item]]
-        self._doc_ids: dict[str, dict[str, int]]
-        self._load(decoded.session, decoded.doc_ids)
+        session = decoded.session
+        self._meta = session.meta
+        self._items: dict[str, dict[str, Item]] = {
+            table: {item.id: item for item in session.items(table)} for table in ITEM_KINDS}
+        self._doc_ids = decoded.doc_ids
+        self._lines = decoded.lines
+        # Items made by `checked` and `revised`, already checked against this profile.
+        self._vouched: dict[tuple[str, str], tuple[Item, RegionProfile]] = {}
+        self._vouched_mutex = threading.Lock()
+        # Per table the doc id the next new item gets (found when first needed).
+        self._next_doc: dict[str, int] = {}
 
     @classmethod
     def open(cls, path: str | Path) -> SessionFile:
@@ -97,16 +100,13 @@ class SessionFile:
             reason = t("store.cannot_lock", problem=error.strerror or str(error))
         try:
             content = read_file(path)
-            decoded = decode(path, content)
+            decoded = decode(path, content, lines=ours)
             if ours:
                 remove_stale_temporaries(path)
             opened = cls(path, decoded, lock if ours else None, locked_by, reason,
                          content if ours else None)
-            if ours and decoded.version < SCHEMA_VERSION:
-                opened._save(lambda: opened._storage.write(decoded.data))
-            elif ours:
-                threading.Thread(target=opened._storage.prime, daemon=True,
-                                 name=f"prime {path.name}").start()
+            if ours and decoded.version < SCHEMA_VERSION and decoded.lines is not None:
+                opened._save(decoded.lines)
         except BaseException:
             if ours:
                 lock.release()
@@ -145,77 +145,70 @@ class SessionFile:
         with self._mutex:
             return self._table_of(kind).get(item_id)
 
+    # -- making items ------------------------------------------------------------------
+
+    def checked(self, kind: type[ItemT], data: Mapping[str, Any],
+                profile: RegionProfile) -> ItemT:
+        """`data` as an item of `kind` that fits `profile`, or InvalidItemError.
+
+        For a caller that keeps its own copy ahead of the file (the session editor): the
+        item is not checked again when it is saved while the file has that profile.
+        """
+        item: ItemT = validate_item(kind, data, profile)  # type: ignore[assignment]
+        self._vouch(item, profile)
+        return item
+
+    def revised(self, current: ItemT, changes: Mapping[str, Any],
+                profile: RegionProfile) -> ItemT:
+        """The next revision of `current` with `changes`, checked as `checked` does.
+
+        `current` itself when the changes leave its content as it was.
+        """
+        data = current.model_dump()
+        data.update(changes)
+        candidate: ItemT = validate_item(type(current), data, profile)  # type: ignore[assignment]
+        if candidate.content() == current.content():
+            return current
+        revised = next_revision(current, candidate)
+        self._vouch(revised, profile)
+        return revised
+
     # -- changes -----------------------------------------------------------------------
 
     def add(self, item: ItemT) -> ItemT:
         """Add a new item; durable when this returns."""
         with self._mutex:
             self._writable()
-            table = item.TABLE
-            items = self._items[table]
-            if item.id in items:
-                raise DuplicateItemError(self.path, table, item.label()[:60])
-            self._check(item)
-            document = item.model_dump(mode="json")
-            doc_id = self._save(lambda: self._db.table(table).insert(document))
-            items[item.id] = item
-            self._doc_ids[table][item.id] = doc_id
+            if item.id in self._items[item.TABLE]:
+                raise DuplicateItemError(self.path, item.TABLE, item.label()[:60])
+            self._commit({item.TABLE: {item.id: item}})
             return item
 
     def update(self, item: ItemT) -> ItemT:
         """Replace the stored item with the same id; durable when this returns.
 
-        The item should come from `item.edited(...)`; if its revision was not bumped the
-        store bumps it (merge relies on revisions). Returns the item as stored.
+        An item whose content changed without a new revision (not made by `edited()` or
+        `revised`) gets one. Returns the item as stored.
         """
         with self._mutex:
             self._writable()
-            table = item.TABLE
-            stored = self._items[table].get(item.id)
-            if stored is None:
-                raise ItemNotFoundError(self.path, table, item.label()[:60])
-            if item == stored:
-                return item
-            self._check(item)
-            if item.revision <= stored.revision:
-                item = item.model_copy(update={"revision": stored.revision + 1,
-                                               "updated_at": now_utc()})
-            document = item.model_dump(mode="json")
-            doc_id = self._doc_ids[table][item.id]
-            self._save(lambda: self._db.table(table).update(_replacing(document),
-                                                            doc_ids=[doc_id]))
-            self._items[table][item.id] = item
-            return item
+            if item.id not in self._items[item.TABLE]:
+                raise ItemNotFoundError(self.path, item.TABLE, item.label()[:60])
+            self._commit({item.TABLE: {item.id: item}})
+            stored: ItemT = self._items[item.TABLE][item.id]  # type: ignore[assignment]
+            return stored
 
     def delete(self, kind: type[Item], item_id: str) -> None:
         """Remove an item; removing one that is not there does nothing."""
         with self._mutex:
             self._writable()
-            table = kind.TABLE
-            doc_id = self._doc_ids[table].get(item_id)
-            if doc_id is None:
-                return
-            self._save(lambda: self._db.table(table).remove(doc_ids=[doc_id]))
-            del self._items[table][item_id]
-            del self._doc_ids[table][item_id]
+            self._commit({kind.TABLE: {item_id: None}})
 
     def update_meta(self, meta: SessionMeta) -> None:
         """Replace the session's meta data; a changed profile must still fit every item."""
         with self._mutex:
             self._writable()
-            if meta.schema_version != SCHEMA_VERSION:
-                meta = meta.model_copy(update={"schema_version": SCHEMA_VERSION})
-            if meta == self._meta:
-                return
-            if meta.profile != self._meta.profile:
-                problems = [problem for items in self._items.values() for item in items.values()
-                            for problem in check_against_profile(item, meta.profile)]
-                if problems:
-                    raise InvalidItemError(problems)
-            document = meta.model_dump(mode="json")
-            self._save(lambda: self._db.table(META).update(_replacing(document),
-                                                           doc_ids=[self._meta_doc_id()]))
-            self._meta = meta
+            self._commit({}, meta)
 
     def replace_all(self, session: Session) -> None:
         """Make the file hold exactly `session`, in one atomic write (bulk undo, merge).
@@ -224,42 +217,137 @@ class SessionFile:
         """
         with self._mutex:
             self._writable()
-            meta = session.meta
-            if meta.schema_version != SCHEMA_VERSION:
-                meta = meta.model_copy(update={"schema_version": SCHEMA_VERSION})
-            stored = self._storage.read() or {}
-            plans = {table: plan_table(session.items(table), self._items[table],
-                                       self._doc_ids[table], stored.get(table, {}))
-                     for table in ITEM_KINDS}
-            self._check_replacement(session, meta, plans)
-            data = dict(stored)
-            meta_doc_id = self._meta_doc_id()
-            data[META] = {str(meta_doc_id): meta.model_dump(mode="json")}
-            changed: dict[str, list[str] | None] = {META: [str(meta_doc_id)]}
-            for table, plan in plans.items():
-                data[table] = plan.documents
-                changed[table] = plan.changed
-            self._save(lambda: self._storage.write_changes(data, changed))
-            self._db = self._tinydb()
-            doc_ids = {table: plan.doc_ids for table, plan in plans.items()}
-            doc_ids[META] = {meta.id: meta_doc_id}
-            self._load(session.model_copy(update={"meta": meta}), doc_ids)
+            problems = [problem for table in ITEM_KINDS
+                        for problem in twice(table, session.items(table))]
+            if problems:
+                raise InvalidItemError(problems)
+            changes = {table: changes_to(session.items(table), self._items[table])
+                       for table in ITEM_KINDS}
+            reordered = {table for table in ITEM_KINDS
+                         if not kept_in_place([item.id for item in session.items(table)],
+                                              self._items[table])}
+            self._commit(changes, session.meta, reordered)
 
-    def _check_replacement(self, session: Session, meta: SessionMeta,
-                           plans: dict[str, TablePlan]) -> None:
-        """Items new or changed (or all, with a new profile) must fit the profile; ids once."""
-        if meta.profile == self._meta.profile:
-            checked = Session(meta=meta, **{table: tuple(plan.new_items)
-                                            for table, plan in plans.items()})
-        else:
-            checked = session
-        problems = session_problems(checked)
-        for table, plan in plans.items():
-            if len(plan.doc_ids) != len(session.items(table)):
-                problems.extend(session_problems(session.model_copy(
-                    update={other: () for other in ITEM_KINDS if other != table})))
+    # -- the one write path ------------------------------------------------------------
+
+    def _commit(self, changes: Changes, meta: SessionMeta | None = None,
+                reordered: set[str] | frozenset[str] = frozenset()) -> None:
+        """Check, give new revisions, serialize what changed, save; then hold the new state.
+
+        A table in `reordered` is stored in the order of its `changes` (replace_all);
+        otherwise items keep their place and new ones go at the end.
+        """
+        if meta is not None and meta.schema_version != SCHEMA_VERSION:
+            meta = meta.model_copy(update={"schema_version": SCHEMA_VERSION})
+        if meta == self._meta:
+            meta = None
+        profile = (meta or self._meta).profile
+        written = self._to_write(changes)
+        self._check(written, profile, meta is not None and profile != self._meta.profile)
+        if not any(written.values()) and meta is None and not reordered:
+            return
+        new_doc_ids = self._new_doc_ids(written)
+        lines = self._lines_after(written, new_doc_ids, changes, meta, reordered)
+        self._save(lines)
+        self._lines = lines
+        for table, doc_ids in new_doc_ids.items():
+            self._doc_ids[table].update(doc_ids)
+            self._next_doc[table] += len(doc_ids)
+        if meta is not None:
+            self._meta = meta
+        for table, items in written.items():
+            stored_items = self._items[table]
+            for item_id, item in items.items():
+                if item is None:
+                    del stored_items[item_id], self._doc_ids[table][item_id]
+                else:
+                    stored_items[item_id] = item
+                    self._unvouch(item)
+        for table in reordered:
+            self._items[table] = {item_id: self._items[table][item_id]
+                                  for item_id, item in changes[table].items() if item is not None}
+
+    def _to_write(self, changes: Changes) -> Changes:
+        """The changes that change something, each changed item with its new revision."""
+        written: Changes = {}
+        for table, items in changes.items():
+            stored_items = self._items[table]
+            table_written: dict[str, Item | None] = {}
+            for item_id, item in items.items():
+                stored = stored_items.get(item_id)
+                if item is None:
+                    if stored is not None:
+                        table_written[item_id] = None
+                    continue
+                if stored is not None and (item is stored or item == stored):
+                    continue
+                if stored is not None and item.revision <= stored.revision:
+                    item = next_revision(stored, item)
+                table_written[item_id] = item
+            written[table] = table_written
+        return written
+
+    def _check(self, written: Changes, profile: RegionProfile, new_profile: bool) -> None:
+        """Every item brought in must fit the profile (every item at all, with a new one)."""
+        problems: list[Problem] = []
+        for items in written.values():
+            for item in items.values():
+                if item is not None and not self._was_vouched(item, profile):
+                    problems.extend(check_against_profile(item, profile))
+        if new_profile:
+            for table, stored_items in self._items.items():
+                for item_id, item in stored_items.items():
+                    if item_id not in written.get(table, {}):
+                        problems.extend(check_against_profile(item, profile))
         if problems:
             raise InvalidItemError(problems)
+
+    def _new_doc_ids(self, written: Changes) -> dict[str, dict[str, str]]:
+        """Per table the doc ids of the items it adds: TinyDB's next ones."""
+        new: dict[str, dict[str, str]] = {}
+        for table, items in written.items():
+            doc_ids = self._doc_ids[table]
+            added = [item_id for item_id, item in items.items()
+                     if item is not None and item_id not in doc_ids]
+            if added:
+                if table not in self._next_doc:
+                    self._next_doc[table] = max(map(int, doc_ids.values()), default=0) + 1
+                first = self._next_doc[table]
+                new[table] = {item_id: str(first + offset) for offset, item_id in enumerate(added)}
+        return new
+
+    def _lines_after(self, written: Changes, new_doc_ids: dict[str, dict[str, str]],
+                     changes: Changes, meta: SessionMeta | None,
+                     reordered: set[str] | frozenset[str]) -> FileLines:
+        """The file's lines with the change made: only what it touches serialized anew."""
+        lines = self._lines
+        if lines is None:  # a file opened for writing always has its lines
+            raise ReadOnlyError(self.path, self.read_only_reason)
+        if meta is not None:
+            meta_doc = self._meta_doc_id()
+            meta_line = document_line(meta_doc, meta.model_dump(mode="json"))
+            lines = lines.with_table(META, lines.tables[META].changed({meta_doc: meta_line}))
+        for table, items in written.items():
+            if not items and table not in reordered:
+                continue
+            doc_ids = self._doc_ids[table]
+            new = new_doc_ids.get(table, {})
+            new_lines: dict[str, Line | None] = {}
+            for item_id, item in items.items():
+                doc_id = doc_ids.get(item_id) or new[item_id]
+                new_lines[doc_id] = None if item is None else \
+                    document_line(doc_id, item.model_dump(mode="json"))
+            old = lines.tables.get(table, TableLines([]))
+            if table in reordered:
+                kept = old.lines()
+                order = [doc_ids.get(item_id) or new[item_id]
+                         for item_id, item in changes[table].items() if item is not None]
+                table_lines = TableLines.of((doc_id, new_lines.get(doc_id) or kept[doc_id])
+                                            for doc_id in order)
+            else:
+                table_lines = old.changed(new_lines)
+            lines = lines.with_table(table, table_lines)
+        return lines
 
     # -- closing -----------------------------------------------------------------------
 
@@ -271,7 +359,8 @@ class SessionFile:
             self._closed = True
             if self._lock is not None:
                 self._lock.release()
-            self._storage.close()
+            self._lines = None
+            self._original = None
 
     def __enter__(self) -> Self:
         return self
@@ -282,18 +371,7 @@ class SessionFile:
 
     # -- inside ------------------------------------------------------------------------
 
-    def _tinydb(self) -> SessionDB:
-        storage = self._storage
-        return SessionDB(storage=lambda: storage)
-
-    def _load(self, session: Session, doc_ids: dict[str, dict[str, int]]) -> None:
-        self._meta = session.meta
-        self._items = {
-            table: {item.id: item for item in session.items(table)} for table in ITEM_KINDS
-        }
-        self._doc_ids = doc_ids
-
-    def _meta_doc_id(self) -> int:
+    def _meta_doc_id(self) -> str:
         """The doc id of the one meta document (1 in files pact-tui made, any in others)."""
         return next(iter(self._doc_ids[META].values()))
 
@@ -305,20 +383,31 @@ class SessionFile:
         if self.read_only:
             raise ReadOnlyError(self.path, self.read_only_reason)
 
-    def _check(self, item: Item) -> None:
-        problems = check_against_profile(item, self._meta.profile)
-        if problems:
-            raise InvalidItemError(problems)
+    def _vouch(self, item: Item, profile: RegionProfile) -> None:
+        with self._vouched_mutex:
+            self._vouched[(item.TABLE, item.id)] = (item, profile)
 
-    def _save(self, change: Callable[[], Any]) -> Any:
+    def _was_vouched(self, item: Item, profile: RegionProfile) -> bool:
+        with self._vouched_mutex:
+            vouched = self._vouched.get((item.TABLE, item.id))
+        return vouched is not None and vouched[0] is item and (
+            vouched[1] is profile or vouched[1] == profile)
+
+    def _unvouch(self, item: Item) -> None:
+        with self._vouched_mutex:
+            key = (item.TABLE, item.id)
+            vouched = self._vouched.get(key)
+            if vouched is not None and vouched[0] is item:
+                del self._vouched[key]
+
+    def _save(self, lines: FileLines) -> None:
         try:
             self._keep_other_versions()
-            result = change()
+            write_atomic(self.path, lines.chunks())
             self._seen = _signature(self.path)
         except OSError as error:
             raise SaveError(self.path, error.strerror or str(error)) from None
         self.last_saved = now_utc()
-        return result
 
     def _keep_other_versions(self) -> None:
         """Back up what a save is about to replace, where that is not this program's own work.
@@ -333,6 +422,7 @@ class SessionFile:
             self._original = None
         if changed_outside:
             self.outside_change_backup = make_backup(self.path, self.path.read_bytes())
+
 
 
 def _signature(path: Path) -> tuple[int, int, int] | None:

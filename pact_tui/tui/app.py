@@ -20,6 +20,7 @@ from textual.screen import Screen
 from pact_tui.i18n import t
 from pact_tui.model import PHASES, SessionMeta, UserError
 from pact_tui.store import SessionFile
+from pact_tui.tui import follow
 from pact_tui.tui.editing import Changed, EditorEvent, Saved, SaveFailed, SessionEditor
 from pact_tui.tui.screens.phase import PhaseScreen
 from pact_tui.tui.screens.registry import phase_screen_class
@@ -189,6 +190,7 @@ class PactApp(App[int]):
         """Bring the phase's screen to the front (made the first time it is asked for)."""
         if self.editor is None or phase not in PHASES:
             return None
+        follow.report(self.editor.file, phase=phase)
         screen = self._phase_screens.get(phase)
         if screen is None:
             screen = phase_screen_class(phase)(self.editor)

@@ -36,10 +36,9 @@ from pact_tui.model import (
     SessionMeta,
     UserError,
     now_utc,
-    validate_item,
 )
 from pact_tui.model.rules import ordered_actions
-from pact_tui.store import SaveError, SessionFile, write_session
+from pact_tui.store import SaveError, SessionFile, next_revision, write_session
 
 ItemT = TypeVar("ItemT", bound=Item)
 
@@ -249,14 +248,10 @@ class SessionEditor:
     def update(self, item: Item, /, **changes: Any) -> Item:
         """Apply `changes` to the current version of `item`; nothing changes if nothing differs."""
         current = self._current(item)
-        data = current.model_dump()
-        data.update(changes)
-        candidate = self._checked(type(current), data)
-        if candidate.content() == current.content():
+        self._refuse_if_read_only()
+        updated = self.file.revised(current, changes, self._meta.profile)
+        if updated is current:
             return current
-        data = candidate.model_dump()
-        data.update(revision=current.revision + 1, updated_at=now_utc())
-        updated = type(current).model_validate(data)
         self._commit(Change(items=(ItemChange(current, updated),)))
         return updated
 
@@ -370,9 +365,7 @@ class SessionEditor:
             current = self._tables[step.kind.TABLE].get(step.item_id)
             target = step.after
             if target is not None and current is not None:
-                target = target.model_copy(
-                    update={"revision": current.revision + 1, "updated_at": now_utc()}
-                )
+                target = next_revision(current, target)
             steps.append(ItemChange(current, target))
         meta_after = change.meta_after
         if meta_after is not None:
@@ -392,7 +385,7 @@ class SessionEditor:
 
     def _checked(self, kind: type[ItemT], data: dict[str, Any]) -> ItemT:
         self._refuse_if_read_only()
-        return validate_item(kind, data, self._meta.profile)  # type: ignore[return-value]
+        return self.file.checked(kind, data, self._meta.profile)
 
     def _refuse_if_read_only(self) -> None:
         if self.file.read_only:

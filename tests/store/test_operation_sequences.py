@@ -13,7 +13,7 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 
 from pact_tui.model import Action, Challenge, Session, SessionMeta
 from pact_tui.store import SessionFile, create_session, load_profile, read_session
-from pact_tui.store.encoding import Encoder
+from pact_tui.store.encoding import encode
 
 PROFILE = load_profile(None)
 THEMES = st.sampled_from([theme.key for theme in PROFILE.themes])
@@ -64,7 +64,7 @@ class SessionFileMachine(RuleBasedStateMachine):
     @invariant()
     def file_matches_memory(self) -> None:
         content = self.path.read_bytes()
-        assert content == b"".join(Encoder().encode(json.loads(content)))
+        assert content == b"".join(encode(json.loads(content)))
         snapshot = self.file.snapshot()
         assert read_session(self.path) == snapshot
         assert {action.id: action for action in snapshot.actions} == self.expected

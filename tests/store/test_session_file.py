@@ -27,12 +27,12 @@ from pact_tui.store import (
     session_filename,
     write_session,
 )
-from pact_tui.store.encoding import Encoder
+from pact_tui.store.encoding import encode
 
 
 def fresh_encoding(path: Path) -> bytes:
     """What the file would hold if every document were serialized afresh."""
-    return b"".join(Encoder().encode(json.loads(path.read_bytes())))
+    return b"".join(encode(json.loads(path.read_bytes())))
 
 
 def test_every_kind_survives_write_and_read(session_path: Path, session: Session) -> None:

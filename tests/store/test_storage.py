@@ -13,13 +13,12 @@ import pytest
 from tinydb import TinyDB
 
 from pact_tui.model import Action
-from pact_tui.store import SaveError, SessionFile, atomic, read_session, storage
-from pact_tui.store.encoding import Encoder
-from pact_tui.store.storage import SessionStorage
+from pact_tui.store import SaveError, SessionFile, atomic, read_session, session_file
+from pact_tui.store.encoding import encode
 
 
 def fresh_encoding(path: Path) -> bytes:
-    return b"".join(Encoder().encode(json.loads(path.read_bytes())))
+    return b"".join(encode(json.loads(path.read_bytes())))
 
 
 def test_a_failed_save_changes_neither_disk_nor_memory(session_path: Path,
@@ -32,7 +31,7 @@ def test_a_failed_save_changes_neither_disk_nor_memory(session_path: Path,
         def disk_full(*_args: Any, **_kwargs: Any) -> None:
             raise OSError(errno.ENOSPC, "No space left on device")
 
-        monkeypatch.setattr(storage, "write_atomic", disk_full)
+        monkeypatch.setattr(session_file, "write_atomic", disk_full)
         with pytest.raises(SaveError, match="No space left on device") as failed:
             opened.update(action.edited(title="Gaat verloren"))
         assert str(session_path) in str(failed.value)
@@ -99,18 +98,16 @@ def test_saves_from_several_threads_all_land(session_path: Path) -> None:
     assert session_path.read_bytes() == fresh_encoding(session_path)
 
 
-def test_the_storage_works_under_plain_tinydb_tables(session_path: Path) -> None:
-    database = TinyDB(session_path, storage=SessionStorage)
-    actions = database.table("actions")
-    new_id = actions.insert({"id": "x", "title": "los document"})
-    actions.update({"title": "Anders"}, doc_ids=[1])
-    actions.remove(doc_ids=[new_id])
+def test_what_plain_tinydb_changed_is_kept_by_the_next_save(session_path: Path) -> None:
+    database = TinyDB(session_path, encoding="utf-8")
     database.table("notities").insert({"tekst": "een eigen tabel"})
     database.close()
+    with SessionFile.open(session_path) as opened:
+        opened.add(Action(theme="zorg", title="Daarna in pact-tui"))
     assert session_path.read_bytes() == fresh_encoding(session_path)
     data = json.loads(session_path.read_bytes())
-    assert data["actions"]["1"]["title"] == "Anders"
     assert data["notities"] == {"1": {"tekst": "een eigen tabel"}}
+    assert data["actions"]["2"]["title"] == "Daarna in pact-tui"
 
 
 @pytest.mark.skipif(not hasattr(os, "fchmod"), reason="POSIX permissions")

@@ -76,4 +76,16 @@ MESSAGES: dict[str, str] = {
     "cli.argparse.unknown_parser": "unknown command %(parser_name)r (choices: %(choices)s)",
     "cli.argparse.ignored_explicit": "ignored explicit argument %r",
     "cli.help.global_options": "global options (also after the command)",
+    # --- room view and summary ---
+    "cli.room.help": "room view for the projector: shows the session file read-only and follows the facilitator",
+    "cli.room.help.follow": "on: follow the facilitator's phase, theme and action; off: own keys",
+    "cli.room.help.serve": "show the room view in a browser (needs pip install 'pact-tui[room]')",
+    "cli.room.help.port": "port for --serve (default 8000)",
+    "cli.room.help.host": "address for --serve (default localhost: this computer only)",
+    "cli.room.no_serve": "--serve needs the extra package textual-serve: install it with pip install 'pact-tui[room]'.",
+    "cli.room.serving": "Room view in the browser at {url} (ctrl+c stops).",
+    "cli.room.page_title": "Room view · {file}",
+    "cli.summary.help": "write an HTML summary of what a session produced",
+    "cli.summary.help.output": "path or folder of the HTML file (default the exports folder)",
+    "cli.summary.written": "Summary written: {path}",
 }

@@ -76,4 +76,16 @@ MESSAGES: dict[str, str] = {
     "cli.argparse.unknown_parser": "onbekend commando %(parser_name)r (kies uit: %(choices)s)",
     "cli.argparse.ignored_explicit": "waarde %r bij deze optie wordt genegeerd",
     "cli.help.global_options": "algemene opties (ook na het commando)",
+    # --- room view and summary ---
+    "cli.room.help": "zaalweergave voor de projector: toont het sessiebestand alleen-lezen en volgt de procesbegeleider",
+    "cli.room.help.follow": "on: volg de fase, het thema en de actie van de procesbegeleider; off: eigen toetsen",
+    "cli.room.help.serve": "toon de zaalweergave in een browser (vraagt pip install 'pact-tui[room]')",
+    "cli.room.help.port": "poort voor --serve (standaard 8000)",
+    "cli.room.help.host": "adres voor --serve (standaard localhost: alleen deze computer)",
+    "cli.room.no_serve": "--serve vraagt het extra pakket textual-serve: installeer het met pip install 'pact-tui[room]'.",
+    "cli.room.serving": "Zaalweergave in de browser op {url} (ctrl+c stopt).",
+    "cli.room.page_title": "Zaalweergave · {file}",
+    "cli.summary.help": "schrijf een HTML-samenvatting van wat een sessie opleverde",
+    "cli.summary.help.output": "pad of map van het HTML-bestand (standaard de exportmap)",
+    "cli.summary.written": "Samenvatting geschreven: {path}",
 }

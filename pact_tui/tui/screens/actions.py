@@ -25,6 +25,7 @@ from pact_tui.i18n import t
 from pact_tui.model import Action, Ambition, Commitment, Stakeholder
 from pact_tui.model.planning_text import format_planning
 from pact_tui.model.rules import commitments_of, missing_fields, ordered_actions
+from pact_tui.tui import follow
 from pact_tui.tui.editing import Change, SessionEditor
 from pact_tui.tui.screens.action_columns import action_columns, changes_for, party_ref
 from pact_tui.tui.screens.grid_phase import GridPhaseScreen
@@ -246,6 +247,7 @@ class ActionsScreen(GridPhaseScreen):
     def _show_detail(self) -> None:
         detail = self.query_one("#action-detail", Static)
         action = self.grid.current_row
+        follow.report(self.editor.file, theme=self.theme, item=action)
         if action is None:
             detail.update(Text(t("tui.actions.detail_empty"), style="dim"))
             return

@@ -20,6 +20,7 @@ from textual.containers import Horizontal
 from textual.widgets import DataTable, Label, ProgressBar, Static
 
 from pact_tui.export import export_programme, free_path
+from pact_tui.export.summary import summary_path, write_summary
 from pact_tui.i18n import t
 from pact_tui.model import Action, Session, UserError
 from pact_tui.model.rules import counts_by_theme_and_horizon, open_points, ordered_actions
@@ -57,6 +58,8 @@ class OverviewScreen(PhaseScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+e", "export", t("tui.overview.key_export"), priority=True,
                 id="overview.export"),
+        Binding("ctrl+s", "summary", t("tui.overview.key_summary"), priority=True,
+                id="overview.summary"),
     ]
 
     def __init__(self, editor: SessionEditor) -> None:
@@ -212,3 +215,24 @@ class OverviewScreen(PhaseScreen):
         status.add_class("-error")
         self.notify(t("tui.overview.export_failed", problem=problem), severity="error",
                     markup=False, timeout=15)
+
+    # ---- session summary -------------------------------------------------------------------
+
+    def action_summary(self) -> None:
+        """The HTML summary of the session, written to the exports folder."""
+        self._summary(self.pact.exports_dir, self.editor.session)
+
+    @work(thread=True, group="summary", exit_on_error=False)
+    def _summary(self, folder: Path, session: Session) -> None:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            written = write_summary(session, summary_path(folder, session)).resolve()
+        except (UserError, OSError) as error:
+            problem = str(error) if isinstance(error, UserError) else error.strerror or str(error)
+            self.app.call_from_thread(
+                self.notify, t("tui.overview.summary_failed", problem=problem),
+                severity="error", markup=False, timeout=15)
+        else:
+            self.app.call_from_thread(
+                self.notify, t("tui.overview.summary_written", path=str(written)), markup=False,
+                timeout=10)

@@ -1,0 +1,180 @@
+"""The action template, described once: Thema | Actie | Doel | Schaalniveau | Planning |
+Betrokken partijen | Trekker.
+
+Each field says how it is labelled, shown, sorted and searched, which choices it offers,
+whether an action is incomplete without it and how wide it wants to be. The grid, its
+sort, search and detail pane, the completeness rules, the merge screen and the Word table
+all read `ACTION_TEMPLATE`, so a new field is one entry here (plus its model field, its
+migration and its catalogue lines).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+from pact_tui.i18n import t
+from pact_tui.model.items import Action, PartyRef
+from pact_tui.model.planning_text import format_planning
+from pact_tui.model.profile import Choice, RegionProfile
+
+# Sorts after every real position, so empty cells come last.
+_LAST = 10**6
+
+
+class FieldKind(Enum):
+    """How a field is typed in."""
+
+    TEXT = "text"
+    LONG_TEXT = "long-text"  # free text that may run to paragraphs
+    CHOICE = "choice"  # one of a list (the profile's, or a fixed one)
+    PLANNING = "planning"  # a horizon from the profile, years and timing, as one line
+    PARTIES = "parties"  # several parties
+    PARTY = "party"  # one party
+
+
+@dataclass(frozen=True)
+class TemplateField:
+    """One field of the action template.
+
+    `text(action, profile)` is the value as people read it; `sort_key(action, profile)`
+    orders it (choices in profile order, empty values last); `filled(action)` says
+    whether it has a value; `choices(profile)` lists what a choice field offers.
+    `required` fields make an action incomplete when empty; `open_point` ones make it
+    an open point of the programme. `min_width`/`ratio` size its grid column and
+    `page_share` its column in the Word table (0: not in the table).
+    """
+
+    key: str
+    kind: FieldKind
+    text: Callable[[Action, RegionProfile], str]
+    filled: Callable[[Action], bool]
+    sort_key: Callable[[Action, RegionProfile], Any]
+    choices: Callable[[RegionProfile], Sequence[Choice]] | None = None
+    required: bool = False
+    open_point: bool = False
+    min_width: int = 6
+    ratio: float = 1.0
+    page_share: float = 0.0
+
+    @property
+    def label(self) -> str:
+        """The column heading: "Doel"."""
+        return t(f"model.template.{self.key}")
+
+    @property
+    def short_label(self) -> str:
+        """A heading for a narrow column: "Schaal"; the label when there is none."""
+        key = f"model.template.{self.key}.short"
+        short = t(key)
+        return self.label if short == key else short
+
+    @property
+    def missing_label(self) -> str:
+        """The field's name in a sentence about what is missing: "doel"."""
+        return t(f"model.template.{self.key}.missing")
+
+
+def _choice_position(
+    choices: Callable[[RegionProfile], Sequence[Choice]], value: Callable[[Action], str | None],
+) -> Callable[[Action, RegionProfile], Any]:
+    def position(action: Action, profile: RegionProfile) -> Any:
+        key = value(action)
+        order = {choice.key: index for index, choice in enumerate(choices(profile))}
+        return order.get(key, _LAST) if key else _LAST
+
+    return position
+
+
+def _text_order(value: Callable[[Action], str]) -> Callable[[Action, RegionProfile], Any]:
+    return lambda action, profile: (not value(action), value(action).casefold())
+
+
+def party_names(parties: Sequence[PartyRef]) -> str:
+    """Parties as one line, in the order they were named: "Gemeente Hoorn; Provincie"."""
+    return "; ".join(party.name for party in parties)
+
+
+def _themes(profile: RegionProfile) -> Sequence[Choice]:
+    return profile.themes
+
+
+def _scales(profile: RegionProfile) -> Sequence[Choice]:
+    return profile.scales
+
+
+def _horizons(profile: RegionProfile) -> Sequence[Choice]:
+    return profile.horizons
+
+
+def _lead_name(action: Action) -> str:
+    return action.lead.name if action.lead else ""
+
+
+def _planning_order(action: Action, profile: RegionProfile) -> Any:
+    horizon = _choice_position(_horizons, lambda a: a.planning.horizon)(action, profile)
+    return horizon, action.planning.start_year or 0
+
+
+ACTION_TEMPLATE: tuple[TemplateField, ...] = (
+    TemplateField(
+        "theme", FieldKind.CHOICE,
+        text=lambda a, profile: profile.theme_label(a.theme),
+        filled=lambda a: bool(a.theme),
+        sort_key=_choice_position(_themes, lambda a: a.theme),
+        choices=_themes, min_width=9, ratio=1.0),
+    TemplateField(
+        "title", FieldKind.LONG_TEXT,
+        text=lambda a, profile: a.title,
+        filled=lambda a: bool(a.title),
+        sort_key=_text_order(lambda a: a.title),
+        min_width=12, ratio=4.0, page_share=21),
+    TemplateField(
+        "goal", FieldKind.LONG_TEXT,
+        text=lambda a, profile: a.goal,
+        filled=lambda a: bool(a.goal),
+        sort_key=_text_order(lambda a: a.goal),
+        required=True, open_point=True, min_width=8, ratio=3.0, page_share=25),
+    TemplateField(
+        "scale", FieldKind.CHOICE,
+        text=lambda a, profile: profile.scale_label(a.scale) if a.scale else "",
+        filled=lambda a: a.scale is not None,
+        sort_key=_choice_position(_scales, lambda a: a.scale),
+        choices=_scales, required=True, min_width=7, ratio=0.8, page_share=10),
+    TemplateField(
+        "planning", FieldKind.PLANNING,
+        text=lambda a, profile: format_planning(a.planning, profile),
+        filled=lambda a: not a.planning.is_empty(),
+        sort_key=_planning_order,
+        choices=_horizons, required=True, min_width=7, ratio=0.8, page_share=10),
+    TemplateField(
+        "parties", FieldKind.PARTIES,
+        text=lambda a, profile: party_names(a.parties),
+        filled=lambda a: bool(a.parties),
+        sort_key=_text_order(lambda a: party_names(a.parties)),
+        required=True, open_point=True, min_width=8, ratio=2.0, page_share=19),
+    TemplateField(
+        "lead", FieldKind.PARTY,
+        text=lambda a, profile: _lead_name(a),
+        filled=lambda a: a.lead is not None,
+        sort_key=_text_order(_lead_name),
+        required=True, open_point=True, min_width=7, ratio=1.0, page_share=15),
+)
+
+_BY_KEY: dict[str, TemplateField] = {field.key: field for field in ACTION_TEMPLATE}
+
+
+def template_field(key: str) -> TemplateField:
+    """The field named `key`; a KeyError names a field the template does not have."""
+    return _BY_KEY[key]
+
+
+def search_text(action: Action, profile: RegionProfile) -> str:
+    """Everything a text filter looks in: the free text and the parties, folded."""
+    parts = [field.text(action, profile) for field in ACTION_TEMPLATE
+             if field.kind in {FieldKind.TEXT, FieldKind.LONG_TEXT, FieldKind.PARTIES,
+                               FieldKind.PARTY}]
+    parts.append(action.notes)
+    return " ".join(parts).casefold()
