@@ -26,10 +26,11 @@ def readme_commands() -> list[str]:
 
 
 def _runs_alone(command: str) -> bool:
-    """False for the examples that start the app (they wait for a person) or need a file
-    of the reader's own (a house-style template)."""
+    """False for the examples that start the app or the room view (they wait for a person)
+    or need a file of the reader's own (a house-style template)."""
     words = command.split("#")[0].split()
-    interactive = words == ["pact-tui"] or words[1] == "open" or words == ["pact-tui", "demo"]
+    interactive = (words == ["pact-tui"] or words[1] in ("open", "room")
+                   or words == ["pact-tui", "demo"])
     return not interactive and "--template" not in words
 
 
