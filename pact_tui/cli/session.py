@@ -1,8 +1,8 @@
 """Subcommands about single files (`session new`, `open`, `check`, `schema`, `demo`) and home.
 
 The app is imported only inside the handlers that start it, so `check`, `schema`
-and `session new` run without loading Textual; the demo builder and merge (numpy,
-rapidfuzz) only by the handlers that use them.
+and `session new` run without loading Textual; merge (numpy, rapidfuzz) only by
+`session new --from`.
 """
 
 from __future__ import annotations
@@ -12,10 +12,11 @@ import datetime as dt
 import json
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pydantic import ValidationError
 
+from pact_tui.demo.files import DemoFile, DemoFileState, write_demo
 from pact_tui.i18n import t
 from pact_tui.model import ITEM_KINDS, SCHEMA_VERSION, Session, SessionMeta, UserError
 from pact_tui.model.rules import cross_theme_challenges, open_points
@@ -28,9 +29,6 @@ from pact_tui.store import (
     read_session,
     session_filename,
 )
-
-if TYPE_CHECKING:
-    from pact_tui.demo.files import DemoFile
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -195,8 +193,6 @@ def _demo_summary(programme: Session) -> str:
 
 
 def _report_demo(folder: Path, files: Sequence[DemoFile]) -> None:
-    from pact_tui.demo.files import DemoFileState
-
     print(t("cli.demo.header", folder=str(folder)))
     for demo_file in files:
         print(t(f"cli.demo.{demo_file.state.value}", file=demo_file.path.name))
@@ -211,8 +207,6 @@ def _report_demo(folder: Path, files: Sequence[DemoFile]) -> None:
 
 def write_demo_files(args: argparse.Namespace) -> int:
     """`pact-tui demo`: write the demo where it is not yet, report, then open the programme."""
-    from pact_tui.demo.files import write_demo
-
     folder = _sessions_dir(args)
     files = write_demo(folder)
     _report_demo(folder, files)
