@@ -1,11 +1,15 @@
-"""Subcommands: export — `pact-tui export FILE [-o OUT.docx] [--template huisstijl.docx]`."""
+"""Subcommands: export — `pact-tui export FILE [-o OUT.docx] [--template T.docx] [--pdf]`."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from pact_tui.export import export_programme, free_path
+from pact_tui.export.errors import OutputError
+from pact_tui.export.output import check_folder, check_output
+from pact_tui.export.pdf import PdfError, write_pdf
 from pact_tui.i18n import t
 from pact_tui.store import read_session
 
@@ -17,18 +21,41 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("file", type=Path, help=t("export.cli.help.file"))
     parser.add_argument("-o", "--output", type=Path, help=t("export.cli.help.output"))
     parser.add_argument("--template", type=Path, help=t("export.cli.help.template"))
+    parser.add_argument("--author", help=t("export.cli.help.author"))
+    parser.add_argument("--pdf", action="store_true", help=t("export.cli.help.pdf"))
+    parser.add_argument("--force", action="store_true", help=t("export.cli.help.force"))
     parser.set_defaults(handler=run_export)
 
 
+def _exports_folder(folder: Path) -> Path:
+    """The exports folder, made if it is missing; every problem as one OutputError."""
+    if not folder.exists():
+        above = next((parent for parent in folder.parents if parent.exists()), None)
+        if above is not None and above.is_dir():
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise OutputError(t("export.error.exports_dir", folder=folder,
+                                    reason=error.strerror or error)) from None
+    check_folder(folder)
+    return folder
+
+
 def run_export(args: argparse.Namespace) -> int:
+    # The output place is checked before the session is read and the draft is built.
+    named: Path | None = None
+    if args.output is None:
+        folder = _exports_folder(args.exports_dir)
+    elif args.output.is_dir():
+        folder = args.output
+        check_folder(folder)
+    else:
+        named = args.output
+        folder = named.parent
+        check_output(named, force=args.force)
     session = read_session(args.file)
-    out: Path | None = args.output
-    if out is None:
-        # A name the user did not choose never replaces a file: free_path adds a counter.
-        args.exports_dir.mkdir(parents=True, exist_ok=True)
-        out = free_path(args.exports_dir, session.meta)
-    elif out.is_dir():
-        out = free_path(out, session.meta)
+    # A name the user did not choose never replaces a file: free_path adds a counter.
+    out = named or free_path(folder, session.meta)
 
     shown: list[str] = []
 
@@ -39,6 +66,13 @@ def run_export(args: argparse.Namespace) -> int:
             print(t("export.cli.progress", percent=round(fraction * 100), message=message),
                   flush=True)
 
-    written = export_programme(session, out, template=args.template, progress=show)
+    written = export_programme(session, out, template=args.template, progress=show,
+                               author=args.author, force=args.force)
     print(t("export.cli.written", path=written))
+    if args.pdf:
+        print(t("export.cli.pdf_progress"), flush=True)
+        try:
+            print(t("export.cli.pdf_written", path=write_pdf(written)))
+        except PdfError as error:
+            print(t("export.cli.no_pdf", reason=error), file=sys.stderr)
     return 0

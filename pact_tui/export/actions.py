@@ -20,8 +20,8 @@ from pact_tui.model.validation import field_label
 
 def action_columns() -> list[Column]:
     """Actie, Doel, Schaalniveau, Planning, Betrokken partijen, Trekker."""
-    return columns(("export.actions.col.title", 21), ("export.actions.col.goal", 25),
-                   ("export.actions.col.scale", 10), ("export.actions.col.planning", 10),
+    return columns(("export.actions.col.title", 20), ("export.actions.col.goal", 24),
+                   ("export.actions.col.scale", 12), ("export.actions.col.planning", 10),
                    ("export.actions.col.parties", 19), ("export.actions.col.lead", 15))
 
 
@@ -44,7 +44,7 @@ def write_actions(draft: Draft, progress: Callable[[float], None]) -> None:
         return
     draft.landscape(True)
     draft.heading(t("export.actions.heading"), 1)
-    draft.paragraph(t("export.actions.intro"))
+    draft.paragraph(t("export.actions.intro"), keep_with_next=True)
     keys = theme_keys(session)
     heads = action_columns()
     for number, key in enumerate(keys, start=1):

@@ -23,7 +23,7 @@ def write_appendices(draft: Draft) -> None:
         stakeholders = sorted(session.stakeholders, key=lambda item: item.name.casefold())
         draft.table(columns(("export.appendix.col.organisation", 5),
                             ("export.appendix.col.category", 3), ("export.appendix.col.themes", 5)),
-                    ([item.name, item.category, theme_lines(draft.profile, item.themes)]
+                    ([item.name, _capital(item.category), theme_lines(draft.profile, item.themes)]
                      for item in stakeholders))
     _sessions(draft)
     _open_points(draft)
@@ -67,12 +67,19 @@ def _open_points(draft: Draft) -> None:
     session = draft.session
     rank = {key: index for index, key in enumerate(theme_keys(session))}
     actions = sorted(ordered_actions(session.actions), key=lambda action: rank[action.theme])
+    missing = [(action, open_points(action)) for action in actions]
     rows = [[action.title, draft.profile.theme_label(action.theme),
-             joined([field_label(field) for field in open_points(action)])]
-            for action in actions if open_points(action)]
+             joined([field_label(field) for field in fields])]
+            for action, fields in missing if fields]
     if not rows:
         return
     draft.heading(t("export.appendix.open_points"), 2)
-    draft.paragraph(t("export.appendix.open_points_intro"))
+    draft.paragraph(t("export.appendix.open_points_intro"), keep_with_next=True)
     draft.table(columns(("export.appendix.col.action", 7), ("export.appendix.col.theme", 4),
                         ("export.appendix.col.missing", 4)), rows)
+
+
+def _capital(text: str) -> str:
+    """Kinds are typed in lower case ("gemeente"); in a column they start with a capital."""
+    text = text.strip()
+    return text[:1].upper() + text[1:]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pact_tui.export.draft import Draft
 from pact_tui.export.grouping import horizon_groups, organisations, sessions_held
-from pact_tui.export.wording import horizon_heading, long_date
+from pact_tui.export.wording import count, date_span, horizon_heading, long_date
 from pact_tui.i18n import t
 from pact_tui.model.rules import open_points
 
@@ -19,9 +19,9 @@ def write_introduction(draft: Draft, chapters: dict[str, bool]) -> None:
     if organisation_count == 1:
         facts.append(t("export.intro.one_organisation"))
     elif organisation_count:
-        facts.append(t("export.intro.organisations", count=organisation_count))
+        facts.append(t("export.intro.organisations", count=count(organisation_count)))
     if session.stakeholders:
-        facts.append(t("export.intro.stakeholders", count=len(session.stakeholders)))
+        facts.append(t("export.intro.stakeholders", count=count(len(session.stakeholders))))
     if facts:
         draft.paragraph(" ".join(facts))
     _actions(draft)
@@ -36,9 +36,9 @@ def _sessions(draft: Draft) -> None:
         draft.paragraph(t("export.intro.one_session", title=origin.title, date=date))
         return
     dates = [origin.date for origin in held if origin.date]
-    draft.paragraph(t("export.intro.sessions", count=len(held),
-                      first=long_date(min(dates)) if dates else "",
-                      last=long_date(max(dates)) if dates else ""))
+    period = date_span(min(dates), max(dates)) if dates else ""
+    text = t("export.intro.sessions", count=count(len(held)), period=period)
+    draft.paragraph(text.replace("  ", " ").replace(" :", ":"), keep_with_next=True)
     for origin in held:
         date = long_date(origin.date) if origin.date else ""
         draft.bullet(t("export.intro.session_line", date=date, title=origin.title))
@@ -52,13 +52,18 @@ def _actions(draft: Draft) -> None:
         draft.paragraph(t("export.intro.one_action"))
     else:
         themes = len({action.theme for action in actions})
-        draft.paragraph(t("export.intro.actions", count=len(actions), themes=themes))
-    for key, group in horizon_groups(draft.session, actions):
-        if key is None:
-            draft.bullet(t("export.intro.no_horizon_count", count=len(group)))
+        key = "export.intro.actions" if themes > 1 else "export.intro.actions_one_theme"
+        draft.paragraph(t(key, count=count(len(actions)), themes=count(themes)),
+                        keep_with_next=True)
+    for horizon_key, group in horizon_groups(draft.session, actions):
+        if horizon_key is None:
+            key = "export.intro.no_horizon_count"
+            draft.bullet(t(key if len(group) > 1 else "export.intro.no_horizon_one",
+                           count=count(len(group))))
         else:
-            horizon = horizon_heading(draft.profile, key)
-            draft.bullet(t("export.intro.horizon_count", horizon=horizon, count=len(group)))
+            horizon = horizon_heading(draft.profile, horizon_key)
+            key = "export.intro.horizon_one" if len(group) == 1 else "export.intro.horizon_count"
+            draft.bullet(t(key, horizon=horizon, count=count(len(group))))
 
 
 def _reading_guide(draft: Draft, chapters: dict[str, bool]) -> None:

@@ -1,84 +1,135 @@
 """Samen optrekken: per partner, what it commits to for which action and in which role.
 
 Partners are grouped under the kind of organisation they are (the stakeholder's
-category), so the table of contents stays short when many partners commit.
+category): the municipalities first, the other kinds in alphabetical order, partners
+of no known kind last. Each group opens with a sentence saying how many partners
+commit to how much, and names the partners that are involved in an action but have
+not committed to anything yet, so no partner disappears from the chapter unnoticed.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from pact_tui.export.draft import Draft
 from pact_tui.export.tables import columns
+from pact_tui.export.wording import count, joined
 from pact_tui.i18n import t
-from pact_tui.model import Commitment, PartyRef, Stakeholder
-from pact_tui.model.rules import ordered_actions
+from pact_tui.model import Commitment, PartyRef, Session, Stakeholder
+from pact_tui.model.rules import is_municipality, ordered_actions
 
-Partner = tuple[str, list[Commitment]]
+
+@dataclass
+class Group:
+    """One kind of organisation: its heading, its partners' commitments, who has none yet."""
+
+    heading: str
+    municipal: bool = False
+    partners: list[tuple[str, list[Commitment]]] = field(default_factory=list)
+    uncommitted: list[str] = field(default_factory=list)
 
 
 def _key(name: str) -> str:
     return " ".join(name.casefold().split())
 
 
-def partner_groups(draft: Draft) -> list[tuple[str, list[Partner]]]:
-    """(category, partners) pairs; each partner with its commitments in the actions' order.
-
-    Categories and partners are in alphabetical order; partners whose kind is not
-    known come last under "other partners".
-    """
-    session = draft.session
-    order = {action.id: index for index, action in enumerate(ordered_actions(session.actions))}
+def partner_groups(session: Session) -> list[Group]:
+    """The groups in the order the chapter shows them; none before anyone has committed."""
+    actions = ordered_actions(session.actions)
+    order = {action.id: index for index, action in enumerate(actions)}
     by_id = {stakeholder.id: stakeholder for stakeholder in session.stakeholders}
     by_name = {_key(stakeholder.name): stakeholder for stakeholder in session.stakeholders}
+    municipalities = session.profile.municipalities
 
-    def stakeholder_of(party: PartyRef) -> Stakeholder | None:
-        found = by_id.get(party.stakeholder_id or "")
-        return found or by_name.get(_key(party.name))
+    def identity(party: PartyRef) -> tuple[str, str, str]:
+        """(key, name, category) of a party, through its stakeholder when there is one."""
+        found: Stakeholder | None = by_id.get(party.stakeholder_id or "")
+        found = found or by_name.get(_key(party.name))
+        if found is None:
+            return _key(party.name), party.name, ""
+        return found.id, found.name, found.category
 
-    partners: dict[str, Partner] = {}
-    categories: dict[str, str] = {}
+    committed: dict[str, tuple[str, str, list[Commitment]]] = {}
     for commitment in session.commitments:
-        if commitment.action_id not in order:
-            continue
-        stakeholder = stakeholder_of(commitment.party)
-        key = stakeholder.id if stakeholder else _key(commitment.party.name)
-        name = stakeholder.name if stakeholder else commitment.party.name
-        partners.setdefault(key, (name, []))[1].append(commitment)
-        categories[key] = stakeholder.category if stakeholder else ""
-    groups: dict[str, list[Partner]] = {}
-    for key, (name, commitments) in partners.items():
+        if commitment.action_id in order:
+            key, name, category = identity(commitment.party)
+            committed.setdefault(key, (name, category, []))[2].append(commitment)
+    if not committed:
+        return []
+    involved: dict[str, tuple[str, str]] = {}
+    for action in actions:
+        for party in (*action.parties, *((action.lead,) if action.lead else ())):
+            key, name, category = identity(party)
+            if key not in committed and party.name.strip():
+                involved.setdefault(key, (name, category))
+
+    groups: dict[str, Group] = {}
+
+    def group_of(name: str, category: str) -> Group:
+        if is_municipality(name, category, municipalities):
+            return groups.setdefault("", Group(t("export.partners.municipalities"), True))
+        if not category.strip():
+            return groups.setdefault("\uffff", Group(t("export.partners.other")))
+        return groups.setdefault(_key(category), Group(_capital(category)))
+
+    for name, category, commitments in committed.values():
         commitments.sort(key=lambda c: order[c.action_id])
-        groups.setdefault(_key(categories[key]), []).append((name, commitments))
-    labels = {_key(category): category for category in categories.values()}
-
-    def category_rank(key: str) -> tuple[bool, str]:
-        return (not key, key)
-
-    return [
-        (_heading(labels[key]), sorted(groups[key], key=lambda partner: partner[0].casefold()))
-        for key in sorted(groups, key=category_rank)
-    ]
+        group_of(name, category).partners.append((name, commitments))
+    for name, category in involved.values():
+        group_of(name, category).uncommitted.append(name)
+    for group in groups.values():
+        group.partners.sort(key=lambda partner: partner[0].casefold())
+        group.uncommitted.sort(key=str.casefold)
+    return [groups[key] for key in sorted(groups)]
 
 
-def _heading(category: str) -> str:
-    category = category.strip()
-    return category[:1].upper() + category[1:] if category else t("export.partners.other")
+def _capital(text: str) -> str:
+    text = text.strip()
+    if text.startswith("één"):
+        # Dutch capitalises the accented "één" as "Eén".
+        return "Eén" + text[3:]
+    return text[:1].upper() + text[1:]
 
 
-def write_partners(draft: Draft) -> None:
-    groups = partner_groups(draft)
+def _amount(number: int, noun: str) -> str:
+    """`één actie`, `drie acties`: `noun` is the catalogue's "singular|plural"."""
+    one, many = t(noun).split("|")
+    return f"{count(number)} {one if number == 1 else many}"
+
+
+def group_sentence(group: Group) -> str:
+    """`Zeven gemeenten zeggen samen twaalf bijdragen toe, bij negen acties.` and who has not."""
+    sentences = []
+    if group.partners:
+        commitments = [c for _, found in group.partners for c in found]
+        noun = "export.noun.municipality" if group.municipal else "export.noun.partner"
+        key = "export.partners.group_one" if len(group.partners) == 1 else "export.partners.group"
+        sentences.append(_capital(t(
+            key, partners=_amount(len(group.partners), noun),
+            commitments=_amount(len(commitments), "export.noun.commitment"),
+            actions=_amount(len({c.action_id for c in commitments}), "export.noun.action"))))
+    if group.uncommitted:
+        sentences.append(t("export.partners.uncommitted", names=joined(group.uncommitted)))
+    return " ".join(sentences)
+
+
+def write_partners(draft: Draft, groups: list[Group]) -> None:
+    """The chapter for `groups` (from `partner_groups`); nothing when there are none."""
     if not groups:
         return
     actions = {action.id: action for action in draft.session.actions}
     draft.heading(t("export.partners.heading"), 1, new_page=True)
-    draft.paragraph(t("export.partners.intro"))
-    heads = columns(("export.partners.col.action", 5), ("export.partners.col.theme", 3),
-                    ("export.partners.col.role", 2), ("export.partners.col.commitment", 6))
+    draft.paragraph(t("export.partners.intro"), keep_with_next=True)
+    heads = columns(("export.partners.col.action", 5), ("export.partners.col.theme", 3.6),
+                    ("export.partners.col.role", 1.8), ("export.partners.col.commitment", 5.6))
     # With no kinds of organisation known, a level of headings would say nothing.
-    partner_level = 3 if len(groups) > 1 or groups[0][0] != t("export.partners.other") else 2
-    for category, partners in groups:
-        if partner_level == 3:
-            draft.heading(category, 2)
-        for name, commitments in partners:
+    single = len(groups) == 1 and groups[0].heading == t("export.partners.other")
+    partner_level = 2 if single else 3
+    for group in groups:
+        if not single:
+            draft.heading(group.heading, 2)
+        draft.paragraph(group_sentence(group), keep_with_next=bool(group.partners))
+        for name, commitments in group.partners:
             draft.heading(name, partner_level)
             draft.table(heads, ([actions[c.action_id].title,
                                  draft.profile.theme_label(actions[c.action_id].theme),

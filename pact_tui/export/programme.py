@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from pact_tui import __version__
 from pact_tui.export import document as setup
 from pact_tui.export import fields, styles
 from pact_tui.export.actions import write_actions
@@ -12,7 +13,7 @@ from pact_tui.export.appendices import write_appendices
 from pact_tui.export.cover import write_cover
 from pact_tui.export.draft import Draft
 from pact_tui.export.introduction import write_introduction
-from pact_tui.export.output import save_atomically
+from pact_tui.export.output import check_output, save_atomically
 from pact_tui.export.partners import partner_groups, write_partners
 from pact_tui.export.template import open_base
 from pact_tui.export.themes import has_theme_content, write_cross_theme, write_themes
@@ -24,25 +25,33 @@ Progress = Callable[[str, float], None]
 
 
 def export_programme(session: Session, out: Path, *, template: Path | None = None,
-                     progress: Progress | None = None) -> Path:
-    """Write `session` as a Word draft to `out` (replacing it if it exists) and return `out`.
+                     progress: Progress | None = None, author: str | None = None,
+                     force: bool = True) -> Path:
+    """Write `session` as a Word draft to `out` and return `out`.
 
     `template`: a .docx or .dotx whose styles, page setup, headers and footers are used.
     `progress(message, fraction)` is called as the work goes on, fraction 0.0 to 1.0.
-    Raises TemplateError or OutputError (both UserError) for a bad template or folder.
+    `author`: the document's and the comments' author; the session's facilitator if None.
+    `force`: replace an existing `out`; without it an existing file is an OutputError.
+    Raises TemplateError or OutputError (both UserError) for a bad template or output
+    path; the output path is checked before any work is done.
     """
     report = progress or (lambda message, fraction: None)
+    check_output(out, force=force)
     report(t("export.progress.start"), 0.0)
     document = open_base(template)
     meta = session.meta
     language = t("export.doc.language")
-    author = meta.facilitator or t("export.doc.author_fallback")
+    author = (author or "").strip() or meta.facilitator or t("export.doc.author_fallback")
     if template is None:
         setup.set_up_page(document)
-    styles.ensure_styles(document)
+    styles.ensure_styles(document, own_layout=template is None)
     if template is None:
         styles.use_own_fonts(document)
     setup.set_language(document, language)
+    setup.set_number_format(document, t("export.doc.decimal_symbol"),
+                            t("export.doc.list_symbol"))
+    setup.set_application(document, t("export.doc.application", version=__version__))
     setup.set_properties(
         document, title=meta.title,
         subject=meta.profile.programme_title or t("export.doc.subject", region=meta.profile.name),
@@ -55,11 +64,12 @@ def export_programme(session: Session, out: Path, *, template: Path | None = Non
 
     draft = Draft(document, session, author)
     contents = write_cover(draft)
+    partners = partner_groups(session)
     chapters = {
         "themes": has_theme_content(draft),
         "cross": bool(cross_theme_challenges(session.challenges)),
         "actions": bool(session.actions),
-        "partners": bool(partner_groups(draft)),
+        "partners": bool(partners),
         "appendices": True,
     }
     report(t("export.progress.introduction"), 0.05)
@@ -70,10 +80,10 @@ def export_programme(session: Session, out: Path, *, template: Path | None = Non
     report(t("export.progress.actions"), 0.2)
     write_actions(draft, lambda done: report(t("export.progress.actions"), 0.2 + 0.5 * done))
     report(t("export.progress.partners"), 0.7)
-    write_partners(draft)
+    write_partners(draft, partners)
     report(t("export.progress.appendices"), 0.75)
     write_appendices(draft)
-    toc_styles = [styles.style_id(document, name) for name in styles.TOC_LEVELS[:2]]
+    toc_styles = [draft.style_id(style) for style in styles.TOC_LEVELS[:2]]
     fields.fill_table_of_contents(contents, draft.headings, toc_styles)
     report(t("export.progress.saving"), 0.8)
     save_atomically(document, out)

@@ -19,12 +19,25 @@ from docx.oxml.ns import nsdecls, qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.table import Table
 
-from pact_tui.export import styles
 from pact_tui.export.text import clean, fill_run
 from pact_tui.i18n import t
 
 # Above this many characters a row may be taller than a page: let it break rather than clip.
 _UNSPLITTABLE_MAX_CHARS = 1500
+# A table this small is not split over two pages.
+_KEPT_TOGETHER_MAX_ROWS = 6
+_KEPT_TOGETHER_MAX_CHARS = 480
+_T, _TR_PR, _P_PR, _KEEP_NEXT = qn("w:t"), qn("w:trPr"), qn("w:pPr"), qn("w:keepNext")
+
+
+@dataclass(frozen=True)
+class TableStyles:
+    """The style ids a table uses in this document."""
+
+    table: str
+    text: str
+    heading: str
+    missing: str
 
 
 @dataclass(frozen=True)
@@ -41,40 +54,60 @@ def columns(*specs: tuple[str, float]) -> list[Column]:
 
 
 def add_table(document: Document, columns: Sequence[Column], rows: Iterable[Sequence[str]],
-              text_width: int) -> tuple[Table, list[BaseOxmlElement]]:
+              text_width: int, style: TableStyles) -> tuple[Table, list[BaseOxmlElement]]:
     """Append a table in the draft's table style; returns it and its body rows' `w:tr` elements.
 
-    `text_width` is the width between the margins in twips; columns share it.
+    `text_width` is the width between the margins in twips; columns share it. An
+    empty cell shows "nog in te vullen" in the missing-value style: a comment in the
+    margin does not print, and a blank cell on paper says nothing.
     """
     total = sum(column.share for column in columns)
     widths = [int(text_width * column.share / total) for column in columns]
     table = document.add_table(rows=0, cols=len(columns))
     tbl = table._tbl
-    tbl.tblPr.style = styles.style_id(document, styles.TABLE)
+    tbl.tblPr.style = style.table
     _fix_layout(tbl, widths)
-    text_style = styles.style_id(document, styles.TABLE_TEXT)
-    heading_style = styles.style_id(document, styles.TABLE_HEADING)
-    header = _row_xml(widths, heading_style, header=True)
+    header = _row_xml(widths, style.heading, header=True)
     for run, column in zip(header.iter(qn("w:r")), columns, strict=True):
         fill_run(run, column.title)
     tbl.append(header)
-    template = _row_xml(widths, text_style, header=False, with_text=True)
+    template = _row_xml(widths, style.text, header=False, with_text=True)
+    missing = t("export.doc.missing")
     body_rows = []
+    characters = 0
     for values in rows:
         tr = copy.deepcopy(template)
-        for text, value in zip(tr.iter(qn("w:t")), values, strict=True):
-            if "\n" in value or "\t" in value:
+        for text, value in zip(tr.iter(_T), values, strict=True):
+            if not value.strip():
+                _mark_missing(text, missing, style.missing)
+            elif "\n" in value or "\t" in value:
                 run = text.getparent()
                 run.remove(text)
                 fill_run(run, value)
             else:
                 # The common case, and the reason this is fast: one attribute set per cell.
                 text.text = clean(value)
-        if sum(len(value) for value in values) > _UNSPLITTABLE_MAX_CHARS:
-            tr.remove(tr.find(qn("w:trPr")))
+        length = sum(map(len, values))
+        characters += length
+        if length > _UNSPLITTABLE_MAX_CHARS:
+            tr.remove(tr.find(_TR_PR))
         tbl.append(tr)
         body_rows.append(tr)
+    if len(body_rows) <= _KEPT_TOGETHER_MAX_ROWS and characters <= _KEPT_TOGETHER_MAX_CHARS:
+        # A short table is kept on one page: each row's text keeps with the next row. Longer
+        # ones may split (the header row repeats): moving them whole would leave half pages.
+        for tr in body_rows[:-1]:
+            for properties in tr.iter(_P_PR):
+                properties.append(properties.makeelement(_KEEP_NEXT, {}))
     return table, body_rows
+
+
+def _mark_missing(text: BaseOxmlElement, placeholder: str, style_id: str) -> None:
+    run = text.getparent()
+    properties = run.makeelement(qn("w:rPr"), {})
+    properties.append(run.makeelement(qn("w:rStyle"), {qn("w:val"): style_id}))
+    run.insert(0, properties)
+    text.text = placeholder
 
 
 def first_run(tr: BaseOxmlElement) -> BaseOxmlElement:

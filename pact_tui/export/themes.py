@@ -55,7 +55,7 @@ def write_cross_theme(draft: Draft) -> None:
     if not cross:
         return
     draft.heading(t("export.cross.heading"), 1, new_page=True)
-    draft.paragraph(t("export.cross.intro"))
+    draft.paragraph(t("export.cross.intro"), keep_with_next=True)
     heads = columns(("export.cross.col.challenge", 3), ("export.cross.col.description", 5),
                     ("export.cross.col.themes", 3))
     draft.table(heads, ([challenge.title, challenge.description,

@@ -1,4 +1,4 @@
-"""How values read in the document: dates in words, lists of names, planning, labels.
+"""How values read in the document: dates and small numbers in words, lists, planning, labels.
 
 Everything here is text for people, taken from the export catalogue, so the draft
 reads in the language of the catalogue (Dutch by default).
@@ -16,6 +16,26 @@ from pact_tui.model import PartyRef, Planning, RegionProfile
 def long_date(day: dt.date) -> str:
     """`28 november 2026`."""
     return f"{day.day} {t(f'export.month.{day.month}')} {day.year}"
+
+
+def date_span(first: dt.date, last: dt.date) -> str:
+    """`op 28 november 2026`, `van 3 tot en met 14 oktober 2019`,
+    `van 3 oktober tot en met 14 november 2019`, or across years with both years."""
+    if first == last:
+        return t("export.doc.on_date", date=long_date(first))
+    if (first.year, first.month) == (last.year, last.month):
+        start = str(first.day)
+    elif first.year == last.year:
+        start = f"{first.day} {t(f'export.month.{first.month}')}"
+    else:
+        start = long_date(first)
+    return t("export.doc.date_span", first=start, last=long_date(last))
+
+
+def count(number: int) -> str:
+    """A count as a reader expects it: up to twenty in words (`drie`), larger in digits."""
+    words = t("export.number.words").split(",")
+    return words[number] if 0 <= number < len(words) else str(number)
 
 
 def clock_time(moment: dt.datetime) -> str:
@@ -38,6 +58,12 @@ def party_lines(parties: Iterable[PartyRef]) -> str:
 def planning_text(planning: Planning) -> str:
     """The years and free timing of a planning; the horizon is in the table's heading."""
     start, end = planning.start_year, planning.end_year
+    timing = planning.timing.strip()
+    if start and not end and timing.startswith(t("export.doc.from_word")):
+        # "vanaf 2020" above "vanaf het tweede kwartaal" says "from" twice: say it once.
+        if str(start) in timing:
+            return timing
+        return t("export.doc.from_timing", timing=timing, start=start)
     if start and end:
         years = t("export.doc.years", start=start, end=end) if start != end else str(start)
     elif start:

@@ -10,8 +10,8 @@ from pact_tui.model.items import Action, Challenge, Commitment
 # The template's fields after thema and actie, in the order of the action grid.
 TEMPLATE_FIELDS = ("goal", "scale", "planning", "parties", "lead")
 
-# An action missing one of these is an open point (openstaand punt) of the programme.
-OPEN_POINT_FIELDS = ("goal", "lead", "parties")
+# An action missing any field of the template is an open point (openstaand punt) of the programme.
+OPEN_POINT_FIELDS = TEMPLATE_FIELDS
 
 
 def missing_fields(action: Action, fields: Sequence[str] = TEMPLATE_FIELDS) -> tuple[str, ...]:
@@ -27,7 +27,7 @@ def missing_fields(action: Action, fields: Sequence[str] = TEMPLATE_FIELDS) -> t
 
 
 def open_points(action: Action) -> tuple[str, ...]:
-    """What makes an action an open point: no goal, no lead or no parties."""
+    """What makes an action an open point: every template field still empty, in template order."""
     return missing_fields(action, OPEN_POINT_FIELDS)
 
 
@@ -64,3 +64,12 @@ def ordered_actions(actions: Iterable[Action]) -> list[Action]:
 def commitments_of(action_id: str, commitments: Iterable[Commitment]) -> list[Commitment]:
     """The commitments (toezeggingen) made for the action `action_id`, in the order given."""
     return [commitment for commitment in commitments if commitment.action_id == action_id]
+
+
+def is_municipality(name: str, category: str, municipalities: Iterable[str]) -> bool:
+    """A party is a municipality when its kind says so or it is named after one of the region's."""
+    if category.strip().casefold() in {"gemeente", "gemeenten", "municipality"}:
+        return True
+    spelled = " ".join(name.casefold().split())
+    return any(spelled in {place.casefold(), f"gemeente {place.casefold()}"}
+               for place in municipalities)

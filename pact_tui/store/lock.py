@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import json
 import os
 import socket
@@ -38,11 +39,17 @@ class SessionLock:
         self._lock = FileLock(lock_path(path), thread_local=False)
 
     def acquire(self) -> bool:
-        """Take the lock if nobody holds it; say whether we have it."""
+        """Take the lock if nobody holds it; say whether we have it.
+
+        An OSError means nobody holds it but it cannot be taken here; its `strerror`
+        names the cause in words (a folder that cannot be written, ...).
+        """
         try:
             self._lock.acquire(timeout=0)
         except Timeout:
             return False
+        except OSError as error:
+            raise OSError(error.errno, lock_problem(self.path, error)) from None
         holder = {
             "host": socket.gethostname(),
             "pid": os.getpid(),
@@ -57,6 +64,34 @@ class SessionLock:
             with contextlib.suppress(OSError):
                 info_path(self.path).unlink()
             self._lock.release()
+
+
+_NOT_WRITABLE = frozenset({errno.EROFS, errno.EACCES, errno.EPERM})
+
+
+def lock_problem(path: Path, error: OSError) -> str:
+    """Why the lock of `path` could not be made, as a phrase: the folder, or the system's words."""
+    problem = error.strerror or str(error)
+    if error.errno in _NOT_WRITABLE:
+        return t("store.folder_read_only", folder=str(path.parent), problem=problem)
+    return t("store.lock_failed", problem=problem)
+
+
+def is_held(path: Path) -> bool:
+    """Whether another program (or another open file here) holds the lock of `path` right now.
+
+    Checked by taking the lock for an instant; a folder where no lock can be made
+    counts as not held (the cause is then the folder, not a program).
+    """
+    probe = FileLock(lock_path(path), thread_local=False)
+    try:
+        probe.acquire(timeout=0)
+    except Timeout:
+        return True
+    except OSError:
+        return False
+    probe.release()
+    return False
 
 
 def holder(path: Path) -> str:

@@ -15,15 +15,19 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from pact_tui.i18n import t
 from pact_tui.model import PHASES, SessionMeta, UserError
 from pact_tui.store import SessionFile
+from pact_tui.store.lock import is_held
+from pact_tui.store.rescue import find_rescue, restore_rescue
 from pact_tui.tui import follow
 from pact_tui.tui.editing import Changed, EditorEvent, Saved, SaveFailed, SessionEditor
 from pact_tui.tui.screens.phase import PhaseScreen
 from pact_tui.tui.screens.registry import phase_screen_class
+from pact_tui.tui.text import visible
 from pact_tui.tui.widgets.phase_bar import phase_key, phase_label
 from pact_tui.tui.widgets.phase_timer import Clock, PhaseClock
 
@@ -47,8 +51,14 @@ def _pact_commands() -> type[PactCommands]:
 
 
 SESSION_ACTIONS = frozenset(
-    {"show_phase", "timer_toggle", "timer_reset", "undo", "redo", "close_session"}
+    {"show_phase", "timer_toggle", "timer_reset", "undo", "redo", "close_session", "reload"}
 )
+
+LOCK_CHECK_SECONDS = 2.0
+"""How often a window that is read-only because another program has the file looks again."""
+
+LEAVE_FLUSH_SECONDS = 2.0
+"""How long closing waits for the last changes to reach the disk before it asks the user."""
 
 
 def _phase_bindings() -> list[Binding]:
@@ -72,6 +82,7 @@ class PactApp(App[int]):
         Binding("ctrl+y", "redo", t("tui.key.redo"), show=False, id="redo"),
         Binding("ctrl+o", "close_session", t("tui.key.close_session"), show=False,
                 id="session.close"),
+        Binding("f9", "reload", t("tui.key.reload"), id="session.reload"),
         Binding("ctrl+p", "command_palette", t("tui.key.palette"), show=False,
                 priority=True, id="app.palette"),
         Binding("ctrl+q", "quit", t("tui.key.quit"), show=False, priority=True, id="app.quit"),
@@ -109,6 +120,7 @@ class PactApp(App[int]):
 
     def on_mount(self) -> None:
         self.set_interval(1.0, self._tick)
+        self.set_interval(LOCK_CHECK_SECONDS, self._check_lock)
         if self.start_path is None:
             self.push_screen(_home_screen()(self.sessions_dir))
         else:
@@ -119,9 +131,21 @@ class PactApp(App[int]):
 
     # ---- the open session ------------------------------------------------------------------
 
-    def open_session(self, path: Path, phase: str | None = None) -> bool:
-        """Open `path` on `phase` (else where its work is); a bad file shows the error screen."""
+    def open_session(self, path: Path, phase: str | None = None, *,
+                     rescue_asked: bool = False) -> bool:
+        """Open `path` on `phase` (else where its work is); a bad file shows the error screen.
+
+        When a rescue copy newer than the file waits, the user is asked first (restore
+        it or not) and the session opens after that answer: False is returned meanwhile.
+        """
         self.close_session()
+        rescue = None if rescue_asked else find_rescue(path)
+        if rescue is not None:
+            from pact_tui.tui.modals.rescue import RescueModal
+
+            self.push_screen(RescueModal(path, rescue),
+                             lambda choice: self._after_rescue(path, phase, choice))
+            return False
         try:
             file = SessionFile.open(path)
         except (UserError, OSError) as error:
@@ -143,13 +167,30 @@ class PactApp(App[int]):
         self.show_phase(phase or self._first_phase(editor))
         return True
 
+    def _after_rescue(self, path: Path, phase: str | None, choice: str | None) -> None:
+        if choice is None:
+            self._to_home()
+            return
+        if choice == "restore":
+            try:
+                restore_rescue(path)
+            except (UserError, OSError) as error:
+                self.notify(str(error), severity="error", markup=False, timeout=15)
+            else:
+                self.notify(t("tui.rescue.restored", file=str(path)), markup=False)
+        self.open_session(path, phase, rescue_asked=True)
+
     @staticmethod
     def _first_phase(editor: SessionEditor) -> str:
         """Where the work is: the actions once there are any, else the session's own data."""
         return "acties" if editor.session.actions else "sessie"
 
-    def close_session(self) -> None:
-        """Save what is left, release the file and go back to the home screen."""
+    def close_session(self, *, discard: bool = False) -> None:
+        """Save what is left, release the file and go back to the home screen.
+
+        With `discard`, changes that have not reached the file are not waited for (the
+        user chose so in the UnsavedModal); they stay in the rescue copy.
+        """
         if self.editor is None:
             return
         while isinstance(self.screen, PhaseScreen) or self.screen.is_modal:
@@ -159,7 +200,7 @@ class PactApp(App[int]):
         for phase in list(self._phase_screens):
             self.uninstall_screen(f"phase-{phase}")
         self._phase_screens = {}
-        self._close_editor()
+        self._close_editor(discard=discard)
         self._to_home()
 
     def _to_home(self) -> HomeScreen:
@@ -173,18 +214,42 @@ class PactApp(App[int]):
         self.push_screen(screen)
         return screen
 
-    def _close_editor(self) -> None:
+    def _close_editor(self, *, discard: bool = False) -> None:
         editor, self.editor = self.editor, None
         if editor is None:
             return
         for remove in self._stop_listening:
             remove()
         self._stop_listening = []
-        rescue = editor.close()
+        rescue = editor.close(discard=discard)
         if rescue is not None:
             self.rescued = rescue
-            self.notify(t("tui.app.rescued", path=str(rescue)), severity="error", markup=False,
-                        timeout=30)
+            key = "tui.unsaved.left_behind" if discard else "tui.app.rescued"
+            self.notify(t(key, path=str(rescue)), severity="error", markup=False, timeout=30)
+
+    def leave_session(self, then: Callable[[bool], None], *, quitting: bool = False) -> None:
+        """Run `then(discard)` once the open session may be left.
+
+        When every change is in the file (or nothing is open) that is at once. When
+        saving fails, the UnsavedModal asks first: retry, save a copy, or leave knowing
+        what is not saved; Esc there keeps the session open and `then` is not run.
+        """
+        editor = self.editor
+        if editor is None or editor.read_only or (
+            editor.save_error is None and editor.flush(LEAVE_FLUSH_SECONDS)
+        ):
+            then(False)
+            return
+        from pact_tui.tui.modals.unsaved import UnsavedModal
+
+        if isinstance(self.screen, UnsavedModal):  # already asking
+            return
+
+        def decided(choice: str | None) -> None:
+            if choice is not None:
+                then(choice != "saved")
+
+        self.push_screen(UnsavedModal(editor, quitting=quitting), decided)
 
     def show_phase(self, phase: str) -> PhaseScreen | None:
         """Bring the phase's screen to the front (made the first time it is asked for)."""
@@ -257,6 +322,8 @@ class PactApp(App[int]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in SESSION_ACTIONS and self.editor is None:
             return False
+        if action == "reload":  # only where there is something to reload for
+            return self.editor is not None and self.editor.read_only
         return not (action in {"timer_toggle", "timer_reset"} and self._current_phase() is None)
 
     def action_show_phase(self, phase: str) -> None:
@@ -293,7 +360,51 @@ class PactApp(App[int]):
             self.notify(t(key), timeout=2)
 
     def action_close_session(self) -> None:
+        self.leave_session(lambda discard: self.close_session(discard=discard))
+
+    async def action_quit(self) -> None:
+        """Quit; while saving fails, the user is asked what to do with the unsaved changes."""
+
+        def leave(discard: bool) -> None:
+            if discard:
+                self._close_editor(discard=True)
+            # Otherwise the editor closes when the app unmounts: after a cell being edited
+            # has committed what was typed, so that is saved too.
+            self.exit()
+
+        self.leave_session(leave, quitting=True)
+
+    # ---- read-only windows -------------------------------------------------------------------
+
+    def _check_lock(self) -> None:
+        """Reload a read-only session as soon as the program that held it let it go."""
+        editor = self.editor
+        if editor is None or not editor.read_only or not editor.file.locked_by:
+            return
+        if not is_held(editor.path):
+            self.action_reload()
+
+    def action_reload(self) -> None:
+        """Open the read-only session again: writable if nobody holds it any more."""
+        editor = self.editor
+        if editor is None or not editor.read_only:
+            return
+        path = editor.path
+        if editor.file.locked_by and is_held(path):
+            self.notify(t("tui.read_only.still_held", holder=editor.file.locked_by),
+                        severity="warning", markup=False)
+            return
+        phase = self._current_phase()
         self.close_session()
+        if not self.open_session(path, phase) or self.editor is None:
+            return
+        if self.editor.read_only:
+            file = self.editor.file
+            message = (t("tui.read_only.still_held", holder=file.locked_by) if file.locked_by
+                       else t("tui.read_only.still", reason=file.read_only_reason))
+            self.notify(message, severity="warning", markup=False)
+        else:
+            self.notify(t("tui.read_only.writable", file=str(path)), markup=False, timeout=8)
 
     def action_export(self) -> None:
         """Export the open session as a Word draft (from the Overzicht screen)."""
@@ -302,20 +413,34 @@ class PactApp(App[int]):
             screen.call_after_refresh(screen.run_action, "export")
 
     def action_new_session(self) -> None:
-        self.close_session()
-        home = self._to_home()
-        home.call_after_refresh(home.run_action, "new_session")
+        self.leave_session(lambda discard: self._home_then(discard, "new_session"))
 
     def action_merge(self) -> None:
-        self.close_session()
+        self.leave_session(lambda discard: self._home_then(discard, "merge"))
+
+    def _home_then(self, discard: bool, action: str) -> None:
+        self.close_session(discard=discard)
         home = self._to_home()
-        home.call_after_refresh(home.run_action, "merge")
+        home.call_after_refresh(home.run_action, action)
 
     def open_merge(self) -> None:
         """The merge screen (the merge engineer's), over the home screen."""
         from pact_tui.tui.screens.merge import MergeScreen
 
         self.push_screen(MergeScreen(self.sessions_dir))
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification (from any screen) with stored text made visible, never a command."""
+        super().notify(visible(message, lines=True), title=visible(title), severity=severity,
+                       timeout=timeout, markup=markup)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Textual's own commands, in the user's language."""

@@ -21,7 +21,7 @@ import queue
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -39,6 +39,7 @@ from pact_tui.model import (
 )
 from pact_tui.model.rules import ordered_actions
 from pact_tui.store import SaveError, SessionFile, next_revision, write_session
+from pact_tui.store.rescue import drop_rescue, write_rescue
 
 ItemT = TypeVar("ItemT", bound=Item)
 
@@ -52,7 +53,8 @@ RETRY_SECONDS = 3.0
 
 
 class ReadOnlySessionError(UserError):
-    """An edit asked of a session that is open read-only (another program holds its lock)."""
+    """An edit asked of a session that is open read-only (another program has it, or its
+    folder cannot be written)."""
 
 
 @dataclass(frozen=True)
@@ -130,7 +132,6 @@ class _SaveJob:
 
     change: Change
     snapshot: Session | None = None
-    attempts: int = field(default=0)
 
 
 def _default_dispatch() -> Callable[[Callable[[], None]], None]:
@@ -171,7 +172,15 @@ class SessionEditor:
         self._last: tuple[int, int, Change] | None = None
         self.last_saved: dt.datetime | None = file.last_saved
         self.save_error: str | None = None
+        self.rescue: Path | None = None
+        """The rescue copy of the session, while saves to the file fail."""
+        self.rescue_error: str | None = None
+        """Why not even the rescue copy could be written, when that failed too."""
         self._queue: queue.Queue[_SaveJob | None] = queue.Queue()
+        self._pending: list[_SaveJob] = []
+        self._pending_lock = threading.Lock()
+        self._wake = threading.Event()
+        self._stopping = threading.Event()
         self._saver = threading.Thread(target=self._save_loop, name="pact-saver", daemon=True)
         self._saver.start()
         # The loaded session lives as long as the editor: keep Python's cycle collector from
@@ -389,8 +398,8 @@ class SessionEditor:
 
     def _refuse_if_read_only(self) -> None:
         if self.file.read_only:
-            who = getattr(self.file, "locked_by", "") or t("tui.editing.someone")
-            raise ReadOnlySessionError(t("tui.editing.read_only", who=who))
+            reason = self.file.read_only_reason or t("tui.editing.someone")
+            raise ReadOnlySessionError(t("tui.editing.read_only_because", reason=reason))
 
     def _commit(self, change: Change) -> None:
         base = self.version
@@ -422,7 +431,15 @@ class SessionEditor:
 
     def _save_later(self, change: Change) -> None:
         bulk = len(change.items) > BULK_SAVE_THRESHOLD
-        self._queue.put(_SaveJob(change, self.session if bulk else None))
+        self._enqueue(_SaveJob(change, self.session if bulk else None))
+
+    def _enqueue(self, job: _SaveJob) -> None:
+        with self._pending_lock:
+            self._pending.append(job)
+        self._queue.put(job)
+        if self.save_error is not None:
+            # The disk is failing: what was just typed goes to the rescue copy at once.
+            self._write_rescue()
 
     # ---- saving ----------------------------------------------------------------------------
 
@@ -432,10 +449,10 @@ class SessionEditor:
             if job is None:
                 self._queue.task_done()
                 return
-            while not self._save(job):
+            while not self._stopping.is_set() and not self._save(job):
                 # A disk that failed may come back: keep the job (and all behind it), retry.
-                job.attempts += 1
-                threading.Event().wait(RETRY_SECONDS)
+                self._wake.wait(RETRY_SECONDS)
+                self._wake.clear()
             self._queue.task_done()
 
     def _save(self, job: _SaveJob) -> bool:
@@ -451,18 +468,24 @@ class SessionEditor:
         except UserError as error:
             # The file and memory disagree about an item (it cannot be added or is gone):
             # retrying will not help, so the whole session as it is now is written instead.
+            self._done(job)
             self._report_later(t("tui.editing.save_failed", problem=str(error)))
             self._dispatch(self._resync)
             return True
+        self._done(job)
         at = self.file.last_saved or now_utc()
         self._dispatch(lambda: self._report_saved(at))
         return True
+
+    def _done(self, job: _SaveJob) -> None:
+        with self._pending_lock:
+            self._pending.remove(job)
 
     def _report_later(self, message: str) -> None:
         self._dispatch(lambda: self._report_failure(message))
 
     def _resync(self) -> None:
-        self._queue.put(_SaveJob(Change(), self.session))
+        self._enqueue(_SaveJob(Change(), self.session))
 
     def _write(self, change: Change) -> None:
         for step in change.items:
@@ -477,18 +500,66 @@ class SessionEditor:
 
     def _report_saved(self, at: dt.datetime) -> None:
         self.last_saved = at
-        self.save_error = None
+        if not self.has_unsaved:
+            self.save_error = None
+            if self.rescue is not None:
+                # Everything reached the file: the rescue copy would only confuse later.
+                drop_rescue(self.path)
+                self.rescue = None
+            self.rescue_error = None
         self._emit(Saved(at))
 
     def _report_failure(self, message: str) -> None:
-        if message != self.save_error:
-            self.save_error = message
+        if self._stopping.is_set():  # closed, or a copy holds everything: no rescue copy now
+            return
+        changed = message != self.save_error
+        self.save_error = message
+        if self.rescue is None:
+            self._write_rescue()
+        if changed:
             self._emit(SaveFailed(message))
 
+    def _write_rescue(self) -> None:
+        """Keep the whole session as it is now in the rescue copy (never raises)."""
+        try:
+            self.rescue = write_rescue(self.path, self.session)
+            self.rescue_error = None
+        except (UserError, OSError) as error:
+            self.rescue_error = str(error)
+
+    # ---- unsaved work ----------------------------------------------------------------------
+
     @property
-    def unsaved(self) -> int:
-        """How many changes are still on their way to disk."""
-        return self._queue.unfinished_tasks
+    def has_unsaved(self) -> bool:
+        """Whether some change is not (yet) in the file."""
+        with self._pending_lock:
+            return bool(self._pending)
+
+    def unsaved_changes(self) -> list[Change]:
+        """The changes not (yet) in the file, oldest first."""
+        with self._pending_lock:
+            return [job.change for job in self._pending]
+
+    def retry_now(self) -> None:
+        """Try the failed save again now instead of after the next pause."""
+        self._wake.set()
+
+    def save_copy(self, target: Path) -> None:
+        """Write the whole session as it is now to a new file `target`, atomically.
+
+        For when the session's own folder cannot be written, just before it is closed:
+        the saver stops retrying, as the copy now holds everything. Raises a UserError
+        naming the problem (the folder is not there, the file exists, the disk is full).
+        """
+        try:
+            write_session(target, self.session)
+        except OSError as error:
+            raise SaveError(target, error.strerror or str(error)) from None
+        self._stopping.set()
+        self._wake.set()
+        if self.rescue is not None:
+            drop_rescue(self.path)
+            self.rescue = None
 
     def flush(self, timeout: float = 10.0) -> bool:
         """Wait until every change is on disk; False if that did not happen within `timeout`."""
@@ -499,22 +570,25 @@ class SessionEditor:
             done.set()
 
         threading.Thread(target=wait, daemon=True).start()
-        return done.wait(timeout)
+        return done.wait(timeout) and not self.has_unsaved
 
-    def close(self, timeout: float = 10.0) -> Path | None:
+    def close(self, timeout: float = 10.0, *, discard: bool = False) -> Path | None:
         """Save what is left, stop the saver and release the file.
 
-        If changes could not be saved, the whole session is written next to the file
-        (`<name>.unsaved-<time>.json`) so nothing is lost, and that path is returned.
+        If changes could not be saved, the saver stops and the whole session is kept in
+        the rescue copy; its path is returned (None when everything is in the file, or
+        when not even the rescue copy could be written: `rescue_error` says why). With
+        `discard` the saver is not waited for and the rescue copy is left as it is (the
+        user chose, in the UnsavedModal). Never raises.
         """
-        rescue: Path | None = None
-        if not self.flush(timeout):
-            stamp = now_utc().strftime("%Y%m%dT%H%M%S")
-            rescue = self.path.with_name(f"{self.path.stem}.unsaved-{stamp}.json")
-            write_session(rescue, self.session)
-        else:
-            self._queue.put(None)
+        saved = not discard and self.flush(timeout)
+        self._stopping.set()
+        self._wake.set()
+        self._queue.put(None)
+        if saved:
             self._saver.join(timeout)
+        elif not discard and self.has_unsaved and self.rescue is None:
+            self._write_rescue()
         self.file.close()
         gc.unfreeze()
-        return rescue
+        return self.rescue if self.has_unsaved else None

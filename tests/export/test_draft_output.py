@@ -49,7 +49,7 @@ def test_a_read_only_folder_is_one_clear_sentence(make, tmp_path: Path) -> None:
     folder.mkdir()
     folder.chmod(0o500)
     try:
-        with pytest.raises(OutputError, match="kan niet worden geschreven"):
+        with pytest.raises(OutputError, match="mag niet worden geschreven"):
             export_programme(make(), folder / "p.docx")
     finally:
         folder.chmod(0o700)

@@ -11,6 +11,9 @@ from pact_tui.export import export_programme
 from pact_tui.model import Session
 from pact_tui.model.rules import open_points
 
+# What an empty cell shows on paper.
+MISSING = "nog in te vullen"
+
 
 def test_chapters_come_in_the_programme_order(exported: Path, read) -> None:
     headings = read(exported).headings()
@@ -47,10 +50,12 @@ def test_every_action_is_in_its_theme_and_horizon_table_with_each_value_in_its_c
                                     ("Flexwonen voor starters", "300 flexwoningen", "Subregionaal",
                                      "jaarlijks", "Intermaris", "Intermaris")),
         "Wijkteams versterken": ("Zorg en Sociaal domein", "Korte termijn (0–2 jaar)",
-                                 ("Wijkteams versterken", "", "Lokaal", "", "Omring", "")),
+                                 ("Wijkteams versterken", MISSING, "Lokaal", MISSING, "Omring",
+                                  MISSING)),
         "Leerwerkplekken in de zorg": ("Onderwijs en Arbeidsmarkt", "Nog zonder planning",
-                                       ("Leerwerkplekken in de zorg", "50 plekken per jaar", "",
-                                        "", "WerkSaam Westfriesland", "WerkSaam Westfriesland")),
+                                       ("Leerwerkplekken in de zorg", "50 plekken per jaar",
+                                        MISSING, MISSING, "WerkSaam Westfriesland",
+                                        "WerkSaam Westfriesland")),
     }
     assert sorted(seen) == sorted(expected.values())
     assert {action.title for action in programme.actions} == set(expected)
@@ -66,7 +71,7 @@ def test_header_rows_repeat_and_body_rows_do_not_break(exported: Path, read) -> 
         for row in rows[1:]:
             assert row.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is None
             assert row.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None
-        assert table.style.name == "Pact Table"
+        assert table.style.name == "Programmatabel"
 
 
 def test_text_is_dutch_and_the_properties_are_filled(programme: Session, exported: Path,
@@ -127,16 +132,19 @@ def test_open_points_are_comments_on_their_rows(programme: Session, exported: Pa
     document = read(exported).document
     open_titles = {action.title: open_points(action) for action in programme.actions
                    if open_points(action)}
-    assert open_titles == {"Wijkteams versterken": ("goal", "lead")}
+    assert open_titles == {"Wijkteams versterken": ("goal", "lead"),
+                           "Leerwerkplekken in de zorg": ("scale", "planning")}
     comments = list(document.comments)
     assert [comment.text for comment in comments] == [
+        "Openstaand punt: nog in te vullen: schaalniveau en planning.",
         "Openstaand punt: nog in te vullen: doel en trekker."]
-    assert comments[0].author == "Anne de Vries"
+    assert {comment.author for comment in comments} == {"Anne de Vries"}
+    assert [comment.comment_id for comment in comments] == [0, 1]
     anchored = []
     for row in document.element.body.iter(qn("w:tr")):
         if row.find(f".//{qn('w:commentRangeStart')}") is not None:
             anchored.append("".join(row.find(qn("w:tc")).xpath(".//w:t/text()")))
-    assert anchored == ["Wijkteams versterken"]
+    assert anchored == ["Leerwerkplekken in de zorg", "Wijkteams versterken"]
 
 
 def test_partners_commitments_and_appendices(exported: Path, read) -> None:
@@ -144,8 +152,8 @@ def test_partners_commitments_and_appendices(exported: Path, read) -> None:
     partners = {path[1:]: [[cell.text for cell in row.cells] for row in table.rows[1:]]
                 for path, table in tables if path[0] == "Samen optrekken"}
     assert partners == {
-        ("Gemeente", "Gemeente Hoorn"): [["Regionale woningbouwtafel", "Wonen en Leefbaarheid",
-                                          "Trekker", "Zit de tafel voor."]],
+        ("Gemeenten", "Gemeente Hoorn"): [["Regionale woningbouwtafel", "Wonen en Leefbaarheid",
+                                           "Trekker", "Zit de tafel voor."]],
         ("Woningcorporatie", "Intermaris"): [
             ["Regionale woningbouwtafel", "Wonen en Leefbaarheid", "Partner",
              "Levert bouwlocaties aan."],
@@ -163,7 +171,10 @@ def test_partners_commitments_and_appendices(exported: Path, read) -> None:
     assert appendix["Deelnemende organisaties"] == [
         ["Gemeente Hoorn", "wethouder\nbeleidsmedewerker"], ["Intermaris", "directeur"]]
     assert appendix["Openstaande punten"] == [
+        ["Leerwerkplekken in de zorg", "Onderwijs en Arbeidsmarkt", "schaalniveau en planning"],
         ["Wijkteams versterken", "Zorg en Sociaal domein", "doel en trekker"]]
+    assert [row[1] for row in appendix["Stakeholders"]] == [
+        "Gemeente", "Woningcorporatie", "Zorgaanbieder", "Uitvoeringsorganisatie"]
 
 
 def test_personal_names_appear_only_with_consent(make, tmp_path: Path, read) -> None:
@@ -191,12 +202,12 @@ def test_introduction_is_written_from_the_data(exported: Path, read) -> None:
     start = blocks.index(("heading", (1, "Inleiding")))
     end = blocks.index(("heading", (2, "Leeswijzer")))
     text = "\n".join(value.text for kind, value in blocks[start + 1:end])
-    assert "3 werksessies, gehouden van 14 september 2026 tot en met 2 november 2026" in text
+    assert "drie werksessies, gehouden van 14 september tot en met 2 november 2026:" in text
     assert "2 november 2026 – Partnerbijeenkomst" in text
-    assert "namen 2 organisaties deel" in text  # "Gemeente Hoorn" and "gemeente hoorn " are one
-    assert "4 stakeholders" in text
-    assert "Korte termijn (0–2 jaar): 2" in text
-    assert "Nog zonder planning: 1" in text
+    assert "namen twee organisaties deel" in text  # "Gemeente Hoorn" and "gemeente hoorn " are one
+    assert "vier stakeholders" in text
+    assert "Korte termijn (0–2 jaar): twee acties" in text
+    assert "Nog zonder planning: één actie" in text
 
 
 def test_progress_runs_from_zero_to_one(programme: Session, tmp_path: Path) -> None:

@@ -64,7 +64,7 @@ def test_styles_a_template_lacks_are_added(make, tmp_path: Path, read) -> None:
                             drop=("List Bullet", "Heading 3", "Title", "Strong"))
     out = export_programme(make(), tmp_path / "p.docx", template=template)
     document = read(out).document
-    for name in ("List Bullet", "Heading 3", "Title", "Strong", "Pact Table", "toc 1"):
+    for name in ("List Bullet", "Heading 3", "Title", "Strong", "Programmatabel", "toc 1"):
         assert name in document.styles
     bullets = [p for p in document.paragraphs if p.style.name == "List Bullet"]
     assert bullets and bullets[0].style.element.xpath("w:pPr/w:numPr/w:numId")
@@ -126,5 +126,17 @@ def test_added_styles_point_at_the_templates_own_style_ids(make, tmp_path: Path,
     out = export_programme(make(), tmp_path / "p.docx", template=template)
     heading = read(out).document.styles["Heading 3"].element
     assert heading.xpath("w:basedOn/@w:val") == ["Standaard"]
-    own = read(out).document.styles["Pact Table Text"].element
+    own = read(out).document.styles["Programma tabeltekst"].element
     assert own.xpath("w:basedOn/@w:val") == ["Standaard"]
+
+
+def test_the_templates_own_comments_do_not_come_along(make, tmp_path: Path, read) -> None:
+    template = _house_style(tmp_path / "met-opmerking.docx")
+    document = docx.Document(str(template))
+    document.add_comment(document.paragraphs[0].runs[0], text="Sjabloonopmerking",
+                         author="Huisstijlteam")
+    document.save(str(template))
+    out = export_programme(make(), tmp_path / "p.docx", template=template)
+    comments = list(read(out).document.comments)
+    assert comments and "Sjabloonopmerking" not in [comment.text for comment in comments]
+    assert {comment.author for comment in comments} == {"Anne de Vries"}

@@ -76,6 +76,7 @@ def _read(html: str) -> Page:
 def _session(profile: RegionProfile) -> tuple[Session, Action, Action]:
     programme_meta = SessionMeta(profile=profile, title="Pact 7.1", kind="programme")
     kept = Action(theme="wonen", title="Woningbouwmonitor", goal="Zicht op plannen", position=0,
+                  scale="westfries", planning=Planning(horizon="kort"),
                   parties=(PartyRef(name="Provincie"),), lead=PartyRef(name="Gemeente Hoorn"))
     edited = Action(theme="energie", title="Energieloket", goal="Eén loket", position=1)
     programme = Session(meta=programme_meta, actions=(kept, edited))

@@ -10,6 +10,7 @@ from pact_tui.model.rules import (
     counts_by_theme_and_horizon,
     cross_theme_challenges,
     is_cross_theme,
+    is_municipality,
     missing_fields,
     open_points,
     ordered_actions,
@@ -46,9 +47,9 @@ def test_free_timing_alone_counts_as_planned() -> None:
     assert "planning" not in missing_fields(complete_action(planning=Planning(timing="jaarlijks")))
 
 
-def test_open_points_are_goal_lead_and_parties_only() -> None:
-    action = complete_action(scale=None, lead=None)
-    assert open_points(action) == ("lead",)
+def test_open_points_name_every_missing_field_scale_and_planning_too() -> None:
+    action = complete_action(scale=None, planning=Planning(), lead=None)
+    assert open_points(action) == ("scale", "planning", "lead")
 
 
 def test_cross_theme_needs_two_different_themes() -> None:
@@ -99,3 +100,12 @@ def test_the_commitments_of_an_action_are_those_made_for_it_in_their_order() -> 
     assert commitments_of(first.id, made) == [made[0], made[2]]
     assert commitments_of(second.id, made) == [made[1]]
     assert commitments_of(complete_action().id, made) == []
+
+
+def test_a_municipality_is_known_by_its_kind_or_its_name() -> None:
+    places = ("Hoorn", "Stede Broec")
+    assert is_municipality("Gemeente Hoorn", "", places)
+    assert is_municipality("gemeente  stede broec", "", places)
+    assert is_municipality("Gemeente Amsterdam", "Gemeente", places)
+    assert not is_municipality("Woonschakel", "woningcorporatie", places)
+    assert not is_municipality("Hoorn Bouw BV", "", places)

@@ -6,12 +6,14 @@ import os
 import signal
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from pact_tui.model import Action, Session
 from pact_tui.store import LockedError, ReadOnlyError, SessionFile, write_session
+from pact_tui.store.lock import is_held
 
 WRITER = Path(__file__).with_name("writer.py")
 
@@ -62,3 +64,26 @@ def test_another_program_holds_the_lock_until_it_is_killed(session_path: Path) -
     with SessionFile.open(session_path) as taken_over:
         assert not taken_over.read_only
         taken_over.add(Action(theme="wonen", title="Na de crash"))
+
+
+def test_a_read_only_folder_opens_read_only_and_names_the_folder_not_a_program(
+    session_path: Path, read_only_folder: Callable[[Path], None]
+) -> None:
+    read_only_folder(session_path.parent)
+    with SessionFile.open(session_path) as opened:
+        assert opened.read_only
+        assert opened.locked_by == ""  # nobody holds it
+        reason = opened.read_only_reason
+        assert f"de map {session_path.parent} kan niet worden beschreven" in reason
+        assert "heeft het open" not in reason
+        with pytest.raises(ReadOnlyError, match="kan niet worden beschreven"):
+            opened.add(Action(theme="wonen", title="Niet opslaan"))
+
+
+def test_is_held_follows_the_holder(session_path: Path) -> None:
+    assert not is_held(session_path)
+    with SessionFile.open(session_path):
+        assert is_held(session_path)
+        with SessionFile.open(session_path) as second:
+            assert second.read_only  # the check itself took nothing away
+    assert not is_held(session_path)

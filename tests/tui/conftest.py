@@ -4,6 +4,7 @@ so shared helpers come as a fixture rather than a module to import)."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from pathlib import Path
 
@@ -49,6 +50,20 @@ class Ui:
             event.set_sender(pilot.app)
             driver.send_message(event)
         await pilot.pause()
+
+    @staticmethod
+    async def wait_until(pilot: Pilot[object], condition: Callable[[], object],
+                         timeout: float = 20.0) -> None:
+        """Let the app run until `condition()` holds; fail after `timeout` seconds.
+
+        For what happens on another thread (the saver) or a timer: waiting for the
+        condition itself instead of a fixed pause, so a loaded machine only makes it slower.
+        """
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while not condition():
+            assert loop.time() < deadline, "the app did not get there in time"
+            await pilot.pause(0.02)
 
     @staticmethod
     def text(app: App[object]) -> str:

@@ -59,10 +59,11 @@ async def test_choosing_a_phase_in_the_palette_goes_there(
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
         await ui.type(pilot, "ga naar overzicht")
-        await pilot.pause(0.3)
+        # The palette searches in a worker: Enter once the command is listed.
+        await ui.wait_until(pilot, lambda: "Ga naar Overzicht" in ui.text(app))
         await pilot.press("enter")
-        await pilot.pause(0.2)
-        assert isinstance(app.screen, PhaseScreen) and app.screen.name == "overzicht"
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, PhaseScreen)
+                            and app.screen.name == "overzicht")
 
 
 async def test_closing_the_session_returns_home_and_frees_the_file(

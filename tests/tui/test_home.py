@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,11 +25,12 @@ def age(path: Path, seconds_ago: int) -> None:
 
 
 async def wait_for_rows(pilot, screen: HomeScreen, count: int) -> DataTable:  # type: ignore[no-untyped-def]
+    """The home table once the folder scan (a worker) has listed `count` files."""
     table = screen.query_one("#home-files", DataTable)
-    for _ in range(50):
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + 20
+    while table.row_count != count and loop.time() < deadline:
         await pilot.pause(0.02)
-        if table.row_count == count:
-            break
     return table
 
 

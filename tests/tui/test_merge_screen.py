@@ -102,8 +102,7 @@ async def test_merging_with_a_conflict_and_a_duplicate_by_keyboard(
     async with reopened.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(reopened.screen, PhaseScreen)
-        await pilot.pause(0.2)
-        assert "Meer laadpalen pla" in ui.text(reopened)
+        await ui.wait_until(pilot, lambda: "Meer laadpalen pla" in ui.text(reopened))
 
 
 async def test_a_conflict_can_be_edited_and_files_can_be_left_out(

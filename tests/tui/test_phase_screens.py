@@ -13,6 +13,7 @@ from pact_tui.model import (
     Commitment,
     Participant,
     PartyRef,
+    Planning,
     RegionProfile,
     SessionMeta,
     Stakeholder,
@@ -38,10 +39,8 @@ async def test_ctrl_e_writes_the_word_draft_and_says_where(
         screen = app.screen
         assert isinstance(screen, OverviewScreen)
         await pilot.press("ctrl+e")
-        for _ in range(100):
-            await pilot.pause(0.05)
-            if not screen.exporting:
-                break
+        await ui.wait_until(pilot, lambda: screen.last_export is not None
+                            and not screen.exporting, timeout=60)
         written = screen.last_export
         assert written is not None
         assert written.name in ui.text(app)
@@ -53,10 +52,11 @@ async def test_ctrl_e_writes_the_word_draft_and_says_where(
 async def test_enter_on_a_gap_jumps_to_that_action_even_through_a_filter(
     make_session: MakeSession, ui: Ui
 ) -> None:
-    done = Action(theme="wonen", title="Compleet", goal="Doel", position=0,
-                  lead=PartyRef(name="Hoorn"), parties=(PartyRef(name="Hoorn"),))
-    gap = Action(theme="zorg", title="Zonder trekker", goal="Doel", position=1,
-                 parties=(PartyRef(name="Omring"),))
+    done = Action(theme="wonen", title="Compleet", goal="Doel", position=0, scale="westfries",
+                  planning=Planning(horizon="kort"), lead=PartyRef(name="Hoorn"),
+                  parties=(PartyRef(name="Hoorn"),))
+    gap = Action(theme="zorg", title="Zonder trekker", goal="Doel", position=1, scale="lokaal",
+                 planning=Planning(horizon="kort"), parties=(PartyRef(name="Omring"),))
     app = ui.app(make_session(actions=(done, gap)))
     async with app.run_test(size=(80, 24)) as pilot:
         actions = app.show_phase("acties")

@@ -21,7 +21,7 @@ MESSAGES: dict[str, str] = {
     "store.read_only": "Session file {file} is read-only ({reason}), so this change was not saved.",
     "store.reason_locked": "{holder} has it open",
     "store.reason_closed": "it is closed",
-    "store.cannot_lock": "it cannot be locked: {problem}",
+    "store.cannot_lock": "{problem}",
     "store.holder": "pact-tui on {host} (process {pid}, since {since})",
     "store.holder_unknown": "another program",
     "store.locked": "Session file {file} is open in {locked_by} and cannot be overwritten now.",
@@ -34,4 +34,6 @@ MESSAGES: dict[str, str] = {
     "store.profile_not_found": "Region profile ‘{spec}’ does not exist; give a built-in profile ({builtin}) or the path of a TOML file.",
     "store.profile_unreadable": "Region profile {file} cannot be read ({problem}).",
     "store.filename_fallback": "session",
+    "store.folder_read_only": "the folder {folder} cannot be written ({problem})",
+    "store.lock_failed": "it cannot be locked ({problem})",
 }

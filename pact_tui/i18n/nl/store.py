@@ -21,7 +21,7 @@ MESSAGES: dict[str, str] = {
     "store.read_only": "Sessiebestand {file} is alleen-lezen ({reason}), dus deze wijziging is niet opgeslagen.",
     "store.reason_locked": "{holder} heeft het open",
     "store.reason_closed": "het is gesloten",
-    "store.cannot_lock": "het kan niet worden vergrendeld: {problem}",
+    "store.cannot_lock": "{problem}",
     "store.holder": "pact-tui op {host} (proces {pid}, sinds {since})",
     "store.holder_unknown": "een ander programma",
     "store.locked": "Sessiebestand {file} is open in {locked_by} en kan nu niet worden overschreven.",
@@ -34,4 +34,6 @@ MESSAGES: dict[str, str] = {
     "store.profile_not_found": "Regioprofiel ‘{spec}’ bestaat niet; geef een ingebouwd profiel ({builtin}) of het pad van een TOML-bestand.",
     "store.profile_unreadable": "Regioprofiel {file} kan niet worden gelezen ({problem}).",
     "store.filename_fallback": "sessie",
+    "store.folder_read_only": "de map {folder} kan niet worden beschreven ({problem})",
+    "store.lock_failed": "het kan niet worden vergrendeld ({problem})",
 }

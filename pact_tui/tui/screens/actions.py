@@ -29,6 +29,7 @@ from pact_tui.tui import follow
 from pact_tui.tui.editing import Change, SessionEditor
 from pact_tui.tui.screens.action_columns import action_columns, changes_for, party_ref
 from pact_tui.tui.screens.grid_phase import GridPhaseScreen
+from pact_tui.tui.text import visible_rich
 from pact_tui.tui.widgets.grid import EditGrid, join_parties
 
 EDITING_ACTIONS = frozenset({"capture", "duplicate", "delete", "move", "make_stakeholders"})
@@ -206,7 +207,7 @@ class ActionsScreen(GridPhaseScreen):
         text.append(f"  {position}", style="dim")
         if self.search_text:
             text.append("  " + t("tui.actions.searching", text=self.search_text), style="italic")
-        self.query_one("#actions-filters", Static).update(text)
+        self.query_one("#actions-filters", Static).update(visible_rich(text))
 
     def _show_ambitions(self) -> None:
         """The theme's ambitions; right after ctrl+t, the digits that pick a theme instead."""
@@ -233,7 +234,7 @@ class ActionsScreen(GridPhaseScreen):
                       for theme in profile.themes]
             shown = [f"{label} {count}" for label, count in counts if count]
             text.append(" · ".join(shown) if shown else t("tui.actions.no_ambitions"))
-        ambitions_line.update(text)
+        ambitions_line.update(visible_rich(text))
 
     def _capture_theme(self) -> str:
         return self.theme or self.editor.meta.profile.themes[0].key
@@ -279,7 +280,7 @@ class ActionsScreen(GridPhaseScreen):
                             names=join_parties([p.name for p in action.parties])))
         if people:
             text.append("\n" + " · ".join(people))
-        detail.update(text)
+        detail.update(visible_rich(text))
 
     # ---- the grid's news -------------------------------------------------------------------
 

@@ -22,6 +22,7 @@ from pact_tui.model.rules import is_cross_theme, theme_matrix
 from pact_tui.tui.editing import SessionEditor
 from pact_tui.tui.screens.form import ChoiceField, Field, FormDialog, FormValues, TextField
 from pact_tui.tui.screens.phase import PhaseScreen
+from pact_tui.tui.text import visible_rich
 from pact_tui.tui.widgets.record_table import RecordTable
 from pact_tui.tui.widgets.theme_matrix import ThemeMatrix
 
@@ -110,7 +111,7 @@ class ChallengesScreen(PhaseScreen):
             text.append(f"\n• {challenge.title}")
         if not found:
             text.append("\n" + t("tui.challenges.none_here"), style="dim")
-        box.update(text)
+        box.update(visible_rich(text))
 
     # ---- keys ------------------------------------------------------------------------------
 

@@ -23,6 +23,7 @@ from textual.widgets import Input, Label, Static
 
 from pact_tui.i18n import t
 from pact_tui.model import UserError
+from pact_tui.tui.text import visible
 from pact_tui.tui.widgets.choice_list import ChoiceList
 
 FormValues = dict[str, Any]
@@ -86,7 +87,7 @@ class FormDialog(ModalScreen[bool]):
                         else None
                     )
                     yield Input(
-                        field.value,
+                        visible(field.value),
                         id=f"field-{field.name}",
                         type="integer" if field.number else "text",
                         suggester=suggester,

@@ -23,7 +23,9 @@ from textual.widgets import DataTable, Footer, Static
 from pact_tui.i18n import t
 from pact_tui.model import Session, SessionMeta, UserError
 from pact_tui.store import create_session, load_profile, read_session, session_filename
+from pact_tui.store.rescue import find_rescue
 from pact_tui.tui.screens.form import FormDialog, FormValues, TextField
+from pact_tui.tui.text import visible
 
 if TYPE_CHECKING:
     from pact_tui.tui.app import PactApp
@@ -154,7 +156,7 @@ class HomeScreen(Screen[None]):
         saved = Text(entry.modified.strftime("%d-%m %H:%M"))
         if entry.session is None:
             return [
-                Text(f"⚠ {entry.path.name}", style="bold"),
+                Text(f"⚠ {visible(entry.path.name)}", style="bold"),
                 Text(t("tui.home.kind_bad"), style="bold red"),
                 Text("—"),
                 Text("—"),
@@ -163,7 +165,7 @@ class HomeScreen(Screen[None]):
         meta = entry.session.meta
         kind = t("tui.home.kind_programme") if entry.is_programme else t("tui.home.kind_session")
         return [
-            Text(("◆ " if entry.is_programme else "") + meta.title),
+            _title_cell(entry),
             Text(kind, style="bold" if entry.is_programme else ""),
             Text(meta.date.strftime("%d-%m-%Y")),
             Text(str(len(entry.session.actions)), justify="right"),
@@ -185,7 +187,12 @@ class HomeScreen(Screen[None]):
     def _describe_current(self) -> None:
         entry = self.current()
         detail = self.query_one("#home-detail", Static)
-        detail.update(Text(describe(entry)) if entry else "")
+        if entry is None:
+            detail.update("")
+        else:
+            rescue = find_rescue(entry.path)
+            found = "" if rescue is None else "\n" + t("tui.home.rescue_hint")
+            detail.update(Text(visible(describe(entry), lines=True) + found))
         detail.set_class(entry is not None and entry.session is None, "-problem")
 
     def action_open(self) -> None:
@@ -237,3 +244,12 @@ class HomeScreen(Screen[None]):
 
     def action_merge(self) -> None:
         self.pact.open_merge()
+
+
+def _title_cell(entry: SessionEntry) -> Text:
+    """The session's title as stored text may be shown, marked when a rescue copy waits."""
+    assert entry.session is not None
+    title = Text(("◆ " if entry.is_programme else "") + visible(entry.session.meta.title))
+    if find_rescue(entry.path) is not None:
+        title.append(f" {t('tui.home.rescue_mark')}", style="bold yellow")
+    return title

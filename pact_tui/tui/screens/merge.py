@@ -41,6 +41,7 @@ from pact_tui.model.validation import field_label
 from pact_tui.store import read_session, session_filename, write_session
 from pact_tui.tui.screens.form import FormDialog, FormValues, TextField
 from pact_tui.tui.screens.home import SessionEntry, scan_sessions
+from pact_tui.tui.text import visible, visible_rich
 
 # Which of the screen's actions work in which pane (the footer shows only those).
 PANE_ACTIONS = {
@@ -183,14 +184,14 @@ class MergeScreen(Screen[None]):
         for entry in sorted(entries, key=lambda e: (e.session is None, str(e.path))):
             if entry.session is None:
                 prompt = t("merge.screen.bad_file", file=entry.path.name, problem=entry.problem)
-                choices.add_option(Selection(Text(prompt), str(entry.path), False,
+                choices.add_option(Selection(Text(visible(prompt)), str(entry.path), False,
                                              disabled=True))
                 continue
             meta = entry.session.meta
             prompt = t("merge.screen.file", title=meta.title, kind=t(f"merge.kind.{meta.kind}"),
                        date=meta.date.isoformat(), actions=len(entry.session.actions),
                        file=entry.path.name)
-            choices.add_option(Selection(Text(prompt), str(entry.path), True))
+            choices.add_option(Selection(Text(visible(prompt)), str(entry.path), True))
         if not entries:
             self._say(t("merge.screen.pick_heading", folder=str(self.folder)),
                       t("merge.screen.empty", folder=str(self.folder)))
@@ -232,7 +233,8 @@ class MergeScreen(Screen[None]):
 
     def _render_report(self) -> None:
         result = self._result()
-        self.query_one("#merge-report", Static).update(Text(render_report(result)))
+        self.query_one("#merge-report", Static).update(
+            Text(visible(render_report(result), lines=True)))
         self._say(t("merge.screen.report_heading", title=result.programme.meta.title),
                   t("merge.screen.report_status", conflicts=len(result.unresolved),
                     duplicates=len(result.undecided)))
@@ -296,7 +298,7 @@ class MergeScreen(Screen[None]):
         differing = {difference.field for difference in conflict.differences}
         panes = []
         for number, version in enumerate(conflict.versions, start=1):
-            pane = Static(self._version_text(number, version, differing, chosen),
+            pane = Static(visible_rich(self._version_text(number, version, differing, chosen)),
                           classes="merge-version")
             pane.set_class(chosen == version.key, "-chosen")
             panes.append(pane)
@@ -405,7 +407,7 @@ class MergeScreen(Screen[None]):
                 sources = ", ".join(origin.title for origin in item.origins)
                 text.append(f"\n{sources}", style="italic")
                 text.append_text(self._fields(item, set()))
-            panes.append(Static(text, classes="merge-version"))
+            panes.append(Static(visible_rich(text), classes="merge-version"))
         self._replace("#merge-pair", panes)
 
     def _proposed_item(self, table: str, item_id: str) -> Item | None:

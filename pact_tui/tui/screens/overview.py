@@ -26,6 +26,7 @@ from pact_tui.model import Action, Session, UserError
 from pact_tui.model.rules import counts_by_theme_and_horizon, open_points, ordered_actions
 from pact_tui.tui.editing import SessionEditor
 from pact_tui.tui.screens.phase import PhaseScreen
+from pact_tui.tui.text import visible
 from pact_tui.tui.widgets.grid import CellKind, Column
 from pact_tui.tui.widgets.row_list import RowList
 
@@ -133,7 +134,7 @@ class OverviewScreen(PhaseScreen):
         themes += sorted({action.theme for action in actions} - set(themes))
         for theme in themes:
             row = [counts.get((theme, horizon), 0) for horizon in horizons]
-            table.add_row(Text(profile.theme_label(theme)),
+            table.add_row(Text(visible(profile.theme_label(theme))),
                           *(Text(str(n) if n else "·", justify="right") for n in row),
                           Text(str(sum(row)), justify="right", style="bold"))
         totals = [sum(counts.get((theme, horizon), 0) for theme in themes)

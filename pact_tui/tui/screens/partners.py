@@ -23,6 +23,7 @@ from pact_tui.model.rules import commitments_of, ordered_actions
 from pact_tui.tui.editing import SessionEditor
 from pact_tui.tui.screens.form import ChoiceField, Field, FormDialog, FormValues, TextField
 from pact_tui.tui.screens.phase import PhaseScreen
+from pact_tui.tui.text import visible_rich
 from pact_tui.tui.widgets.grid import CellKind, Column, EditGrid, join_parties
 from pact_tui.tui.widgets.record_table import RecordTable
 from pact_tui.tui.widgets.row_list import RowList
@@ -133,7 +134,7 @@ class PartnersScreen(PhaseScreen):
         parties = join_parties([p.name for p in action.parties]) or "—"
         text = Text(action.title, style="bold", no_wrap=True, overflow="ellipsis")
         text.append("\n" + t("tui.partners.lead_and_parties", lead=lead, parties=parties))
-        summary.update(text)
+        summary.update(visible_rich(text))
         commitments = commitments_of(action.id, self.editor.items(Commitment))
         commitments.sort(key=lambda c: (COMMITMENT_ROLES.index(c.role), c.created_at))
         table.show_rows([

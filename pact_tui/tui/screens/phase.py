@@ -36,6 +36,8 @@ class PhaseScreen(Screen[None]):
         super().__init__(name=self.PHASE, classes="phase-screen")
         self.editor = editor
         self._shown_version = -1
+        # Kept, not queried: see SessionHeader on why a query can miss it at shutdown.
+        self._header = SessionHeader(id="session-header")
 
     @property
     def pact(self) -> PactApp:
@@ -43,7 +45,7 @@ class PhaseScreen(Screen[None]):
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
-        yield SessionHeader(id="session-header")
+        yield self._header
         yield PhaseBar(self.PHASE, id="phase-bar")
         if self.editor.read_only:
             yield Static(Text(self.read_only_text()), id="read-only-banner")
@@ -58,7 +60,11 @@ class PhaseScreen(Screen[None]):
 
     def read_only_text(self) -> str:
         """Why nothing can be changed here, in one sentence."""
-        reason = self.editor.file.read_only_reason or t("tui.editing.someone")
+        file = self.editor.file
+        if file.locked_by:  # another program: it may let go, and this window follows
+            return t("tui.banner.read_only_held", holder=file.locked_by)
+        # The folder or file system: no program to wait for, so no "close it there".
+        reason = file.read_only_reason or t("tui.editing.someone")
         return t("tui.banner.read_only", reason=reason)
 
     def compose_body(self) -> ComposeResult:
@@ -80,7 +86,7 @@ class PhaseScreen(Screen[None]):
     def refresh_header(self) -> None:
         if not self.is_mounted:
             return
-        header = self.query_one(SessionHeader)
+        header = self._header
         meta = self.editor.meta
         header.show_session(
             meta.profile.name, meta.title, phase_label(self.PHASE), read_only=self.editor.read_only

@@ -23,6 +23,7 @@ from pact_tui.model import PHASES, AgendaItem, Participant, UserError
 from pact_tui.tui.editing import SessionEditor
 from pact_tui.tui.screens.form import ChoiceField, Field, FormDialog, FormValues, TextField
 from pact_tui.tui.screens.phase import PhaseScreen
+from pact_tui.tui.text import visible
 from pact_tui.tui.widgets.phase_bar import phase_label
 from pact_tui.tui.widgets.record_table import RecordTable
 
@@ -107,9 +108,9 @@ class SessionMetaScreen(PhaseScreen):
             # A field the facilitator is typing in keeps what they typed.
             typing = field.has_focus and field.value != self._shown.get(name, field.value)
             if not typing:
-                field.value = value
+                field.value = visible(value)
                 field.remove_class("-invalid")
-            self._shown[name] = value
+            self._shown[name] = visible(value)
         self.query_one("#participants", RecordTable).show_rows([
             (str(index), [Text(person.organisation), Text(person.role), Text(person.name)])
             for index, person in enumerate(meta.participants)
@@ -150,7 +151,9 @@ class SessionMetaScreen(PhaseScreen):
             value: Any = parse_date(text) if name == "date" else text
             if name == "title" and not text:
                 raise UserError(t("tui.meta.title_required"))
-            if getattr(self.editor.meta, name) != value:
+            stored = getattr(self.editor.meta, name)
+            # A field left as shown keeps its stored text, control characters and all.
+            if stored != value and not (isinstance(stored, str) and visible(stored) == value):
                 self.editor.update_meta(**{name: value})
         except UserError as error:
             field.add_class("-invalid")

@@ -22,6 +22,7 @@ from pact_tui.model import Stakeholder, StatusNote
 from pact_tui.tui.editing import SessionEditor
 from pact_tui.tui.screens.form import ChoiceField, Field, FormDialog, FormValues, TextField
 from pact_tui.tui.screens.grid_phase import GridPhaseScreen
+from pact_tui.tui.text import visible
 from pact_tui.tui.widgets.grid import CellKind, Column, EditGrid, Option, join_parties
 from pact_tui.tui.widgets.record_table import RecordTable
 
@@ -110,7 +111,7 @@ class StakeholdersScreen(GridPhaseScreen):
         covered = len({note.theme for note in notes})
         title = (t("tui.status.title_count", count=len(notes), themes=covered,
                    total=len(profile.themes)) if notes else t("tui.status.title_empty"))
-        self.query_one("#status-title", Label).update(Text(title))
+        self.query_one("#status-title", Label).update(Text(visible(title)))
 
     # ---- the stakeholders grid -------------------------------------------------------------
 

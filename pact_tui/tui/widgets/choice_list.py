@@ -18,6 +18,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from pact_tui.i18n import t
+from pact_tui.tui.text import visible_rich
 
 
 class ChoiceList(Widget, can_focus=True):
@@ -71,7 +72,7 @@ class ChoiceList(Widget, can_focus=True):
             number = str(index + 1) if index < 9 else " "
             text.append(f"{mark} {number} ", style=style)
             text.append(label, style=f"{style} bold" if chosen else style)
-        return text
+        return visible_rich(text)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(self.options)

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable
 
 from pact_tui.i18n import t
+from pact_tui.tui.text import visible, visible_rich
 
 
 class RecordTable(DataTable[Any]):
@@ -74,9 +76,16 @@ class RecordTable(DataTable[Any]):
         place = self.cursor_row
         self.clear()
         for key, cells in rows:
-            self.add_row(*cells, key=key)
+            self.add_row(*(_shown(cell) for cell in cells), key=key)
         keys = [key for key, _ in rows]
         if current in keys:
             self.move_cursor(row=keys.index(current))
         elif keys:
             self.move_cursor(row=min(place, len(keys) - 1))
+
+
+def _shown(cell: Any) -> Any:
+    """A cell of stored text as it may reach the terminal: control characters as symbols."""
+    if isinstance(cell, Text):
+        return visible_rich(cell, lines=False)
+    return visible(cell) if isinstance(cell, str) else cell

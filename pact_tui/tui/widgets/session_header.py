@@ -15,6 +15,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from pact_tui.i18n import t
+from pact_tui.tui.text import visible
 from pact_tui.tui.widgets.phase_timer import PhaseClock, PhaseTimer
 
 
@@ -39,26 +40,38 @@ class HeaderTitle(Widget):
 
 
 class SessionHeader(Horizontal):
-    """What is open, which phase, how much time is left, and whether it is saved."""
+    """What is open, which phase, how much time is left, and whether it is saved.
+
+    Its parts are kept as attributes rather than queried: the app's one-second tick
+    updates the header, and while the app shuts down Textual removes the children
+    before the tick stops, so a query could find nothing (NoMatches under load).
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._title = HeaderTitle(id="header-title")
+        self._timer = PhaseTimer(id="header-timer")
+        self._saved = Static("", id="header-saved", markup=False)
 
     def compose(self) -> ComposeResult:
-        yield HeaderTitle(id="header-title")
-        yield PhaseTimer(id="header-timer")
-        yield Static("", id="header-saved", markup=False)
+        yield self._title
+        yield self._timer
+        yield self._saved
 
     def show_session(self, region: str, title: str, phase: str, *, read_only: bool) -> None:
-        header = self.query_one(HeaderTitle)
+        header = self._title
         if read_only:
             phase = f"{phase} · {t('tui.header.read_only')}"
-        header.region_name, header.session_title, header.phase_name = region, title, phase
+        header.region_name, header.session_title = visible(region), visible(title)
+        header.phase_name = phase
         header.refresh()
 
     def show_clock(self, clock: PhaseClock | None) -> None:
-        self.query_one(PhaseTimer).show(clock)
+        self._timer.show(clock)
 
     def show_saved(self, saved: dt.datetime | None, *, failing: bool = False) -> None:
         """`saved` is when the file was last written (local time); `failing`: saving fails now."""
-        label = self.query_one("#header-saved", Static)
+        label = self._saved
         label.set_class(failing, "-failing")
         if failing:
             label.update(Text(t("tui.header.save_failing")))

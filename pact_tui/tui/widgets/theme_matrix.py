@@ -19,6 +19,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from pact_tui.i18n import t
+from pact_tui.tui.text import visible_rich
 
 LABEL_WIDTH = 22
 CELL_WIDTH = 4
@@ -99,7 +100,7 @@ class ThemeMatrix(Widget, can_focus=True):
                     style = "reverse bold" if self.has_focus else "underline"
                 text.append(" " * (CELL_WIDTH - len(shown)))
                 text.append(shown, style=style)
-        return text
+        return visible_rich(text)
 
     def action_move(self, rows: int, columns: int) -> None:
         if not self.themes:

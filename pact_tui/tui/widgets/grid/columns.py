@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
+from pact_tui.tui.text import visible
+
 
 class CellKind(Enum):
     """How a cell is edited."""
@@ -60,6 +62,10 @@ class Column:
 
     def text_for_editing(self, row: Any) -> str:
         return (self.edit_text or self.display)(row)
+
+    def shown(self, row: Any) -> str:
+        """The cell's text as the screen shows it: control characters as visible symbols."""
+        return visible(self.display(row), lines=True)
 
 
 PARTY_SEPARATOR = ";"

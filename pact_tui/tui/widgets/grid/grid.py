@@ -31,6 +31,7 @@ from textual.widget import Widget
 
 from pact_tui.i18n import t
 from pact_tui.tui.modals.long_text import LongTextModal
+from pact_tui.tui.text import visible as visible_text
 from pact_tui.tui.widgets.grid.cell_editor import NO_CHANGE, CellEdit
 from pact_tui.tui.widgets.grid.columns import CellKind, Column, Option, layout
 
@@ -334,7 +335,7 @@ class EditGrid(Widget, can_focus=True):
             if on_cursor and edit is not None and edit.row_key == row.id:
                 segments.extend(self._editor_segments(edit, cell_width, row_style))
                 continue
-            text = _one_line(column.display(row))
+            text = _one_line(column.shown(row))
             style = row_style + self._style("edit-grid--cursor") if on_cursor else row_style
             segments.append(Segment(_fit(text, cell_width), style))
         return Strip(segments).adjust_cell_length(width, row_style)
@@ -343,7 +344,7 @@ class EditGrid(Widget, can_focus=True):
         """The text being typed, scrolled so the caret stays in the cell."""
         style = row_style + self._style("edit-grid--editor")
         caret = style + self._style("edit-grid--caret")
-        text, cursor = edit.text, edit.cursor
+        text, cursor = visible_text(edit.text), edit.cursor
         start = max(0, cursor - width + 1)
         visible = text[start : start + width]
         before = visible[: cursor - start]
