@@ -13,11 +13,16 @@ in the same run on the same machine and the ratio the figure must stay under:
 `ratio` is value / baseline_value; `ok` says whether ratio <= target_ratio (None when
 there is nothing to compare). Use `median_time` for timings: the median of several
 repetitions, so one slow moment of the disk or the scheduler does not decide.
+
+A figure's `note` is printed under the table; its `series` (size, seconds) points, for a
+growth exponent, are printed as the growth table with the exponent of each step.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
+import math
 import platform
 import statistics
 import sys
@@ -42,6 +47,7 @@ class Figure:
     baseline_value: float | None = None
     target_ratio: float | None = None
     note: str = ""
+    series: tuple[tuple[int, float], ...] = ()
     module: str = field(default="", compare=False)
 
     @property
@@ -74,6 +80,38 @@ def median_time(action: Callable[[], object], repeat: int,
     return statistics.median(times)
 
 
+def clear_caches(package: str = "pact_tui") -> None:
+    """Empty every functools cache in `package`'s loaded modules, so no repeat runs warm."""
+    for name, module in list(sys.modules.items()):
+        if module is None or not (name == package or name.startswith(f"{package}.")):
+            continue
+        for value in list(vars(module).values()):
+            cache_clear = getattr(value, "cache_clear", None)
+            if callable(cache_clear) and getattr(value, "__module__", None) == name:
+                cache_clear()
+
+
+def step_exponents(series: Sequence[tuple[int, float]]) -> list[float]:
+    """The log-log slope between each pair of neighbouring sizes: 1.0 is linear.
+
+    The steepest one is the verdict: a fixed start-up cost flattens the small end of a
+    curve, and a single slope fitted through all points would let it hide a quadratic
+    step at the large end.
+    """
+    points = sorted(series)
+    return [math.log(t2 / t1) / math.log(n2 / n1)
+            for (n1, t1), (n2, t2) in itertools.pairwise(points)]
+
+
+def fitted_exponent(series: Sequence[tuple[int, float]]) -> float:
+    """The slope of log(seconds) over log(size) fitted through all points by least squares."""
+    xs = [math.log(size) for size, _ in series]
+    ys = [math.log(seconds) for _, seconds in series]
+    mean_x, mean_y = statistics.fmean(xs), statistics.fmean(ys)
+    return (sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True))
+            / sum((x - mean_x) ** 2 for x in xs))
+
+
 def _number(value: float | None, digits: int = 3) -> str:
     if value is None:
         return "-"
@@ -93,6 +131,32 @@ def table(figures: Sequence[Figure]) -> str:
         ratio = f"{figure.ratio:.2f}x" if figure.ratio is not None else "-"
         rows.append((figure.name, f"{_number(figure.value)} {figure.unit}", baseline, ratio,
                      target, ok))
+    widths = [max(len(row[column]) for row in rows) for column in range(len(header))]
+    lines = [" | ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True))
+             for row in rows]
+    lines.insert(1, "-+-".join("-" * width for width in widths))
+    growth = [figure for figure in figures if figure.series]
+    if growth:
+        lines += ["", growth_table(growth)]
+    notes = [f"- {figure.name}: {figure.note}" for figure in figures if figure.note]
+    if notes:
+        lines += ["", "notes:", *notes]
+    return "\n".join(lines)
+
+
+def growth_table(figures: Sequence[Figure]) -> str:
+    """Seconds per size for each growth figure, the exponent of each step, the fitted one."""
+    sizes = sorted({size for figure in figures for size, _ in figure.series})
+    steps = [f"{a:,}->{b:,}" for a, b in itertools.pairwise(sizes)]
+    header = ("growth", *(f"{size:,}" for size in sizes), *steps, "fitted", "target", "ok")
+    rows = [header]
+    for figure in figures:
+        seconds = dict(figure.series)
+        ok = {True: "yes", False: "NO", None: "-"}[figure.ok]
+        target = f"<= {figure.target_ratio:g}" if figure.target_ratio is not None else "-"
+        rows.append((figure.name, *(f"{_number(seconds.get(size))} s" for size in sizes),
+                     *(f"{slope:.2f}" for slope in step_exponents(figure.series)),
+                     f"{fitted_exponent(figure.series):.2f}", target, ok))
     widths = [max(len(row[column]) for row in rows) for column in range(len(header))]
     lines = [" | ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True))
              for row in rows]

@@ -1,7 +1,8 @@
 """Subcommands about single files (`session new`, `open`, `check`, `schema`, `demo`) and home.
 
 The app is imported only inside the handlers that start it, so `check`, `schema`
-and `session new` run without loading Textual.
+and `session new` run without loading Textual; merge (numpy, rapidfuzz) only by
+`session new --from`.
 """
 
 from __future__ import annotations
@@ -17,11 +18,11 @@ from pydantic import ValidationError
 
 from pact_tui.demo.files import DemoFile, DemoFileState, write_demo
 from pact_tui.i18n import t
-from pact_tui.merge import start_session_from
 from pact_tui.model import ITEM_KINDS, SCHEMA_VERSION, Session, SessionMeta, UserError
 from pact_tui.model.rules import cross_theme_challenges, open_points
 from pact_tui.model.validation import problems_from_validation_error
 from pact_tui.store import (
+    StoreError,
     builtin_profiles,
     create_session,
     load_profile,
@@ -104,6 +105,8 @@ def _new_content(args: argparse.Namespace, date: dt.date) -> Session:
     """The new session in memory: empty with a profile, or copied from a programme."""
     try:
         if args.source is not None:
+            from pact_tui.merge import start_session_from
+
             programme = read_session(_existing_file(args.source))
             return start_session_from(programme, args.title, date, args.facilitator)
         meta = SessionMeta(profile=load_profile(args.profile), title=args.title, date=date,
@@ -195,7 +198,11 @@ def _report_demo(folder: Path, files: Sequence[DemoFile]) -> None:
         print(t(f"cli.demo.{demo_file.state.value}", file=demo_file.path.name))
     if any(demo_file.state is DemoFileState.KEPT for demo_file in files):
         print(t("cli.demo.kept_hint"))
-    print(_demo_summary(files[-1].session))
+    try:
+        programme = read_session(files[-1].path)
+    except StoreError:
+        return  # a kept file that is no session: opening it says what is wrong with it
+    print(_demo_summary(programme))
 
 
 def write_demo_files(args: argparse.Namespace) -> int:

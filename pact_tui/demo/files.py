@@ -1,19 +1,32 @@
 """Put the demo into a sessions folder without ever replacing a file someone changed.
 
-A demo file that is already there and still exactly the demo is reused as it is; a
-file of that name with other content (the demo edited in the app, or someone's own
-session) is kept and reported, never overwritten.
+The demo is the same bytes on every machine (fixed ids and timestamps), so a file that
+is already there is compared by its SHA-256 with `DEMO_FILES`, without building the
+demo; only a missing file has the demo built and written. A file of a demo name with
+other content (the demo edited in the app, or someone's own session) is kept and
+reported, never overwritten. A test builds the demo and checks `DEMO_FILES` against it.
 """
 
 from __future__ import annotations
 
 import enum
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from pact_tui.demo.builder import build_demo_programme, build_demo_sessions
-from pact_tui.model import Session
-from pact_tui.store import StoreError, create_session, read_session, session_filename
+from pact_tui.store import create_session, session_filename
+
+# The demo's files in the order they are made, the programme last, with their SHA-256.
+DEMO_FILES: tuple[tuple[str, str], ...] = (
+    ("2019-10-03-stakeholders-en-stand-van-zaken.json",
+     "59a2466aa5f66ba2a44f9b37d69db8c8140b438c8ba6066439ad4b8efd58b9d3"),
+    ("2019-11-14-thema-overstijgende-opgaven.json",
+     "c907ba3a08f78c96c7ef026d61877c707a8dc95adff48a309ef2e8ba5f4e01fd"),
+    ("2020-01-23-van-ambitie-naar-actie.json",
+     "28489c3d67911b6c3c6582742e18fba7c5c66b1ac08072d6b5df41ffdcb494ce"),
+    ("2020-01-23-pact-7-1-uitvoeringsprogramma.json",
+     "c504538b3d96d6ebfadbe178ce52706b283b73f94520b78b406038b2531ef6ca"),
+)
 
 
 class DemoFileState(enum.Enum):
@@ -25,28 +38,41 @@ class DemoFileState(enum.Enum):
 @dataclass(frozen=True)
 class DemoFile:
     path: Path
-    session: Session
     state: DemoFileState
 
 
-def _same_content(path: Path, session: Session) -> bool:
+def digest(path: Path) -> str | None:
+    """The SHA-256 of the file at `path`, or None when it cannot be read as a file."""
     try:
-        on_disk = read_session(path)
-    except StoreError:
-        return False
-    return on_disk.model_dump(mode="json") == session.model_dump(mode="json")
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
 
 
-def _place(folder: Path, session: Session) -> DemoFile:
-    path = folder / session_filename(session.meta)
-    if not path.exists():
-        create_session(path, session.meta, session)
-        return DemoFile(path, session, DemoFileState.WRITTEN)
-    state = DemoFileState.UNCHANGED if _same_content(path, session) else DemoFileState.KEPT
-    return DemoFile(path, session, state)
+def _write_missing(folder: Path, names: list[str]) -> None:
+    from pact_tui.demo.builder import build_demo_programme, build_demo_sessions
+
+    sessions = build_demo_sessions()
+    built = {session_filename(session.meta): session
+             for session in [*sessions, build_demo_programme(sessions)]}
+    for name in names:
+        session = built[name]
+        create_session(folder / name, session.meta, session)
 
 
 def write_demo(folder: Path) -> list[DemoFile]:
     """The three demo sessions and the programme (last) in `folder`, each with what happened."""
-    sessions = build_demo_sessions()
-    return [_place(folder, session) for session in [*sessions, build_demo_programme(sessions)]]
+    missing = [name for name, _ in DEMO_FILES if not (folder / name).exists()]
+    if missing:
+        _write_missing(folder, missing)
+    files = []
+    for name, expected in DEMO_FILES:
+        path = folder / name
+        if name in missing:
+            state = DemoFileState.WRITTEN
+        elif digest(path) == expected:
+            state = DemoFileState.UNCHANGED
+        else:
+            state = DemoFileState.KEPT
+        files.append(DemoFile(path, state))
+    return files

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pact_tui.demo import build_demo_programme, build_demo_sessions
-from pact_tui.demo.files import DemoFileState, write_demo
+from pact_tui.demo.files import DEMO_FILES, DemoFileState, digest, write_demo
 from pact_tui.model import Action
 from pact_tui.store import SessionFile, read_session, session_filename
 
@@ -22,7 +22,15 @@ def test_writes_three_sessions_and_the_programme_last(tmp_path: Path) -> None:
     assert [f.path.name for f in files] == [session_filename(s.meta) for s in expected]
     for demo_file, session in zip(files, expected, strict=True):
         assert read_session(demo_file.path) == session
-    assert files[-1].session.meta.kind == "programme"
+    assert read_session(files[-1].path).meta.kind == "programme"
+
+
+def test_the_recorded_names_and_digests_are_the_demo_as_built_today(tmp_path: Path) -> None:
+    files = write_demo(tmp_path)
+    written = tuple((demo_file.path.name, digest(demo_file.path)) for demo_file in files)
+    assert written == DEMO_FILES, (
+        "The demo or the file format changed: set DEMO_FILES in pact_tui/demo/files.py to\n"
+        + "\n".join(f"    ({name!r},\n     {value!r})," for name, value in written))
 
 
 def test_a_second_run_reuses_the_files_byte_for_byte(tmp_path: Path) -> None:
@@ -61,4 +69,5 @@ def test_a_deleted_demo_file_is_written_again(tmp_path: Path) -> None:
     again = write_demo(tmp_path)
     assert [f.state for f in again] == [DemoFileState.UNCHANGED, DemoFileState.WRITTEN,
                                        DemoFileState.UNCHANGED, DemoFileState.UNCHANGED]
-    assert read_session(files[1].path) == files[1].session
+    assert read_session(files[1].path) == build_demo_sessions()[1]
+    assert digest(files[1].path) == DEMO_FILES[1][1]

@@ -214,8 +214,16 @@ def test_session_new_from_the_programme_copies_every_item_with_its_base(
         assert all(item.base == originals[item.id].fingerprint() for item in copies)
 
 
-def test_session_new_from_refuses_a_profile_too(cli, demo_files: list[Path]) -> None:
-    _one_error_line(cli("session", "new", "X", "--from", demo_files[0], "--profile", "x"))
+def test_session_new_from_refuses_a_profile_too(cli, demo_files: list[Path],
+                                                sessions_dir: Path) -> None:
+    before = sorted(sessions_dir.iterdir())
+    # Both valid on their own, so only their combination can be what is refused.
+    assert cli("session", "new", "X", "--profile", "westfriesland").code == 0
+    assert cli("session", "new", "Y", "--from", demo_files[0]).code == 0
+    line = _one_error_line(cli("session", "new", "Z", "--from", demo_files[0],
+                               "--profile", "westfriesland"))
+    assert "--profile" in line and "--from" in line
+    assert len(sorted(sessions_dir.iterdir())) == len(before) + 2
 
 
 def test_session_new_from_a_missing_file(cli, tmp_path: Path) -> None:
