@@ -19,13 +19,13 @@ from pact_tui.store import create_session, session_filename
 # The demo's files in the order they are made, the programme last, with their SHA-256.
 DEMO_FILES: tuple[tuple[str, str], ...] = (
     ("2019-10-03-stakeholders-en-stand-van-zaken.json",
-     "59a2466aa5f66ba2a44f9b37d69db8c8140b438c8ba6066439ad4b8efd58b9d3"),
+     "f31584d79eb8c8300978110decbf578c9dd5eb84805ab862b98fbb049a44a0e8"),
     ("2019-11-14-thema-overstijgende-opgaven.json",
-     "c907ba3a08f78c96c7ef026d61877c707a8dc95adff48a309ef2e8ba5f4e01fd"),
+     "172d780e7f5b84ccabfdf03164fca54acac51ce6abb215d681d9dd0dff525995"),
     ("2020-01-23-van-ambitie-naar-actie.json",
-     "28489c3d67911b6c3c6582742e18fba7c5c66b1ac08072d6b5df41ffdcb494ce"),
+     "2616a87b1e2c2704c33d8b0c0914c2bbf56b6b6c6e923d2d83f15e71a1446794"),
     ("2020-01-23-pact-7-1-uitvoeringsprogramma.json",
-     "c504538b3d96d6ebfadbe178ce52706b283b73f94520b78b406038b2531ef6ca"),
+     "4c298cbafd538c6028cc5ef070b036340f468fdab4b620ea9b6b62af7d6f3f96"),
 )
 
 
