@@ -138,3 +138,9 @@ def has_priorities(actions: Sequence[Action], challenges: Sequence[Voted] = ()) 
     """Whether anyone voted or scored: only then does the draft speak of priorities."""
     return (any(a.votes or a.impact is not None or a.effort is not None for a in actions)
             or any(c.votes for c in challenges))
+
+
+def counted_round(rounds: Sequence[VotingRound], items: Sequence[Voted]) -> VotingRound | None:
+    """The latest round in which anything got votes: the one a report speaks of."""
+    used = {key for item in items for key in item.votes}
+    return latest_round([voting for voting in rounds if voting.id in used])
