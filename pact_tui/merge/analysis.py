@@ -20,7 +20,7 @@ from functools import cached_property
 
 from pact_tui.i18n import t
 from pact_tui.merge.errors import MergeError, ProfileMismatchError
-from pact_tui.merge.fields import merge_fields
+from pact_tui.merge.fields import base_from_votes, merge_fields
 from pact_tui.merge.history import joined
 from pact_tui.merge.result import DELETED, Conflict, FieldDifference, Outcome, Version
 from pact_tui.model import (
@@ -111,6 +111,8 @@ def _votes_counted_apart(head: Sequence[Held], helds: Sequence[Held]) -> bool:
         return False
     made = head[0].item
     base = next((held.item for held in helds if held.fingerprint == made.base), None)
+    if base is None and made.base is not None:
+        base = base_from_votes(made.base, [made])
     return base is not None and getattr(base, "votes", None) != getattr(made, "votes", None)
 
 
@@ -354,6 +356,8 @@ def _field_merged(heads: Sequence[str], by_fp: dict[str, list[Held]],
     versions = {fp: _representative(by_fp[fp]).item for fp in heads}
     bases = {version.base for version in versions.values()}
     base = next((held.item for held in helds if held.fingerprint in bases), None)
+    if base is None and len(bases) == 1 and (shared := next(iter(bases))) is not None:
+        base = base_from_votes(shared, list(versions.values()))
     if len(bases) != 1 or base is None:
         return None
     content = merge_fields(base, [versions[fp] for fp in heads],

@@ -8,7 +8,8 @@ same field changed in different ways is a conflict.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from itertools import combinations
 from typing import Any
 
 from pact_tui.merge.normalize import normalize_text
@@ -67,3 +68,29 @@ def merge_fields(base: Item, versions: Sequence[Item],
         else:
             return None
     return merged
+
+
+def _votes_before(votes: dict[str, int]) -> Iterator[dict[str, int]]:
+    """What a copy's votes may have been before it was counted: none, or some rounds
+    fewer (a breakout adds a round of its own, or counts a round the programme opened)."""
+    rounds = sorted(votes)
+    for size in range(len(rounds) + 1):
+        for kept in combinations(rounds, size):
+            yield {key: votes[key] for key in kept}
+
+
+def base_from_votes(fingerprint: str, versions: Sequence[Item]) -> Item | None:
+    """The version `fingerprint` names, rebuilt from a version that changed only its votes.
+
+    Breakouts are often merged without the programme they started from; their copies
+    still name its version, and a copy whose only change is its votes gives it back.
+    """
+    for version in versions:
+        votes = getattr(version, "votes", None)
+        if not isinstance(votes, dict) or len(votes) > 6:
+            continue
+        for before in _votes_before(votes):
+            candidate = version.model_copy(update={"votes": before})
+            if candidate.fingerprint() == fingerprint:
+                return candidate
+    return None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from pact_tui.merge import merge_sessions
 from pact_tui.model import RegionProfile, VotingRound
 
@@ -14,7 +16,9 @@ def _voting(mb, profile: RegionProfile, *rounds: VotingRound):
         update={"voting_rounds": rounds})}), build, help_
 
 
-def test_votes_of_one_round_in_two_breakouts_are_added_up(mb, profile) -> None:
+@pytest.mark.parametrize("with_programme", [True, False])
+def test_votes_of_one_round_in_two_breakouts_are_added_up(mb, profile,
+                                                          with_programme: bool) -> None:
     stippen = VotingRound(name="Stippen")
     base, build, help_ = _voting(mb, profile, stippen)
     a = mb.edit(mb.started(base, "A"), build.id, votes={stippen.id: 3})
@@ -22,7 +26,7 @@ def test_votes_of_one_round_in_two_breakouts_are_added_up(mb, profile) -> None:
     b = mb.edit(mb.started(base, "B"), build.id, votes={stippen.id: 4})
     b = mb.edit(b, help_.id, votes={stippen.id: 2})
 
-    result = merge_sessions([a, b], previous=base, now=mb.NOW)
+    result = merge_sessions([a, b], previous=base if with_programme else None, now=mb.NOW)
 
     assert result.conflicts == ()
     merged = {action.title: action.votes for action in result.programme.actions}
@@ -44,6 +48,20 @@ def test_votes_added_to_earlier_votes_count_only_what_each_breakout_added(mb, pr
     result = merge_sessions([a, b], previous=base, now=mb.NOW)
 
     (merged, _) = result.programme.actions
+    assert merged.votes == {stippen.id: 9} and merged.goal == "Sneller"
+
+
+def test_without_the_programme_a_breakout_that_also_changed_text_still_adds_up(mb,
+                                                                             profile) -> None:
+    stippen = VotingRound(name="Stippen")
+    base, build, _ = _voting(mb, profile, stippen)
+    a = mb.edit(mb.started(base, "A"), build.id, votes={stippen.id: 6}, goal="Sneller")
+    b = mb.edit(mb.started(base, "B"), build.id, votes={stippen.id: 3})
+
+    result = merge_sessions([a, b], now=mb.NOW)
+
+    assert result.conflicts == ()
+    merged = next(x for x in result.programme.actions if x.id == build.id)
     assert merged.votes == {stippen.id: 9} and merged.goal == "Sneller"
 
 
