@@ -396,5 +396,8 @@ MESSAGES: dict[str, str] = {
     "tui.matrix.unscored": "Not scored yet",
     "tui.matrix.hint": "1–4 moves the action to that quadrant; i or e and a digit sets the score",
     "tui.matrix.scoring": "type a digit 1–5 for {what}",
+    "tui.room.tally": "Votes in '{name}': the top {size}",
+    "tui.room.impact_effort": "Impact and effort",
+    "tui.room.more": "and {count} more",
     # --- end voting ---
 }
