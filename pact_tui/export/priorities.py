@@ -16,7 +16,7 @@ from pact_tui.model.votes import counted_round, has_priorities, quadrant, top
 TOP_PER_THEME = 3
 """Actions named per theme in the section (more when they tie)."""
 
-PRIORITY_SHARE = 9
+PRIORITY_SHARE = 12
 """The priority column's share of the table width (the template's columns share 100)."""
 
 Cells = Callable[[Action], Sequence[str]]
