@@ -124,3 +124,29 @@ async def test_a_read_only_session_refuses_voting_in_one_sentence(ui, make_sessi
             assert not isinstance(app.screen, VotingScreen)
             assert [n.message for n in app._notifications] == [
                 "Deze sessie is alleen-lezen, dus er kunnen geen stemmen bij."]
+
+
+async def test_counts_typed_in_one_burst_with_the_key_that_opens_voting_all_land(
+        ui, make_session, profile) -> None:
+    from textual import events
+
+    voting = VotingRound(name="Ronde 1")
+    meta = SessionMeta(profile=profile, title="Sessie", voting_rounds=(voting,))
+    path = make_session(meta=meta, actions=_actions(5))
+    app = ui.app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.show_phase("acties")
+        await pilot.pause()
+        driver = app._driver
+        assert driver is not None
+        for key, character in [("ctrl+g", None), ("2", "2"), ("enter", "\r"), ("5", "5"),
+                               ("enter", "\r"), ("1", "1"), ("0", "0"), ("enter", "\r")]:
+            event = events.Key(key, character)
+            event.set_sender(app)
+            driver.send_message(event)
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, VotingScreen)
+                            and "17 stemmen op 3 van de 5" in ui.text(app))
+        assert app.editor is not None
+        app.editor.flush()
+    assert _counts(path) == [2, 5, 10, 0, 0]
