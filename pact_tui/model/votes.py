@@ -144,3 +144,12 @@ def counted_round(rounds: Sequence[VotingRound], items: Sequence[Voted]) -> Voti
     """The latest round in which anything got votes: the one a report speaks of."""
     used = {key for item in items for key in item.votes}
     return latest_round([voting for voting in rounds if voting.id in used])
+
+
+def round_from_text(text: str, date: dt.date) -> VotingRound:
+    """A round from what the facilitator typed: its name, then optionally "/ 3" for the
+    dots each person had ("Stippen plakken / 3")."""
+    name, slash, dots = text.rpartition("/")
+    if slash and dots.strip().isdigit() and name.strip() and int(dots) > 0:
+        return VotingRound(name=name.strip(), date=date, dots=int(dots))
+    return VotingRound(name=text.strip(), date=date)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from pydantic import ValidationError
 
@@ -11,6 +13,7 @@ from pact_tui.model.votes import (
     has_priorities,
     joined_rounds,
     quadrant,
+    round_from_text,
     scores_for,
     summed_votes,
     top,
@@ -74,3 +77,12 @@ def test_priorities_exist_once_anyone_voted_or_scored() -> None:
     assert not has_priorities([_action("a")], [Challenge(title="c", themes=("wonen",))])
     assert has_priorities([_action("a", effort=2)])
     assert has_priorities([], [Challenge(title="c", themes=("wonen",), votes={"r": 1})])
+
+
+def test_a_round_typed_with_a_slash_and_a_number_has_that_many_dots() -> None:
+    day = dt.date(2026, 11, 30)
+    assert (round_from_text("Stippen plakken / 3", day).name,
+            round_from_text("Stippen plakken / 3", day).dots) == ("Stippen plakken", 3)
+    assert round_from_text("Wonen/zorg", day).dots is None
+    assert round_from_text("Wonen/zorg", day).name == "Wonen/zorg"
+    assert round_from_text("/ 3", day).name == "/ 3"

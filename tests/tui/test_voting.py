@@ -32,18 +32,19 @@ async def test_a_round_of_30_counts_is_typed_by_keys_only_and_saved(ui, make_ses
         await pilot.pause()
         await pilot.press("ctrl+g")
         await ui.wait_until(pilot, lambda: isinstance(app.screen, VotingScreen))
-        await ui.type(pilot, "Stippen plakken")
+        await ui.type(pilot, "Stippen plakken / 3")
         await pilot.press("enter")
         keys: list[str] = []
         for number in counts:
             keys += [*str(number), "enter"] if number else ["enter"]
         await pilot.press(*keys)
         assert "144 stemmen op 27 van de 30" in ui.text(app)
-        assert "Stippen plakken" in ui.text(app)
+        assert "Stippen plakken" in ui.text(app) and "3 stippen per persoon" in ui.text(app)
         assert app.editor is not None
         app.editor.flush()
     assert _counts(path) == counts
-    assert read_session(path).meta.voting_rounds[0].name == "Stippen plakken"
+    (voting,) = read_session(path).meta.voting_rounds
+    assert (voting.name, voting.dots) == ("Stippen plakken", 3)
 
 
 async def test_plus_minus_backspace_and_undo_of_a_count(ui, make_session, profile) -> None:

@@ -375,7 +375,7 @@ MESSAGES: dict[str, str] = {
     "tui.voting.key.next_round": "Other round",
     "tui.voting.key.matrix": "Impact/effort",
     "tui.voting.key.close": "Back",
-    "tui.voting.round_name": "Name of the voting round, for example 'Dot voting' (Enter)",
+    "tui.voting.round_name": "Name of the voting round, for example 'Dot voting', or 'Dot voting / 3' for 3 dots per person (Enter)",
     "tui.voting.round_name_needed": "Give the voting round a name.",
     "tui.voting.of_actions": "actions",
     "tui.voting.of_challenges": "challenges",

@@ -375,7 +375,7 @@ MESSAGES: dict[str, str] = {
     "tui.voting.key.next_round": "Andere ronde",
     "tui.voting.key.matrix": "Impact/inspanning",
     "tui.voting.key.close": "Terug",
-    "tui.voting.round_name": "Naam van de stemronde, bijvoorbeeld 'Stippen plakken' (Enter)",
+    "tui.voting.round_name": "Naam van de stemronde, bijvoorbeeld 'Stippen plakken' of 'Stippen plakken / 3' voor 3 stippen per persoon (Enter)",
     "tui.voting.round_name_needed": "Geef de stemronde een naam.",
     "tui.voting.of_actions": "acties",
     "tui.voting.of_challenges": "opgaven",

@@ -26,7 +26,7 @@ from textual.widgets import Footer, Input, Static
 
 from pact_tui.i18n import t
 from pact_tui.model import Action, Challenge, UserError, VotingRound
-from pact_tui.model.votes import count, latest_round, top, with_count
+from pact_tui.model.votes import count, latest_round, round_from_text, top, with_count
 from pact_tui.tui.editing import Changed, EditorEvent, SessionEditor
 from pact_tui.tui.text import visible
 
@@ -162,7 +162,7 @@ class VotingScreen(Screen[None]):
         if not name:
             self.notify(t("tui.voting.round_name_needed"), severity="warning", timeout=4)
             return
-        voting = VotingRound(name=name, date=dt.date.today())
+        voting = round_from_text(name, dt.date.today())
         try:
             self.editor.update_meta(voting_rounds=(*self.editor.meta.voting_rounds, voting))
         except UserError as error:
