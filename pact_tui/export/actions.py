@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from pact_tui.export.draft import Draft
 from pact_tui.export.grouping import horizon_groups, theme_keys
+from pact_tui.export.priorities import with_priority
 from pact_tui.export.tables import Column, columns
 from pact_tui.export.wording import horizon_heading, joined, party_lines, planning_text
 from pact_tui.i18n import t
@@ -46,14 +47,15 @@ def write_actions(draft: Draft, progress: Callable[[float], None]) -> None:
     draft.heading(t("export.actions.heading"), 1)
     draft.paragraph(t("export.actions.intro"), keep_with_next=True)
     keys = theme_keys(session)
-    heads = action_columns()
+    heads, cells = with_priority(session, action_columns(),
+                                 lambda action: action_row(draft.profile, action))
     for number, key in enumerate(keys, start=1):
         actions = [action for action in session.actions if action.theme == key]
         if actions:
             draft.heading(draft.profile.theme_label(key), 2)
             for horizon, group in horizon_groups(session, actions):
                 draft.heading(horizon_heading(draft.profile, horizon), 3)
-                rows = draft.table(heads, (action_row(draft.profile, action) for action in group))
+                rows = draft.table(heads, (cells(action) for action in group))
                 for row, action in zip(rows, group, strict=True):
                     missing = open_points(action)
                     if missing:

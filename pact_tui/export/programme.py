@@ -14,6 +14,7 @@ from pact_tui.export.draft import Draft
 from pact_tui.export.introduction import write_introduction
 from pact_tui.export.output import check_output, save_atomically
 from pact_tui.export.partners import partner_groups, write_partners
+from pact_tui.export.priorities import write_priorities
 from pact_tui.export.themes import has_theme_content, write_cross_theme, write_themes
 from pact_tui.i18n import t
 from pact_tui.model import Session
@@ -63,6 +64,7 @@ def export_programme(session: Session, out: Path, *, template: Path | None = Non
     report(t("export.progress.themes"), 0.1)
     write_themes(draft)
     write_cross_theme(draft)
+    write_priorities(draft)
     report(t("export.progress.actions"), 0.2)
     write_actions(draft, lambda done: report(t("export.progress.actions"), 0.2 + 0.5 * done))
     report(t("export.progress.partners"), 0.7)

@@ -20,7 +20,7 @@ from functools import cached_property
 
 from pact_tui.i18n import t
 from pact_tui.merge.errors import MergeError, ProfileMismatchError
-from pact_tui.merge.fields import merge_fields
+from pact_tui.merge.fields import base_from_votes, merge_fields
 from pact_tui.merge.history import joined
 from pact_tui.merge.result import DELETED, Conflict, FieldDifference, Outcome, Version
 from pact_tui.model import (
@@ -32,6 +32,7 @@ from pact_tui.model import (
     RegionProfile,
     Session,
 )
+from pact_tui.model.votes import VotingRound, joined_rounds
 
 Key = tuple[str, str]
 """(table, item id)."""
@@ -71,6 +72,8 @@ class Analysis:
     removed: tuple[PastVersion, ...]
     # For each deleted item, the inputs that deleted it.
     deleted_by: dict[Key, frozenset[str]]
+    # The voting rounds of all inputs, a round id once.
+    voting_rounds: tuple[VotingRound, ...] = ()
 
 
 def origin_order(origin: Origin) -> tuple[dt.date, str, str]:
@@ -94,6 +97,23 @@ def _common_profile(inputs: Sequence[Session]) -> RegionProfile:
 def _authored(held: Held) -> bool:
     """A session made this content itself (it did not just carry a copy along)."""
     return held.is_session and (held.item.base is None or held.item.base != held.fingerprint)
+
+
+def _authors(helds: Iterable[Held]) -> int:
+    """How many sessions made this content on their own (a copy of it carried along is none)."""
+    return len({held.origin.session_id for held in helds if _authored(held)})
+
+
+def _votes_counted_apart(head: Sequence[Held], helds: Sequence[Held]) -> bool:
+    """Whether several sessions each changed the votes of their copy the same way, so each
+    change counts (equal content has one fingerprint, which would count it once)."""
+    if _authors(head) < 2:
+        return False
+    made = head[0].item
+    base = next((held.item for held in helds if held.fingerprint == made.base), None)
+    if base is None and made.base is not None:
+        base = base_from_votes(made.base, [made])
+    return base is not None and getattr(base, "votes", None) != getattr(made, "votes", None)
 
 
 def _origins(helds: Iterable[Held]) -> tuple[Origin, ...]:
@@ -282,7 +302,14 @@ def analyse(inputs: Sequence[Session]) -> Analysis:
             heads, deletions = [], []  # removed by an earlier merge's decision
         elif not heads and not deletions:
             heads = sorted(by_fp)  # edited back and forth: no version is provably the newer
-        if len(heads) == 1 and not deletions:
+        counted = (_field_merged(heads, by_fp, helds)
+                   if len(heads) == 1 and not deletions
+                   and _votes_counted_apart(by_fp[heads[0]], helds) else None)
+        if counted is not None:
+            # Several sessions made the same change on their own: their votes all count.
+            resolved[key] = counted
+            outcomes[key] = Outcome.CHANGED
+        elif len(heads) == 1 and not deletions:
             resolved[key] = _merged_item(by_fp[heads[0]], helds, final=True)
             outcomes[key] = _outcome(helds, by_fp[heads[0]][0], index)
         elif not heads:
@@ -317,6 +344,7 @@ def analyse(inputs: Sequence[Session]) -> Analysis:
         removed=joined(*(session.meta.removed for session in inputs)),
         deleted_by={key: frozenset(origin.session_id for origin, _ in index.deletions.get(key, []))
                     for key in deleted},
+        voting_rounds=joined_rounds(*(session.meta.voting_rounds for session in inputs)),
     )
 
 
@@ -328,9 +356,12 @@ def _field_merged(heads: Sequence[str], by_fp: dict[str, list[Held]],
     versions = {fp: _representative(by_fp[fp]).item for fp in heads}
     bases = {version.base for version in versions.values()}
     base = next((held.item for held in helds if held.fingerprint in bases), None)
+    if base is None and len(bases) == 1 and (shared := next(iter(bases))) is not None:
+        base = base_from_votes(shared, list(versions.values()))
     if len(bases) != 1 or base is None:
         return None
-    content = merge_fields(base, [versions[fp] for fp in heads])
+    content = merge_fields(base, [versions[fp] for fp in heads],
+                           [max(1, _authors(by_fp[fp])) for fp in heads])
     if content is None:
         return None
     newest = max(heads, key=lambda fp: (versions[fp].updated_at, fp))

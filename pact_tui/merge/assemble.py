@@ -139,6 +139,7 @@ def _meta(analysis: Analysis, title: str | None, now: dt.datetime) -> SessionMet
         date=analysis.date,
         participants=analysis.participants,
         sources=analysis.sources,
+        voting_rounds=analysis.voting_rounds,
         created_at=now,
         updated_at=now,
     )

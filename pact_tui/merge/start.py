@@ -31,6 +31,7 @@ def start_session_from(
         sources=(programme.meta.as_origin(),),
         earlier_sessions=programme.meta.sources,
         earlier_participants=programme.meta.participants,
+        voting_rounds=programme.meta.voting_rounds,
     )
     tables = {
         table: tuple(_copied(item) for item in programme.items(table)) for table in ITEM_KINDS

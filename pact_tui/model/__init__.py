@@ -47,6 +47,7 @@ from pact_tui.model.validation import (
     check_against_profile,
     validate_item,
 )
+from pact_tui.model.votes import VotingRound
 
 __all__ = [
     "COMMITMENT_ROLES",
@@ -80,6 +81,7 @@ __all__ = [
     "StatusNote",
     "Theme",
     "UserError",
+    "VotingRound",
     "check_against_profile",
     "new_id",
     "now_utc",

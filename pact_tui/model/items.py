@@ -11,7 +11,7 @@ import datetime as dt
 import hashlib
 import json
 import uuid
-from typing import Any, ClassVar, Self
+from typing import Annotated, Any, ClassVar, Self
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -38,7 +38,13 @@ PROGRESS_LIGHTS = ("on-track", "attention", "problem")
 # of the fingerprint, so bases written before these fields existed still match.
 _LATER_DEFAULTS: dict[str, Any] = {
     "status": "not-started", "light": None, "progress_note": "", "progress_date": None,
+    "votes": {}, "impact": None, "effort": None,
 }
+
+# Dot votes per voting round (its id), never negative; a round without votes is left out.
+Votes = dict[str, Annotated[int, Field(ge=0)]]
+# An impact or effort score: 1 (low) to 5 (high), or not scored.
+Score = Annotated[int, Field(ge=1, le=5)] | None
 
 
 def new_id() -> str:
@@ -194,6 +200,8 @@ class Challenge(Item):
     title: str = Field(min_length=1)
     description: str = ""
     themes: tuple[str, ...] = Field(min_length=1)
+    # Dot votes per voting round (`SessionMeta.voting_rounds`).
+    votes: Votes = Field(default_factory=dict)
 
     @field_validator("themes")
     @classmethod
@@ -259,6 +267,10 @@ class Action(Item):
     light: str | None = None
     progress_note: str = ""
     progress_date: dt.date | None = None
+    # Priority: dot votes per voting round (`SessionMeta.voting_rounds`), impact and effort.
+    votes: Votes = Field(default_factory=dict)
+    impact: Score = None
+    effort: Score = None
 
     @field_validator("status")
     @classmethod

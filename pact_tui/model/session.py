@@ -27,8 +27,9 @@ from pact_tui.model.items import (
     now_utc,
 )
 from pact_tui.model.profile import RegionProfile
+from pact_tui.model.votes import VotingRound
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 PHASES = ("sessie", "stakeholders", "opgaven", "acties", "partners", "overzicht")
 
@@ -81,6 +82,8 @@ class SessionMeta(BaseModel):
     # A programme's items that a merge removed (a deletion chosen over an edit), each
     # with the versions that lost, so merging the same inputs again does not revive them.
     removed: tuple[PastVersion, ...] = ()
+    # Rounds of dot voting, in the order they were held; items count votes by round id.
+    voting_rounds: tuple[VotingRound, ...] = ()
 
     def as_origin(self) -> Origin:
         """This session as the provenance of the items made in it."""

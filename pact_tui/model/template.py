@@ -19,6 +19,7 @@ from pact_tui.i18n import t
 from pact_tui.model.items import PROGRESS_LIGHTS, PROGRESS_STATUSES, Action, PartyRef
 from pact_tui.model.planning_text import format_planning
 from pact_tui.model.profile import Choice, RegionProfile
+from pact_tui.model.votes import SCORES
 
 # Sorts after every real position, so empty cells come last.
 _LAST = 10**6
@@ -135,6 +136,15 @@ def _status_text(action: Action, profile: RegionProfile) -> str:
     return t(f"model.progress.status.{action.status}")
 
 
+def score_choices(profile: RegionProfile | None = None) -> tuple[Choice, ...]:
+    """The scores of impact and effort, 1 (low) to 5 (high); the label is the digit."""
+    return tuple(Choice(key=str(score), label=str(score)) for score in SCORES)
+
+
+def _score_text(score: int | None) -> str:
+    return str(score) if score is not None else ""
+
+
 def _planning_order(action: Action, profile: RegionProfile) -> Any:
     horizon = _choice_position(_horizons, lambda a: a.planning.horizon)(action, profile)
     return horizon, action.planning.start_year or 0
@@ -208,6 +218,18 @@ ACTION_TEMPLATE: tuple[TemplateField, ...] = (
         filled=lambda a: a.progress_date is not None,
         sort_key=lambda a, profile: (a.progress_date is None, a.progress_date or ""),
         min_width=10, ratio=0.6),
+    TemplateField(
+        "impact", FieldKind.CHOICE,
+        text=lambda a, profile: _score_text(a.impact),
+        filled=lambda a: a.impact is not None,
+        sort_key=lambda a, profile: (a.impact is None, -(a.impact or 0)),
+        choices=score_choices, min_width=3, ratio=0.3),
+    TemplateField(
+        "effort", FieldKind.CHOICE,
+        text=lambda a, profile: _score_text(a.effort),
+        filled=lambda a: a.effort is not None,
+        sort_key=lambda a, profile: (a.effort is None, a.effort or 0),
+        choices=score_choices, min_width=3, ratio=0.3),
 )
 
 _BY_KEY: dict[str, TemplateField] = {field.key: field for field in ACTION_TEMPLATE}

@@ -11,8 +11,10 @@ or `origins` on items, no `sources` in meta, and the region profile stored as ju
 key of a built-in profile. Schema 2 added all that. Schema 3 adds what a merge must not
 lose: an item's `history` (versions that lost to it) and `kept_apart`, and in meta
 `earlier_sessions`, `earlier_participants` and `removed`; all empty in a file of schema 2.
-Schema 4 (the current one, see docs/file-format.md) adds an action's progress: `status`,
-`light`, `progress_note` and `progress_date`; an action of schema 3 has not started.
+Schema 4 adds an action's progress: `status`, `light`, `progress_note` and `progress_date`;
+an action of schema 3 has not started. Schema 5 (the current one, see docs/file-format.md)
+adds priorities: `voting_rounds` in meta, `votes` on actions and challenges, and an action's
+`impact` and `effort`; a file of schema 4 has no rounds, no votes and no scores.
 """
 
 from __future__ import annotations
@@ -129,4 +131,11 @@ def v3_to_v4(data: Raw) -> Raw:
     return data
 
 
-STEPS: dict[int, Callable[[Raw], Raw]] = {1: v1_to_v2, 2: v2_to_v3, 3: v3_to_v4}
+def v4_to_v5(data: Raw) -> Raw:
+    """No rounds, votes or scores yet: the fields' defaults."""
+    for meta in _documents(data, "meta"):
+        meta["schema_version"] = 5
+    return data
+
+
+STEPS: dict[int, Callable[[Raw], Raw]] = {1: v1_to_v2, 2: v2_to_v3, 3: v3_to_v4, 4: v4_to_v5}

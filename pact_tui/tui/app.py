@@ -20,7 +20,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from pact_tui.i18n import t
-from pact_tui.model import PHASES, SessionMeta, UserError
+from pact_tui.model import PHASES, Action, Challenge, SessionMeta, UserError
 from pact_tui.store import SessionFile
 from pact_tui.store.lock import is_held
 from pact_tui.store.rescue import find_rescue, restore_rescue
@@ -35,6 +35,7 @@ from pact_tui.tui.editing import (
 )
 from pact_tui.tui.screens.phase import PhaseScreen
 from pact_tui.tui.screens.registry import phase_screen_class
+from pact_tui.tui.screens.voting import open_voting
 from pact_tui.tui.text import visible
 from pact_tui.tui.typeahead import KeyLanded, TypeAhead
 from pact_tui.tui.widgets.phase_bar import phase_key, phase_label
@@ -411,6 +412,12 @@ class PactApp(App[int]):
             return
         if not is_held(editor.path):
             self.action_reload()
+
+    def action_count_votes(self, table: str) -> None:
+        """Voting mode for the actions or the challenges (`screens/voting.py`)."""
+        kind = Action if table == "actions" else Challenge
+        open_voting(self.push_screen, self.editor, kind,
+                    lambda text: self.notify(text, severity="warning", markup=False))
 
     def action_reload(self) -> None:
         """Open the read-only session again: writable if nobody holds it any more."""

@@ -12,7 +12,7 @@ from pact_tui.model.template import ACTION_TEMPLATE, FieldKind, search_text, tem
 def test_the_template_has_the_seven_columns_of_the_workshop_form_then_progress() -> None:
     assert [field.label for field in ACTION_TEMPLATE] == [
         "Thema", "Actie", "Doel", "Schaalniveau", "Planning", "Betrokken partijen", "Trekker",
-        "Status", "Stoplicht", "Toelichting voortgang", "Laatst bijgewerkt"]
+        "Status", "Stoplicht", "Toelichting voortgang", "Laatst bijgewerkt", "Impact", "Inspanning"]
 
 
 def test_a_light_reads_as_a_symbol_and_a_word(profile: RegionProfile) -> None:
@@ -64,7 +64,7 @@ def test_filled_follows_the_value() -> None:
     full = Action(theme="wonen", title="Iets", goal="Doel", scale="westfries",
                   planning=Planning(timing="jaarlijks"), parties=(PartyRef(name="WBG"),),
                   lead=PartyRef(name="WBG"), light="on-track", progress_note="Loopt",
-                  progress_date=dt.date(2026, 5, 1))
+                  progress_date=dt.date(2026, 5, 1), impact=4, effort=2)
     required = [field for field in ACTION_TEMPLATE if field.required]
     assert [field.key for field in required if not field.filled(empty)] == [
         "goal", "scale", "planning", "parties", "lead"]

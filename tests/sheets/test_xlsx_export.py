@@ -22,11 +22,11 @@ def test_the_sheet_reads_back_with_headers_values_and_commitments(
     book = CalamineWorkbook.from_path(str(path))
     assert book.sheet_names[:2] == ["Acties", "Toezeggingen"]
     rows = book.get_sheet_by_name("Acties").to_python()
-    assert rows[0][:11] == ["Thema", "Actie", "Doel", "Schaalniveau", "Planning",
+    assert rows[0][:13] == ["Thema", "Actie", "Doel", "Schaalniveau", "Planning",
                             "Betrokken partijen", "Trekker", "Status", "Stoplicht",
-                            "Toelichting voortgang", "Laatst bijgewerkt"]
+                            "Toelichting voortgang", "Laatst bijgewerkt", "Impact", "Inspanning"]
     assert len(rows) == len(demo_programme.actions) + 1
-    ids = {row[11] for row in rows[1:]}
+    ids = {row[13] for row in rows[1:]}
     assert ids == {action.id for action in demo_programme.actions}
     assert {row[7] for row in rows[1:]} == {"niet gestart"}
     commitments = book.get_sheet_by_name("Toezeggingen").to_python()
@@ -38,10 +38,10 @@ def test_ids_are_hidden_and_choices_are_drop_down_lists(
     path = write_xlsx(demo_programme, tmp_path / "programma.xlsx")
     book = load_workbook(path)
     sheet = book["Acties"]
-    assert sheet.column_dimensions["L"].hidden
+    assert sheet.column_dimensions["N"].hidden
     assert not sheet.column_dimensions["B"].hidden
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref.startswith("A1:K")
+    assert sheet.auto_filter.ref.startswith("A1:M")
     validated = {str(validation.sqref).split(":")[0]: validation
                  for validation in sheet.data_validations.dataValidation}
     assert set(validated) == {"A2", "D2", "E2", "H2", "I2"}

@@ -144,3 +144,30 @@ def test_the_upgrade_to_schema_4_keeps_every_fingerprint(tmp_path: Path) -> None
         v3_content = {name: value for name, value in stored.items()
                       if name not in BOOKKEEPING_FIELDS}
         assert action.fingerprint() == content_fingerprint(v3_content)
+
+
+def test_schema_4_has_no_votes_and_schema_5_keeps_rounds_votes_and_scores(tmp_path: Path) -> None:
+    old = read_session(fixture_copy(tmp_path, 4))
+    assert old.meta.voting_rounds == ()
+    assert all(a.votes == {} and a.impact is None and a.effort is None for a in old.actions)
+    assert old.challenges[0].votes == {}
+
+    new = read_session(fixture_copy(tmp_path, 5))
+    (voting,) = new.meta.voting_rounds
+    assert (voting.name, voting.date, voting.dots) == ("Stippen plakken", dt.date(2025, 4, 2), 3)
+    flex, warmte, leegstand = new.actions
+    assert flex.votes == {voting.id: 7} and (flex.impact, flex.effort) == (5, 2)
+    assert warmte.votes == {voting.id: 2} and (warmte.impact, warmte.effort) == (3, 4)
+    assert leegstand.votes == {} and leegstand.impact is None
+    assert new.challenges[0].votes == {voting.id: 4}
+
+
+def test_the_upgrade_to_schema_5_keeps_every_fingerprint(tmp_path: Path) -> None:
+    raw = json.loads(fixture_copy(tmp_path, 4).read_bytes())
+    upgraded = read_session(fixture_copy(tmp_path, 4))
+    for item in (*upgraded.actions, *upgraded.challenges):
+        table = "actions" if isinstance(item, Action) else "challenges"
+        stored = next(doc for doc in raw[table].values() if doc["id"] == item.id)
+        v4_content = {name: value for name, value in stored.items()
+                      if name not in BOOKKEEPING_FIELDS}
+        assert item.fingerprint() == content_fingerprint(v4_content)

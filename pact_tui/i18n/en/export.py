@@ -205,4 +205,9 @@ MESSAGES: dict[str, str] = {
     "export.summary.made": "Made with pact-tui on {date}.",
     "export.summary.file_suffix": "-summary",
     "export.summary.folder_missing": "The folder {folder} for the summary does not exist.",
+    "export.priorities.heading": "Priorities",
+    "export.priorities.intro": "In the voting round ‘{name}’ of {date} the participants chose these actions first, per theme (the {size} with the most votes).",
+    "export.priorities.dots": "Every participant had {dots} votes.",
+    "export.priorities.votes": "{count} votes",
+    "export.priorities.column": "Priority",
 }

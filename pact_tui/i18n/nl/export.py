@@ -205,4 +205,9 @@ MESSAGES: dict[str, str] = {
     "export.summary.made": "Gemaakt met pact-tui op {date}.",
     "export.summary.file_suffix": "-samenvatting",
     "export.summary.folder_missing": "De map {folder} voor de samenvatting bestaat niet.",
+    "export.priorities.heading": "Prioriteiten",
+    "export.priorities.intro": "In de stemronde ‘{name}’ van {date} kozen de deelnemers per thema deze acties als eerste (de {size} met de meeste stemmen).",
+    "export.priorities.dots": "Iedere deelnemer had {dots} stemmen.",
+    "export.priorities.votes": "{count} stemmen",
+    "export.priorities.column": "Prioriteit",
 }

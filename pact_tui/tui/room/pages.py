@@ -38,6 +38,7 @@ from pact_tui.model.rules import (
     ordered_actions,
     theme_matrix,
 )
+from pact_tui.tui.room.priority_blocks import priority_makers
 
 ItemT = TypeVar("ItemT", bound=Item)
 
@@ -286,10 +287,10 @@ def _actions_page(session: Session, place: Place, now: dt.datetime) -> Page:
         title = t("tui.room.actions_theme", theme=profile.theme_label(theme), count=len(actions))
     else:
         title = t("tui.room.actions_all", count=len(actions))
-    blocks: list[Block] = []
+    blocks = [Block(None, make) for make in priority_makers(session, actions)]
     if theme is not None:
-        blocks = [Block(action.id, _action_block(action, profile, place, now))
-                  for action in actions]
+        blocks += [Block(action.id, _action_block(action, profile, place, now))
+                   for action in actions]
     else:
         # All themes: grouped under a heading per theme, in the profile's order.
         groups: dict[str, list[Action]] = {key.key: [] for key in profile.themes}

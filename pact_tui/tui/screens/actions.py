@@ -63,6 +63,7 @@ class ActionsScreen(GridPhaseScreen):
                 id="actions.new_ambition"),
         Binding("ctrl+l", "make_stakeholders", t("tui.actions.key.make_stakeholders"),
                 show=False, id="actions.make_stakeholders"),
+        Binding("ctrl+g", "app.count_votes('actions')", t("tui.key.voting"), id="actions.voting"),
     ]
 
     def __init__(self, editor: SessionEditor) -> None:

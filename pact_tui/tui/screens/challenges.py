@@ -34,6 +34,8 @@ class ChallengesScreen(PhaseScreen):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+w", "switch_part", t("tui.key.switch_part"), id="challenges.switch"),
+        Binding("ctrl+g", "app.count_votes('challenges')", t("tui.key.voting"),
+                id="challenges.voting"),
     ]
 
     def __init__(self, editor: SessionEditor) -> None:

@@ -1,0 +1,50 @@
+"""The impact–effort matrix places actions by their scores and moves them by keyboard."""
+
+from __future__ import annotations
+
+from pact_tui.model import Action
+from pact_tui.store import read_session
+from pact_tui.tui.screens.impact_effort import ImpactEffortScreen
+from pact_tui.tui.screens.voting import VotingScreen
+
+SIZE = (100, 30)
+
+
+async def test_the_matrix_places_and_moves_actions(ui, make_session) -> None:
+    actions = (Action(theme="wonen", title="Monitor", impact=5, effort=1, position=0),
+               Action(theme="wonen", title="Loket", impact=4, effort=5, position=1),
+               Action(theme="wonen", title="Kalender", impact=1, effort=1, position=2),
+               Action(theme="wonen", title="Nog niets", position=3))
+    path = make_session(actions=actions)
+    app = ui.app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.show_phase("acties")
+        await pilot.pause()
+        await pilot.press("ctrl+g")
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, VotingScreen))
+        await ui.type(pilot, "Ronde")
+        await pilot.press("enter", "m")
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, ImpactEffortScreen))
+        screen = app.screen
+        assert isinstance(screen, ImpactEffortScreen)
+        text = ui.text(app)
+        assert "1 Quick wins (1)" in text and "2 Grote projecten (1)" in text
+        assert "3 Opvullers (1)" in text and "Ondankbare taken (0)" in text
+        assert "Nog zonder score (1)" in text
+
+        await pilot.press("right")  # Grote projecten: Loket
+        assert screen.current is not None and screen.current.title == "Loket"
+        await pilot.press("4")  # to the thankless tasks: impact drops, effort stays
+        assert "Ondankbare taken (1)" in ui.text(app)
+        assert screen.current is not None and screen.current.title == "Loket"
+
+        await pilot.press("tab", "i", "5", "e", "2")  # the unscored action becomes a quick win
+        assert "1 Quick wins (2)" in ui.text(app)
+        await pilot.press("ctrl+z")  # its effort goes again
+        assert "Nog zonder score (1)" in ui.text(app)
+        assert app.editor is not None
+        app.editor.flush()
+    scores = {a.title: (a.impact, a.effort) for a in read_session(path).actions}
+    assert scores == {"Monitor": (5, 1), "Loket": (2, 5), "Kalender": (1, 1),
+                      "Nog niets": (5, None)}
