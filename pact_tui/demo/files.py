@@ -19,13 +19,13 @@ from pact_tui.store import create_session, session_filename
 # The demo's files in the order they are made, the programme last, with their SHA-256.
 DEMO_FILES: tuple[tuple[str, str], ...] = (
     ("2019-10-03-stakeholders-en-stand-van-zaken.json",
-     "f31584d79eb8c8300978110decbf578c9dd5eb84805ab862b98fbb049a44a0e8"),
+     "c5c55ba38d8a342109d32a0dd55113f9475ca0c1cd6e9e333abcff3d6cddfeef"),
     ("2019-11-14-thema-overstijgende-opgaven.json",
-     "172d780e7f5b84ccabfdf03164fca54acac51ce6abb215d681d9dd0dff525995"),
+     "30b1c90e626183870d174b966aaa24ddf8fb7939c297682a5eb049ea5cab4d2c"),
     ("2020-01-23-van-ambitie-naar-actie.json",
-     "2616a87b1e2c2704c33d8b0c0914c2bbf56b6b6c6e923d2d83f15e71a1446794"),
+     "44418edfdd50f44b64627167ca7792fd00dba483281d87869286011e3c08e695"),
     ("2020-01-23-pact-7-1-uitvoeringsprogramma.json",
-     "4c298cbafd538c6028cc5ef070b036340f468fdab4b620ea9b6b62af7d6f3f96"),
+     "c44696b88c2a3c76533d4359f12e023ed3f01e964590046b623a8c59816a5460"),
 )
 
 
