@@ -8,7 +8,6 @@ action's notes so no word is lost.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import re
 from collections.abc import Mapping, Sequence
@@ -18,6 +17,7 @@ from pydantic import ValidationError
 
 from pact_tui.i18n import t
 from pact_tui.model import Action, PartyRef, Planning, RegionProfile, Stakeholder
+from pact_tui.model.dates import read_date
 from pact_tui.model.planning_text import PlanningTextError, parse_planning
 from pact_tui.model.template import template_field
 from pact_tui.sheets.columns import CHECK, ID, VERSION, ColumnMap
@@ -31,7 +31,6 @@ from pact_tui.sheets.matching import (
 from pact_tui.sheets.reading import Row
 
 _PARTY_SPLIT = re.compile(r"\s*[;\n]\s*|\s*,\s*")
-_DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%y")
 
 
 @dataclass(frozen=True)
@@ -81,16 +80,6 @@ class ReadResult:
 def row_check(texts: Sequence[str]) -> str:
     """A short hash over a row's visible cells, written hidden, to see later if it changed."""
     return hashlib.sha256("\x1f".join(texts).encode("utf-8")).hexdigest()[:12]
-
-
-def parse_date(text: str) -> dt.date | None:
-    """A date as people type it: 2026-05-14, 14-5-2026, 14/05/2026; None if it is none."""
-    for form in _DATE_FORMATS:
-        try:
-            return dt.datetime.strptime(text.strip(), form).date()
-        except ValueError:
-            continue
-    return None
 
 
 class _Matchers:
@@ -176,7 +165,7 @@ class _RowReader:
             else:
                 self.keep("light", text)
         if text := texts.get("progress_date", ""):
-            date = parse_date(text)
+            date = read_date(text)
             if date:
                 values["progress_date"] = date
             else:

@@ -19,7 +19,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from pact_tui.i18n import t
 from pact_tui.model import Session
-from pact_tui.model.template import ACTION_TEMPLATE, TemplateField
+from pact_tui.model.template import ACTION_TEMPLATE, FieldKind, TemplateField
 from pact_tui.sheets.columns import CHECK, HIDDEN_HEADERS, ID, VERSION
 from pact_tui.sheets.reading import SheetError
 from pact_tui.sheets.rows import row_check
@@ -54,13 +54,16 @@ def _write_actions(book: xlsxwriter.Workbook, sheet: Worksheet, session: Session
     actions = sorted(session.actions, key=lambda a: (
         ACTION_TEMPLATE[0].sort_key(a, profile), a.position))
     texts_by_column: list[list[str]] = [[] for _ in columns]
+    dates = [index for index, field in enumerate(columns) if field.kind is FieldKind.DATE]
     for row, action in enumerate(actions, start=1):
         texts = [field.text(action, profile) for field in columns]
         for column, text in enumerate(texts):
             texts_by_column[column].append(text)
         sheet.write_row(row, 0, texts, wrap)
-        if action.progress_date is not None:
-            sheet.write_datetime(row, len(columns) - 1, action.progress_date, date)
+        for column in dates:
+            day = getattr(action, columns[column].key)
+            if day is not None:
+                sheet.write_datetime(row, column, day, date)
         sheet.write_row(row, len(columns), [action.id, action.fingerprint(), row_check(texts)])
     last = max(len(actions), 1)
     for column, field in enumerate(columns):

@@ -84,12 +84,6 @@ MESSAGES: dict[str, str] = {
     # Actions
     "export.actions.heading": "Actions",
     "export.actions.intro": "The actions of each theme follow, split by planning horizon.",
-    "export.actions.col.title": "Action",
-    "export.actions.col.goal": "Goal",
-    "export.actions.col.scale": "Scale level",
-    "export.actions.col.planning": "Planning",
-    "export.actions.col.parties": "Parties involved",
-    "export.actions.col.lead": "Lead",
     "export.comment.open_point": "Open point: still to be filled in: {fields}.",
     # Partners
     "export.partners.heading": "Working together",

@@ -84,12 +84,6 @@ MESSAGES: dict[str, str] = {
     # Acties
     "export.actions.heading": "Acties",
     "export.actions.intro": "Per thema staan hieronder de acties, gesplitst naar planningshorizon.",
-    "export.actions.col.title": "Actie",
-    "export.actions.col.goal": "Doel",
-    "export.actions.col.scale": "Schaalniveau",
-    "export.actions.col.planning": "Planning",
-    "export.actions.col.parties": "Betrokken partijen",
-    "export.actions.col.lead": "Trekker",
     "export.comment.open_point": "Openstaand punt: nog in te vullen: {fields}.",
     # Samen optrekken
     "export.partners.heading": "Samen optrekken",

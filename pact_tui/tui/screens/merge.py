@@ -40,6 +40,7 @@ from pact_tui.merge import (
 )
 from pact_tui.merge.report import counted, field_text, render_report, signal_text
 from pact_tui.model import Item, UserError
+from pact_tui.model.template import ACTION_TEMPLATE
 from pact_tui.model.validation import field_label
 from pact_tui.store import read_session, session_filename, write_session
 from pact_tui.store.atomic import write_atomic
@@ -62,9 +63,10 @@ TEXT_FIELDS = ("title", "name", "text", "goal", "description", "notes", "categor
                "source")
 REQUIRED_TEXT = frozenset({"title", "name", "text"})
 # What a version shows, in this order (ids and positions say nothing to a person).
-SHOWN_FIELDS = ("title", "name", "text", "theme", "themes", "goal", "scale", "planning",
-                "parties", "lead", "party", "role", "description", "notes", "category",
-                "contact", "source")
+# An action shows every field of its template.
+SHOWN_FIELDS = tuple(dict.fromkeys((
+    "title", "name", "text", *(field.key for field in ACTION_TEMPLATE), "themes", "party",
+    "role", "description", "notes", "category", "contact", "source")))
 
 
 def _version_keys() -> list[Binding]:
