@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from pact_tui.model.items import Action, Challenge, Commitment, Item
+from pact_tui.model.parties import name_key
 from pact_tui.model.template import open_point_fields, required_fields, template_field
 
 # The fields an action is incomplete without (the template's `required` ones).
@@ -104,6 +105,6 @@ def is_municipality(name: str, category: str, municipalities: Iterable[str]) -> 
     """A party is a municipality when its kind says so or it is named after one of the region's."""
     if category.strip().casefold() in {"gemeente", "gemeenten", "municipality"}:
         return True
-    spelled = " ".join(name.casefold().split())
-    return any(spelled in {place.casefold(), f"gemeente {place.casefold()}"}
+    spelled = name_key(name)
+    return any(spelled in {name_key(place), name_key(f"gemeente {place}")}
                for place in municipalities)

@@ -19,13 +19,7 @@ from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
-from pact_tui.i18n import t
-from pact_tui.model import PHASES, SessionMeta, UserError
-from pact_tui.store import SessionFile
-from pact_tui.store.lock import is_held
-from pact_tui.store.rescue import find_rescue, restore_rescue
-from pact_tui.tui import follow
-from pact_tui.tui.editing import (
+from pact_tui.editor import (
     Changed,
     EditorEvent,
     Saved,
@@ -33,6 +27,12 @@ from pact_tui.tui.editing import (
     SessionEditor,
     describe_change,
 )
+from pact_tui.i18n import t
+from pact_tui.model import PHASES, SessionMeta, UserError
+from pact_tui.store import SessionFile
+from pact_tui.store.lock import is_held
+from pact_tui.store.rescue import find_rescue, restore_rescue
+from pact_tui.tui import follow
 from pact_tui.tui.screens.phase import PhaseScreen
 from pact_tui.tui.screens.registry import phase_screen_class
 from pact_tui.tui.text import visible

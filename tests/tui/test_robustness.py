@@ -103,7 +103,7 @@ async def test_resizing_mid_edit_keeps_what_was_typed(make_session: MakeSession,
 async def test_a_failing_save_is_a_notification_and_the_change_is_kept(
     make_session: MakeSession, ui: Ui, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("pact_tui.tui.editing.RETRY_SECONDS", 0.05)
+    monkeypatch.setattr("pact_tui.editor.session_editor.RETRY_SECONDS", 0.05)
     path = make_session()
     app = ui.app(path)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:

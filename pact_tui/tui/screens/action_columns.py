@@ -13,13 +13,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from pact_tui.editor import SessionEditor
 from pact_tui.i18n import t
 from pact_tui.model import Action, PartyRef, RegionProfile, Stakeholder, UserError
 from pact_tui.model.dates import read_date
 from pact_tui.model.parties import expand_party_groups, ranked_party_names
 from pact_tui.model.planning_text import planning_problem, read_planning
 from pact_tui.model.template import FieldGroup, FieldKind, TemplateField, fields_of, template_field
-from pact_tui.tui.editing import SessionEditor
 from pact_tui.tui.widgets.grid import CellKind, Column, Option
 
 CELL_KINDS: dict[FieldKind, CellKind] = {

@@ -21,13 +21,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Input, Static
 
+from pact_tui.editor import Change, SessionEditor, changed_column
 from pact_tui.i18n import t
 from pact_tui.model import Action, Ambition, UserError
 from pact_tui.model.capture import captured_action
 from pact_tui.model.rules import ordered_actions
 from pact_tui.model.template import FieldGroup, search_text, template_field
 from pact_tui.tui import follow
-from pact_tui.tui.editing import Change, SessionEditor, changed_column
 from pact_tui.tui.screens.action_columns import CellOutcome, action_columns, apply_cell
 from pact_tui.tui.screens.action_detail import action_detail
 from pact_tui.tui.screens.grid_phase import GridPhaseScreen

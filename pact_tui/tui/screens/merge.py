@@ -44,9 +44,9 @@ from pact_tui.model.template import ACTION_TEMPLATE
 from pact_tui.model.validation import field_label
 from pact_tui.store import read_session, session_filename, write_session
 from pact_tui.store.atomic import write_atomic
+from pact_tui.store.folder import SessionEntry, scan_sessions
 from pact_tui.tui.modals.long_text import LongTextModal
 from pact_tui.tui.screens.form import FormDialog, FormValues, TextField
-from pact_tui.tui.screens.home import SessionEntry, scan_sessions
 from pact_tui.tui.text import visible, visible_rich
 
 # Which of the screen's actions work in which pane (the footer shows only those).

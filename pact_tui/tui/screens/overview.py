@@ -19,12 +19,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Label, ProgressBar, Static
 
+from pact_tui.editor import SessionEditor
 from pact_tui.export import export_programme, free_path
 from pact_tui.export.summary import summary_path, write_summary
 from pact_tui.i18n import t
 from pact_tui.model import Action, Session, UserError
 from pact_tui.model.rules import counts_by_theme_and_horizon, open_points, ordered_actions
-from pact_tui.tui.editing import SessionEditor
 from pact_tui.tui.screens.phase import PhaseScreen
 from pact_tui.tui.text import visible
 from pact_tui.tui.widgets.grid import CellKind, Column

@@ -17,10 +17,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Label, Static
 
+from pact_tui.editor import SessionEditor
 from pact_tui.i18n import t
 from pact_tui.model import COMMITMENT_ROLES, Action, Commitment, PartyRef, Stakeholder
+from pact_tui.model.parties import linked
 from pact_tui.model.rules import commitments_of, ordered_actions
-from pact_tui.tui.editing import SessionEditor
 from pact_tui.tui.screens.form import ChoiceField, Field, FormDialog, FormValues, TextField
 from pact_tui.tui.screens.phase import PhaseScreen
 from pact_tui.tui.text import visible_rich
@@ -171,10 +172,7 @@ class PartnersScreen(PhaseScreen):
 
     def _party(self, name: str) -> PartyRef:
         """A name as a party, linked to the stakeholder of that name when there is one."""
-        match = next((s for s in self.editor.items(Stakeholder)
-                      if s.name.casefold() == name.casefold()), None)
-        return PartyRef(name=match.name if match else name,
-                        stakeholder_id=match.id if match else None)
+        return linked(name, self.editor.items(Stakeholder))
 
     def _first_uncommitted(self, action: Action) -> tuple[str, str]:
         """The party a new commitment most likely is for: the lead, then each party in turn."""

@@ -16,9 +16,9 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from pact_tui.editor import Change, SessionEditor
 from pact_tui.i18n import t
 from pact_tui.model import UserError
-from pact_tui.tui.editing import Change, SessionEditor
 from pact_tui.tui.widgets.phase_bar import PhaseBar, phase_label
 from pact_tui.tui.widgets.record_table import RecordTable
 from pact_tui.tui.widgets.session_header import SessionHeader

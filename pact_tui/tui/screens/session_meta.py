@@ -18,10 +18,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, Static
 
+from pact_tui.editor import SessionEditor
 from pact_tui.i18n import t
 from pact_tui.model import PHASES, AgendaItem, Participant, UserError
 from pact_tui.model.dates import read_date
-from pact_tui.tui.editing import SessionEditor
 from pact_tui.tui.screens.form import ChoiceField, Field, FormDialog, FormValues, TextField
 from pact_tui.tui.screens.phase import PhaseScreen
 from pact_tui.tui.text import visible
