@@ -20,7 +20,7 @@ from pact_tui.editor import SessionEditor
 from pact_tui.i18n import t
 from pact_tui.model import Challenge
 from pact_tui.model.rules import is_cross_theme, theme_matrix
-from pact_tui.tui.screens.form import ChoiceField, Field, FormDialog, FormValues, TextField
+from pact_tui.tui.modals.form import ChoiceField, Field, FormDialog, FormValues, TextField
 from pact_tui.tui.screens.phase import PhaseScreen
 from pact_tui.tui.text import visible_rich
 from pact_tui.tui.widgets.record_table import RecordTable

@@ -23,7 +23,7 @@ from pact_tui.model import Session, SessionMeta
 from pact_tui.store import create_session, load_profile, session_filename
 from pact_tui.store.folder import SessionEntry, scan_sessions
 from pact_tui.store.rescue import find_rescue
-from pact_tui.tui.screens.form import FormDialog, FormValues, TextField
+from pact_tui.tui.modals.form import FormDialog, FormValues, TextField
 from pact_tui.tui.text import visible
 
 if TYPE_CHECKING:

@@ -45,8 +45,8 @@ from pact_tui.model.validation import field_label
 from pact_tui.store import read_session, session_filename, write_session
 from pact_tui.store.atomic import write_atomic
 from pact_tui.store.folder import SessionEntry, scan_sessions
+from pact_tui.tui.modals.form import FormDialog, FormValues, TextField
 from pact_tui.tui.modals.long_text import LongTextModal
-from pact_tui.tui.screens.form import FormDialog, FormValues, TextField
 from pact_tui.tui.text import visible, visible_rich
 
 # Which of the screen's actions work in which pane (the footer shows only those).
@@ -104,16 +104,6 @@ def preselected(entries: Sequence[SessionEntry]) -> set[Path]:
 
 class MergeScreen(Screen[None]):
     """Several sessions become one programme, with a person deciding what a merge cannot."""
-
-    DEFAULT_CSS = """
-    MergeScreen #merge-heading { height: auto; padding: 0 1; text-style: bold; }
-    MergeScreen #merge-status { height: auto; padding: 0 1; color: $text-muted; }
-    MergeScreen #merge-panes { height: 1fr; }
-    MergeScreen .merge-side-by-side { height: auto; }
-    MergeScreen .merge-version { width: 1fr; height: auto; padding: 0 1;
-                                 border: round $primary-darken-2; }
-    MergeScreen .merge-version.-chosen { border: round $success; }
-    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("m", "merge", t("merge.screen.key_merge"), id="merge.run"),

@@ -27,6 +27,7 @@ from pact_tui.model import Action, Session, UserError
 from pact_tui.model.rules import counts_by_theme_and_horizon, open_points, ordered_actions
 from pact_tui.tui.screens.phase import PhaseScreen
 from pact_tui.tui.text import visible
+from pact_tui.tui.widgets.gap_grid import GapGrid
 from pact_tui.tui.widgets.grid import CellKind, Column
 from pact_tui.tui.widgets.progress_panel import ProgressPanel
 from pact_tui.tui.widgets.row_list import RowList
@@ -42,14 +43,6 @@ NUMBERS_WIDTH = 52
 
 def gap_text(action: Action) -> str:
     return ", ".join(t(f"model.field.{field}") for field in open_points(action))
-
-
-class GapGrid(RowList):
-    """The actions with gaps; Enter jumps to the action in the Acties grid."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "choose", t("tui.overview.key_jump"), id="overview.jump"),
-    ]
 
 
 class OverviewScreen(PhaseScreen):

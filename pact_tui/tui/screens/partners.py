@@ -22,9 +22,10 @@ from pact_tui.i18n import t
 from pact_tui.model import COMMITMENT_ROLES, Action, Commitment, PartyRef, Stakeholder
 from pact_tui.model.parties import linked
 from pact_tui.model.rules import commitments_of, ordered_actions
-from pact_tui.tui.screens.form import ChoiceField, Field, FormDialog, FormValues, TextField
+from pact_tui.tui.modals.form import ChoiceField, Field, FormDialog, FormValues, TextField
 from pact_tui.tui.screens.phase import PhaseScreen
 from pact_tui.tui.text import visible_rich
+from pact_tui.tui.widgets.action_list import ActionList
 from pact_tui.tui.widgets.grid import CellKind, Column, EditGrid, join_parties
 from pact_tui.tui.widgets.record_table import RecordTable
 from pact_tui.tui.widgets.row_list import RowList
@@ -32,15 +33,6 @@ from pact_tui.tui.widgets.row_list import RowList
 
 def role_label(role: str) -> str:
     return t(f"tui.partners.role.{role}")
-
-
-class ActionList(RowList):
-    """The actions; Enter goes to the commitments of the one under the cursor."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "choose", t("tui.partners.key_commitments"),
-                id="partners.commitments"),
-    ]
 
 
 class PartnersScreen(PhaseScreen):

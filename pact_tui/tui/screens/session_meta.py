@@ -22,7 +22,7 @@ from pact_tui.editor import SessionEditor
 from pact_tui.i18n import t
 from pact_tui.model import PHASES, AgendaItem, Participant, UserError
 from pact_tui.model.dates import read_date
-from pact_tui.tui.screens.form import ChoiceField, Field, FormDialog, FormValues, TextField
+from pact_tui.tui.modals.form import ChoiceField, Field, FormDialog, FormValues, TextField
 from pact_tui.tui.screens.phase import PhaseScreen
 from pact_tui.tui.text import visible
 from pact_tui.tui.widgets.phase_bar import phase_label

@@ -21,7 +21,7 @@ from pact_tui.editor import SessionEditor
 from pact_tui.i18n import t
 from pact_tui.model import Stakeholder, StatusNote
 from pact_tui.model.parties import find_stakeholder
-from pact_tui.tui.screens.form import ChoiceField, Field, FormDialog, FormValues, TextField
+from pact_tui.tui.modals.form import ChoiceField, Field, FormDialog, FormValues, TextField
 from pact_tui.tui.screens.grid_phase import GridPhaseScreen
 from pact_tui.tui.text import visible
 from pact_tui.tui.widgets.grid import CellKind, Column, EditGrid, Option, join_parties
