@@ -28,7 +28,7 @@ from pact_tui.editor import (
     describe_change,
 )
 from pact_tui.i18n import t
-from pact_tui.model import PHASES, SessionMeta, UserError
+from pact_tui.model import PHASES, Phase, SessionMeta, UserError
 from pact_tui.store import SessionFile
 from pact_tui.store.lock import is_held
 from pact_tui.store.rescue import find_rescue, restore_rescue
@@ -204,7 +204,7 @@ class PactApp(App[int]):
     @staticmethod
     def _first_phase(editor: SessionEditor) -> str:
         """Where the work is: the actions once there are any, else the session's own data."""
-        return "acties" if editor.session.actions else "sessie"
+        return Phase.ACTIONS if editor.session.actions else Phase.SESSION
 
     def close_session(self, *, discard: bool = False) -> None:
         """Save what is left, release the file and go back to the home screen.
@@ -436,7 +436,7 @@ class PactApp(App[int]):
 
     def action_export(self) -> None:
         """Export the open session as a Word draft (from the Overzicht screen)."""
-        screen = self.show_phase("overzicht")
+        screen = self.show_phase(Phase.OVERVIEW)
         if screen is not None:
             screen.call_after_refresh(screen.run_action, "export")
 

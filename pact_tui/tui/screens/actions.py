@@ -23,7 +23,7 @@ from textual.widgets import Input, Static
 
 from pact_tui.editor import Change, SessionEditor, changed_column
 from pact_tui.i18n import t
-from pact_tui.model import Action, Ambition, UserError
+from pact_tui.model import Action, Ambition, Phase, UserError
 from pact_tui.model.capture import captured_action
 from pact_tui.model.rules import ordered_actions
 from pact_tui.model.template import FieldGroup, search_text, template_field
@@ -41,7 +41,7 @@ EDITING_ACTIONS = frozenset({"capture", "duplicate", "delete", "move", "make_sta
 class ActionsScreen(GridPhaseScreen):
     """The action grid with its capture line, filters, ambitions and detail pane."""
 
-    PHASE = "acties"
+    PHASE = Phase.ACTIONS
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+n", "capture('action')", t("tui.actions.key.new"), id="actions.new"),

@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from pact_tui.i18n import t
-from pact_tui.model import Session, SessionMeta
+from pact_tui.model import Phase, Session, SessionMeta
 from pact_tui.store import create_session, load_profile, session_filename
 from pact_tui.store.folder import SessionEntry, scan_sessions
 from pact_tui.store.rescue import find_rescue
@@ -207,7 +207,7 @@ class HomeScreen(Screen[None]):
         self.folder.mkdir(parents=True, exist_ok=True)
         path = create_session(self.folder / session_filename(meta), meta, items)
         # A new session starts where a session starts: its title, people and agenda.
-        self.call_after_refresh(self.pact.open_session, path, "sessie")
+        self.call_after_refresh(self.pact.open_session, path, Phase.SESSION)
 
     def action_merge(self) -> None:
         self.pact.open_merge()

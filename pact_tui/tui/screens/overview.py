@@ -23,7 +23,7 @@ from pact_tui.editor import SessionEditor
 from pact_tui.export import export_programme, free_path
 from pact_tui.export.summary import summary_path, write_summary
 from pact_tui.i18n import t
-from pact_tui.model import Action, Session, UserError
+from pact_tui.model import Action, Phase, Session, UserError
 from pact_tui.model.rules import counts_by_theme_and_horizon, open_points, ordered_actions
 from pact_tui.tui.screens.phase import PhaseScreen
 from pact_tui.tui.text import visible
@@ -48,7 +48,7 @@ def gap_text(action: Action) -> str:
 class OverviewScreen(PhaseScreen):
     """Counts per theme and horizon, the open points, and the Word export."""
 
-    PHASE = "overzicht"
+    PHASE = Phase.OVERVIEW
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+e", "export", t("tui.overview.key_export"), priority=True,
@@ -143,7 +143,7 @@ class OverviewScreen(PhaseScreen):
 
     def on_row_list_chosen(self, message: RowList.Chosen) -> None:
         message.stop()
-        screen = self.pact.show_phase("acties")
+        screen = self.pact.show_phase(Phase.ACTIONS)
         if screen is not None:
             screen.call_after_refresh(self._reveal, screen, message.row_id)
 

@@ -19,7 +19,7 @@ from textual.widgets import Label, Static
 
 from pact_tui.editor import SessionEditor
 from pact_tui.i18n import t
-from pact_tui.model import COMMITMENT_ROLES, Action, Commitment, PartyRef, Stakeholder
+from pact_tui.model import COMMITMENT_ROLES, Action, Commitment, PartyRef, Phase, Stakeholder
 from pact_tui.model.parties import linked
 from pact_tui.model.rules import commitments_of, ordered_actions
 from pact_tui.tui.modals.form import ChoiceField, Field, FormDialog, FormValues, TextField
@@ -38,7 +38,7 @@ def role_label(role: str) -> str:
 class PartnersScreen(PhaseScreen):
     """Actions with their lead and partners, and the commitments per action."""
 
-    PHASE = "partners"
+    PHASE = Phase.PARTNERS
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+w", "switch_part", t("tui.key.switch_part"), id="partners.switch"),

@@ -20,7 +20,7 @@ from textual.widgets import Input, Label, Static
 
 from pact_tui.editor import SessionEditor
 from pact_tui.i18n import t
-from pact_tui.model import PHASES, AgendaItem, Participant, UserError
+from pact_tui.model import PHASES, AgendaItem, Participant, Phase, UserError
 from pact_tui.model.dates import read_date
 from pact_tui.tui.modals.form import ChoiceField, Field, FormDialog, FormValues, TextField
 from pact_tui.tui.screens.phase import PhaseScreen
@@ -49,7 +49,7 @@ def parse_date(text: str) -> dt.date:
 class SessionMetaScreen(PhaseScreen):
     """Title, date, people and agenda of the session."""
 
-    PHASE = "sessie"
+    PHASE = Phase.SESSION
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("plus,equals_sign", "minutes(5)", t("tui.meta.key_more_time"),

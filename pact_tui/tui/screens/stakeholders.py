@@ -19,7 +19,7 @@ from textual.widgets import Input, Label
 
 from pact_tui.editor import SessionEditor
 from pact_tui.i18n import t
-from pact_tui.model import Stakeholder, StatusNote
+from pact_tui.model import Phase, Stakeholder, StatusNote
 from pact_tui.model.parties import find_stakeholder
 from pact_tui.tui.modals.form import ChoiceField, Field, FormDialog, FormValues, TextField
 from pact_tui.tui.screens.grid_phase import GridPhaseScreen
@@ -33,7 +33,7 @@ EDITING_ACTIONS = frozenset({"capture", "delete"})
 class StakeholdersScreen(GridPhaseScreen):
     """The stakeholders grid and the status notes per theme."""
 
-    PHASE = "stakeholders"
+    PHASE = Phase.STAKEHOLDERS
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+n", "capture", t("tui.stakeholders.key_new"),
