@@ -199,4 +199,5 @@ MESSAGES: dict[str, str] = {
     "export.summary.made": "Made with pact-tui on {date}.",
     "export.summary.file_suffix": "-summary",
     "export.summary.folder_missing": "The folder {folder} for the summary does not exist.",
+    "export.filename_fallback": "programme",
 }

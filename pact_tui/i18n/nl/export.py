@@ -199,4 +199,5 @@ MESSAGES: dict[str, str] = {
     "export.summary.made": "Gemaakt met pact-tui op {date}.",
     "export.summary.file_suffix": "-samenvatting",
     "export.summary.folder_missing": "De map {folder} voor de samenvatting bestaat niet.",
+    "export.filename_fallback": "programma",
 }

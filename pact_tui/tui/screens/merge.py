@@ -40,6 +40,7 @@ from pact_tui.merge import (
 )
 from pact_tui.merge.report import counted, field_text, render_report, signal_text
 from pact_tui.model import Item, UserError
+from pact_tui.model.file_names import free_path
 from pact_tui.model.template import ACTION_TEMPLATE
 from pact_tui.model.validation import field_label
 from pact_tui.store import read_session, session_filename, write_session
@@ -72,16 +73,6 @@ SHOWN_FIELDS = tuple(dict.fromkeys((
 def _version_keys() -> list[Binding]:
     return [Binding(str(n), f"keep({n})", t("merge.screen.key_version", n=n), show=n <= 2,
                     id=f"merge.version{n}") for n in range(1, 10)]
-
-
-def free_path(folder: Path, name: str) -> Path:
-    """`folder/name`, or `…-2.json`, `…-3.json` if taken: never an existing file."""
-    path, plain = folder / name, Path(name)
-    number = 2
-    while path.exists():
-        path = folder / f"{plain.stem}-{number}{plain.suffix}"
-        number += 1
-    return path
 
 
 def preselected(entries: Sequence[SessionEntry]) -> set[Path]:
