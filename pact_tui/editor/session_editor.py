@@ -48,7 +48,7 @@ from pact_tui.store.rescue import drop_rescue, write_rescue
 ItemT = TypeVar("ItemT", bound=Item)
 
 UNDO_LIMIT = 500
-"""Undo steps kept; the oldest fall off (the issue asks for at least 100)."""
+"""Undo steps kept; the oldest fall off (a whole workshop's worth, far more than 100)."""
 
 BULK_SAVE_THRESHOLD = 50
 """A change touching more items than this is saved as one whole-file write."""
@@ -99,17 +99,12 @@ class Change:
     def is_empty(self) -> bool:
         return not self.items and self.meta_after is None
 
-    def touches(self, kind: type[Item]) -> bool:
-        return any(c.kind is kind for c in self.items)
-
 
 @dataclass(frozen=True)
 class Changed:
-    """The session changed in memory; `undone`/`redone` say the change came from undo or redo."""
+    """The session changed in memory (an edit, an undo or a redo)."""
 
     change: Change
-    undone: bool = False
-    redone: bool = False
 
 
 @dataclass(frozen=True)
@@ -415,10 +410,6 @@ class SessionEditor:
     # ---- undo and redo ---------------------------------------------------------------------
 
     @property
-    def can_undo(self) -> bool:
-        return bool(self._undo)
-
-    @property
     def can_redo(self) -> bool:
         return bool(self._redo)
 
@@ -432,7 +423,7 @@ class SessionEditor:
         done = self._replay(change.inverse())
         self._last = (base, self.version, done)
         self._redo.append(change)
-        self._emit(Changed(done, undone=True))
+        self._emit(Changed(done))
         return done
 
     def redo(self) -> Change | None:
@@ -444,7 +435,7 @@ class SessionEditor:
         done = self._replay(change)
         self._last = (base, self.version, done)
         self._undo.append(change)
-        self._emit(Changed(done, redone=True))
+        self._emit(Changed(done))
         return done
 
     def _replay(self, change: Change) -> Change:

@@ -452,7 +452,7 @@ class PactApp(App[int]):
         home.call_after_refresh(home.run_action, action)
 
     def open_merge(self) -> None:
-        """The merge screen (the merge engineer's), over the home screen."""
+        """The merge screen, over the home screen."""
         from pact_tui.tui.screens.merge import MergeScreen
 
         self.push_screen(MergeScreen(self.sessions_dir))

@@ -1,7 +1,7 @@
 """English messages: tui."""
 
 MESSAGES: dict[str, str] = {
-    # --- grid, actions, editing (grid engineer) ---
+    # --- grid, actions, editing ---
     "tui.editing.someone": "another program",
     "tui.editing.save_failed": "Saving failed; the change is kept and will be retried: {problem}",
     "tui.editing.gone": "{item} no longer exists in this session.",
@@ -67,7 +67,7 @@ MESSAGES: dict[str, str] = {
     "tui.actions.searching": "searching “{text}”",
     "tui.actions.pick_theme": "Pick a theme by number:",
     # --- end grid, actions, editing ---
-    # --- shell: app, home, phase screens (shell engineer) ---
+    # --- shell: app, home, phase screens ---
     "tui.app.title": "pact-tui",
     "tui.app.save_failed": "Not saved",
     "tui.app.rescued": "Not everything could be saved; the whole session is safe in {path}.",

@@ -1,7 +1,7 @@
 """Dutch messages: tui."""
 
 MESSAGES: dict[str, str] = {
-    # --- grid, actions, editing (grid engineer) ---
+    # --- grid, actions, editing ---
     "tui.editing.someone": "een ander programma",
     "tui.editing.save_failed": "Opslaan mislukt, de wijziging blijft bewaard en wordt opnieuw geprobeerd: {problem}",
     "tui.editing.gone": "{item} bestaat niet meer in deze sessie.",
@@ -67,7 +67,7 @@ MESSAGES: dict[str, str] = {
     "tui.actions.searching": "zoekt “{text}”",
     "tui.actions.pick_theme": "Kies een thema met een cijfer:",
     # --- end grid, actions, editing ---
-    # --- shell: app, home, phase screens (shell engineer) ---
+    # --- shell: app, home, phase screens ---
     "tui.app.title": "pact-tui",
     "tui.app.save_failed": "Niet opgeslagen",
     "tui.app.rescued": "Niet alles kon worden opgeslagen; de hele sessie staat veilig in {path}.",

@@ -1,6 +1,6 @@
 """The frame every phase screen shares: header bar, phase bar, read-only banner, body, footer.
 
-A phase screen shows one part of the open session (`self.editor`, the grid engineer's
+A phase screen shows one part of the open session (`self.editor`, the
 SessionEditor). It redraws its body in `show_session` whenever the session changed
 since it last drew (`editor.version`), so an undo on another screen is visible the
 moment you come back.

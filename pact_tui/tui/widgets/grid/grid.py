@@ -331,9 +331,6 @@ class EditGrid(Widget, can_focus=True):
         self._refresh_footer()
         return True
 
-    def cancel_editing(self) -> None:
-        self._stop_editing()
-
     def finish_editing(self) -> EditGrid.CellEdited | None:
         """Commit the cell being edited and hand back what it came to, instead of posting it.
 
