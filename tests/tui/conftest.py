@@ -4,18 +4,17 @@ so shared helpers come as a fixture rather than a module to import)."""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from textual import events
-from textual.app import App
 from textual.pilot import Pilot
 
 from pact_tui.model import Item, RegionProfile, Session, SessionMeta
 from pact_tui.store import create_session
 from pact_tui.tui.app import PactApp
+from tests.conftest import screen_text, wait_until
 
 MakeSession = Callable[..., Path]
 
@@ -51,25 +50,8 @@ class Ui:
             driver.send_message(event)
         await pilot.pause()
 
-    @staticmethod
-    async def wait_until(pilot: Pilot[object], condition: Callable[[], object],
-                         timeout: float = 20.0) -> None:
-        """Let the app run until `condition()` holds; fail after `timeout` seconds.
-
-        For what happens on another thread (the saver) or a timer: waiting for the
-        condition itself instead of a fixed pause, so a loaded machine only makes it slower.
-        """
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout
-        while not condition():
-            assert loop.time() < deadline, "the app did not get there in time"
-            await pilot.pause(0.02)
-
-    @staticmethod
-    def text(app: App[object]) -> str:
-        """What the terminal shows right now, as plain text lines."""
-        strips = app.screen._compositor.render_strips()
-        return "\n".join(strip.text for strip in strips)
+    wait_until = staticmethod(wait_until)
+    text = staticmethod(screen_text)
 
 
 @pytest.fixture

@@ -278,7 +278,7 @@ async def test_the_planning_cell_takes_years_and_timing_and_keeps_a_digit_as_it_
         messages = [str(n.message) for n in app._notifications]
         assert any("2025-2021" in m and "eindjaar" in m for m in messages)
         assert "⚠ 1 2025-" in grid_lines(screen)[2]
-        assert screen.grid._edit is None
+        assert screen.grid.editing is None
         await pilot.press("enter", "ctrl+u")
         await type_text(pilot, "jaarlijks")  # timing alone is a planning too
         await pilot.press("enter")

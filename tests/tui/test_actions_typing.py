@@ -9,6 +9,7 @@ Afterwards every value is read back from the file.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from textual import events
@@ -29,6 +30,7 @@ from pact_tui.model.rules import ordered_actions
 from pact_tui.store import create_session, read_session
 from pact_tui.tui.app import PactApp
 from pact_tui.tui.screens.actions import ActionsScreen
+from tests.conftest import wait_until
 
 Keys = list[tuple[str, str | None]]
 
@@ -59,12 +61,9 @@ def slow_down(app: PactApp) -> None:
     app.set_interval(0.01, lambda: time.sleep(0.008))
 
 
-async def until(pilot: Pilot[object], condition: object, seconds: float = 120.0) -> None:
-    """Wait for `condition()` (polling), failing after `seconds` of a stuck app."""
-    deadline = time.monotonic() + seconds
-    while not condition():  # type: ignore[operator]
-        assert time.monotonic() < deadline, "the app did not get there"
-        await pilot.pause(0.05)
+async def until(pilot: Pilot[object], condition: Callable[[], object]) -> None:
+    """Wait for `condition()`, failing after two minutes of a stuck (slowed-down) app."""
+    await wait_until(pilot, condition, timeout=120.0)
 
 
 async def open_grid(app: PactApp, pilot: Pilot[object]) -> ActionsScreen:

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets._toast import Toast
 
 from pact_tui.model import Action, Stakeholder
 from pact_tui.store import SessionFile, read_session
@@ -259,7 +258,7 @@ WRITER = Path(__file__).parent.parent / "store" / "writer.py"
 
 def toasts(app: PactApp) -> str:
     """The notifications on screen, as one line of text."""
-    return " ".join(" ".join(str(toast.render()).split()) for toast in app.screen.query(Toast))
+    return " ".join(" ".join(str(toast.render()).split()) for toast in app.screen.query("Toast"))
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")

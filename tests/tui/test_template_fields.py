@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import docx
 import pytest
@@ -21,7 +22,9 @@ from pact_tui.model.template import ACTION_TEMPLATE, TemplateField
 from pact_tui.sheets import write_xlsx
 from pact_tui.tui.screens.actions import ActionsScreen
 from pact_tui.tui.screens.merge import SHOWN_FIELDS
-from tests.tui.conftest import MakeSession, Ui
+
+if TYPE_CHECKING:
+    from tests.tui.conftest import MakeSession, Ui
 
 FIELDS = [pytest.param(field, id=field.key) for field in ACTION_TEMPLATE]
 
