@@ -11,6 +11,7 @@ import subprocess
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.app import App
@@ -24,12 +25,12 @@ WAIT_SECONDS = 20.0
 """Generous: tests wait for a condition, never for a time; a loaded machine is slow."""
 
 
-def screen_text(app: App[object]) -> str:
+def screen_text(app: App[Any]) -> str:
     """What the terminal shows right now, as plain text lines."""
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
-async def wait_until(pilot: Pilot[object], condition: Callable[[], object],
+async def wait_until(pilot: Pilot[Any], condition: Callable[[], object],
                      what: str = "", timeout: float = WAIT_SECONDS) -> None:
     """Let the app run until `condition()` holds; fail after `timeout` seconds, saying
     `what` never happened and what the screen showed instead.

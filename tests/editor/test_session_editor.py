@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -34,9 +35,9 @@ def path(tmp_path: Path, profile: RegionProfile) -> Path:
 
 
 @pytest.fixture
-def editor(path: Path) -> SessionEditor:
+def editor(path: Path) -> Iterator[SessionEditor]:
     editor = SessionEditor(SessionFile.open(path))
-    yield editor  # type: ignore[misc]
+    yield editor
     editor.close()
 
 

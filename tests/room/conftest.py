@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.pilot import Pilot
@@ -25,11 +26,11 @@ class Room:
     text = staticmethod(screen_text)
 
     @staticmethod
-    async def wait_for(pilot: Pilot[object], condition: Callable[[], bool], what: str) -> None:
+    async def wait_for(pilot: Pilot[Any], condition: Callable[[], bool], what: str) -> None:
         await wait_until(pilot, condition, what)
         await pilot.pause()
 
-    async def shows(self, pilot: Pilot[object], *texts: str) -> str:
+    async def shows(self, pilot: Pilot[Any], *texts: str) -> str:
         """Wait until every one of `texts` is on the screen; the screen's text."""
         await self.wait_for(pilot, lambda: all(text in self.text(pilot.app) for text in texts),
                             f"screen shows {texts}")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual import events
@@ -35,7 +36,7 @@ class Ui:
                        **options)  # type: ignore[arg-type]
 
     @staticmethod
-    async def type(pilot: Pilot[object], text: str) -> None:
+    async def type(pilot: Pilot[Any], text: str) -> None:
         """Type `text` key by key, as fast as a person who never waits for the screen.
 
         The keys go into the app's queue one after another (what a fast typist does),

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Static
 
+from pact_tui.editor.session_editor import ItemT
 from pact_tui.model import (
     Action,
     Ambition,
@@ -27,7 +29,7 @@ from pact_tui.tui.screens.actions import ActionsScreen
 KEY_NAMES = {" ": "space", "→": "right"}
 
 
-async def type_text(pilot: Pilot[object], text: str) -> None:
+async def type_text(pilot: Pilot[Any], text: str) -> None:
     await pilot.press(*(KEY_NAMES.get(character, character) for character in text))
 
 
@@ -45,7 +47,7 @@ def app_for(path: Path) -> PactApp:
     return PactApp(path, sessions_dir=path.parent, exports_dir=path.parent)
 
 
-async def open_actions(app: PactApp, pilot: Pilot[object]) -> ActionsScreen:
+async def open_actions(app: PactApp, pilot: Pilot[Any]) -> ActionsScreen:
     await pilot.pause()
     app.show_phase("acties")
     await pilot.pause()
@@ -112,7 +114,7 @@ async def test_five_actions_typed_by_keys_alone_are_all_in_the_file(
         ["Opmeer", "Koggenland"], ["Stede Broec", "Drechterland"],
     ]
     expected_leads = ["Hoorn", "Enkhuizen", "Clusius", "Koggenland", "Drechterland"]
-    for action, row, parties, lead in zip(actions, ROWS, expected_parties, expected_leads,
+    for action, row, names, lead in zip(actions, ROWS, expected_parties, expected_leads,
                                           strict=True):
         theme, title, goal, scale, horizon, _, _ = row
         assert action.theme == themes[int(theme) - 1]
@@ -120,7 +122,7 @@ async def test_five_actions_typed_by_keys_alone_are_all_in_the_file(
         assert action.goal == goal
         assert action.scale == scales[int(scale) - 1]
         assert action.planning.horizon == horizons[int(horizon) - 1]
-        assert [party.name for party in action.parties] == parties
+        assert [party.name for party in action.parties] == names
         assert action.lead is not None and action.lead.name == lead
     assert actions[0].parties[0].stakeholder_id is not None  # Intermaris is a stakeholder
 
@@ -538,7 +540,7 @@ async def test_a_cursor_move_copies_no_list_of_actions(
         calls: list[type] = []
         items = app.editor.items
 
-        def counted(kind: type) -> list:  # type: ignore[type-arg]
+        def counted(kind: type[ItemT]) -> list[ItemT]:
             calls.append(kind)
             return items(kind)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from textual import events
 from textual.pilot import Pilot
@@ -61,12 +62,12 @@ def slow_down(app: PactApp) -> None:
     app.set_interval(0.01, lambda: time.sleep(0.008))
 
 
-async def until(pilot: Pilot[object], condition: Callable[[], object]) -> None:
+async def until(pilot: Pilot[Any], condition: Callable[[], object]) -> None:
     """Wait for `condition()`, failing after two minutes of a stuck (slowed-down) app."""
     await wait_until(pilot, condition, timeout=120.0)
 
 
-async def open_grid(app: PactApp, pilot: Pilot[object]) -> ActionsScreen:
+async def open_grid(app: PactApp, pilot: Pilot[Any]) -> ActionsScreen:
     await pilot.pause()
     app.show_phase("acties")
     await pilot.pause()
@@ -176,7 +177,7 @@ def notifications(app: PactApp) -> list[str]:
 
 
 def one_action(title: str = "Woningbouwmonitor", **fields: object) -> Action:
-    return Action(theme="wonen", title=title, **fields)  # type: ignore[arg-type]
+    return Action(theme="wonen", title=title, **fields)
 
 
 async def test_a_new_name_is_kept_and_becomes_a_stakeholder_undone_in_one_step(
@@ -262,12 +263,14 @@ async def test_undo_moves_to_the_changed_row_and_says_what_it_undid(
         await pilot.press("N", "u", "enter", "ctrl+home")
         assert screen.grid.cursor_row == 0
         await pilot.press("ctrl+z")
+        assert screen.grid.current_row is not None
         assert screen.grid.current_row.id == actions[50].id
         assert screen.grid.cursor_column.key == "goal"
         assert "Actie 50" in "".join(screen.grid.render_line(y).text for y in range(30))
         assert any(m.startswith("Ongedaan gemaakt: doel van Actie ‘Actie 50’")
                    for m in notifications(app))
         await pilot.press("ctrl+home", "ctrl+y")
+        assert screen.grid.current_row is not None
         assert screen.grid.current_row.id == actions[50].id
         assert saved_actions(app, path)[50].goal == "Nu"
         assert any(m.startswith("Opnieuw gedaan") for m in notifications(app))
