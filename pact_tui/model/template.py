@@ -201,13 +201,13 @@ ACTION_TEMPLATE: tuple[TemplateField, ...] = (
         text=_status_text,
         filled=lambda a: True,
         sort_key=_choice_position(progress_statuses, lambda a: a.status),
-        choices=progress_statuses, min_width=8, ratio=0.8, group=FieldGroup.PROGRESS),
+        choices=progress_statuses, min_width=12, ratio=0.8, group=FieldGroup.PROGRESS),
     TemplateField(
         "light", FieldKind.CHOICE,
         text=lambda a, profile: light_text(a.light),
         filled=lambda a: a.light is not None,
         sort_key=_choice_position(progress_lights, lambda a: a.light),
-        choices=progress_lights, min_width=8, ratio=0.8, group=FieldGroup.PROGRESS),
+        choices=progress_lights, min_width=11, ratio=0.8, group=FieldGroup.PROGRESS),
     TemplateField(
         "progress_note", FieldKind.LONG_TEXT,
         text=lambda a, profile: a.progress_note,

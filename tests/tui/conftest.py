@@ -12,9 +12,10 @@ import pytest
 from textual import events
 from textual.pilot import Pilot
 
-from pact_tui.model import Item, RegionProfile, Session, SessionMeta
+from pact_tui.model import Item, Phase, RegionProfile, Session, SessionMeta
 from pact_tui.store import create_session
 from pact_tui.tui.app import PactApp
+from pact_tui.tui.screens.actions import ActionsScreen
 from tests.conftest import screen_text, wait_until
 
 MakeSession = Callable[..., Path]
@@ -53,6 +54,16 @@ class Ui:
 
     wait_until = staticmethod(wait_until)
     text = staticmethod(screen_text)
+
+
+async def open_actions(app: PactApp, pilot: Pilot[Any]) -> ActionsScreen:
+    """Go to the Acties phase of the open session; its screen."""
+    await pilot.pause()
+    app.show_phase(Phase.ACTIONS)
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, ActionsScreen)
+    return screen
 
 
 @pytest.fixture

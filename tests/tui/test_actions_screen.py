@@ -25,6 +25,7 @@ from pact_tui.model import (
 from pact_tui.store import create_session, read_session
 from pact_tui.tui.app import PactApp
 from pact_tui.tui.screens.actions import ActionsScreen
+from tests.tui.conftest import open_actions
 
 KEY_NAMES = {" ": "space", "→": "right"}
 
@@ -45,15 +46,6 @@ def make_file(tmp_path: Path, profile: RegionProfile, *actions: Action,
 
 def app_for(path: Path) -> PactApp:
     return PactApp(path, sessions_dir=path.parent, exports_dir=path.parent)
-
-
-async def open_actions(app: PactApp, pilot: Pilot[Any]) -> ActionsScreen:
-    await pilot.pause()
-    app.show_phase("acties")
-    await pilot.pause()
-    screen = app.screen
-    assert isinstance(screen, ActionsScreen)
-    return screen
 
 
 def grid_lines(screen: ActionsScreen) -> list[str]:

@@ -30,8 +30,8 @@ from pact_tui.model import (
 from pact_tui.model.rules import ordered_actions
 from pact_tui.store import create_session, read_session
 from pact_tui.tui.app import PactApp
-from pact_tui.tui.screens.actions import ActionsScreen
 from tests.conftest import wait_until
+from tests.tui.conftest import open_actions
 
 Keys = list[tuple[str, str | None]]
 
@@ -67,15 +67,6 @@ async def until(pilot: Pilot[Any], condition: Callable[[], object]) -> None:
     await wait_until(pilot, condition, timeout=120.0)
 
 
-async def open_grid(app: PactApp, pilot: Pilot[Any]) -> ActionsScreen:
-    await pilot.pause()
-    app.show_phase("acties")
-    await pilot.pause()
-    screen = app.screen
-    assert isinstance(screen, ActionsScreen)
-    return screen
-
-
 def saved_actions(app: PactApp, path: Path) -> list[Action]:
     assert app.editor is not None and app.editor.flush()
     return ordered_actions(read_session(path).actions)
@@ -87,7 +78,7 @@ async def test_twenty_two_rows_typed_in_one_burst_into_a_slow_app_are_all_in_the
     path = session_file(tmp_path, profile)
     app = PactApp(path, sessions_dir=tmp_path, exports_dir=tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_grid(app, pilot)
+        screen = await open_actions(app, pilot)
         slow_down(app)
         burst(app, [key for row in app_keys() for key in row])
         editor = app.editor
@@ -122,7 +113,7 @@ async def test_a_capture_line_burst_makes_one_action_per_enter(
     path = session_file(tmp_path, profile)
     app = PactApp(path, sessions_dir=tmp_path, exports_dir=tmp_path)
     async with app.run_test() as pilot:
-        await open_grid(app, pilot)
+        await open_actions(app, pilot)
         slow_down(app)
         enter: Keys = [("enter", "\r")]
         burst(app, [("ctrl+n", None), *text_keys("a-1"), *enter, *text_keys("a-2"), *enter,
@@ -140,7 +131,7 @@ async def test_esc_and_a_letter_read_as_alt_letter_are_esc_then_the_letter(
     path = session_file(tmp_path, profile)
     app = PactApp(path, sessions_dir=tmp_path, exports_dir=tmp_path)
     async with app.run_test() as pilot:
-        screen = await open_grid(app, pilot)
+        screen = await open_actions(app, pilot)
         slow_down(app)
         # What Textual makes of Esc followed within its escape delay by "d" and by "2":
         # alt+d and alt+2. Esc leaves the capture line for the new row's Doel.
@@ -160,7 +151,7 @@ async def test_keys_typed_while_the_long_text_editor_opens_and_closes_land_in_or
     path = session_file(tmp_path, profile, Action(theme="wonen", title="Oud"))
     app = PactApp(path, sessions_dir=tmp_path, exports_dir=tmp_path)
     async with app.run_test() as pilot:
-        screen = await open_grid(app, pilot)
+        screen = await open_actions(app, pilot)
         slow_down(app)
         burst(app, [("right", None), ("ctrl+e", None), *text_keys(" en meer"), ("ctrl+s", None),
                     ("tab", "\t"), *text_keys("Doel"), ("enter", "\r")])
@@ -186,7 +177,7 @@ async def test_a_new_name_is_kept_and_becomes_a_stakeholder_undone_in_one_step(
     path = session_file(tmp_path, profile, one_action())
     app = PactApp(path, sessions_dir=tmp_path, exports_dir=tmp_path)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
-        screen = await open_grid(app, pilot)
+        screen = await open_actions(app, pilot)
         screen.grid.move_to(screen.grid.rows[0].id, "parties")
         # "Provincie" is a prefix of the stakeholder "Provincie Noord-Holland": still kept.
         burst(app, [*text_keys("Provincie;Recreatieschap"), ("enter", "\r")])
@@ -216,7 +207,7 @@ async def test_the_last_party_is_corrected_with_the_caret_at_the_end_after_enter
     path = session_file(tmp_path, profile, one_action(parties=parties))
     app = PactApp(path, sessions_dir=tmp_path, exports_dir=tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_grid(app, pilot)
+        screen = await open_actions(app, pilot)
         screen.grid.move_to(screen.grid.rows[0].id, "parties")
         await pilot.press("enter")  # Enter edits with the caret at the end: nothing selected
         edit = screen.grid.editing
@@ -234,7 +225,7 @@ async def test_an_unreadable_planning_and_tab_go_on_to_the_parties(
     path = session_file(tmp_path, profile, one_action())
     app = PactApp(path, sessions_dir=tmp_path, exports_dir=tmp_path)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
-        screen = await open_grid(app, pilot)
+        screen = await open_actions(app, pilot)
         screen.grid.move_to(screen.grid.rows[0].id, "planning")
         slow_down(app)
         burst(app, [*text_keys("kort 2026-2024"), ("tab", "\t"), *text_keys("wbg;7g"),
@@ -258,7 +249,7 @@ async def test_undo_moves_to_the_changed_row_and_says_what_it_undid(
     path = session_file(tmp_path, profile, *actions)
     app = PactApp(path, sessions_dir=tmp_path, exports_dir=tmp_path)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
-        screen = await open_grid(app, pilot)
+        screen = await open_actions(app, pilot)
         screen.grid.move_to(actions[50].id, "goal")
         await pilot.press("N", "u", "enter", "ctrl+home")
         assert screen.grid.cursor_row == 0
@@ -283,7 +274,7 @@ async def test_ctrl_t_changes_the_filter_once_after_the_digit_and_never_edits_a_
                         Action(theme="onderwijs", title="Stages", position=1))
     app = PactApp(path, sessions_dir=tmp_path, exports_dir=tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_grid(app, pilot)
+        screen = await open_actions(app, pilot)
         screen.grid.move_to(screen.grid.rows[0].id, "scale")
         shown: list[str | None] = []
         original = screen._rebuild
@@ -310,7 +301,7 @@ async def test_every_typed_character_is_kept_zero_width_joiners_too(
     app = PactApp(path, sessions_dir=tmp_path, exports_dir=tmp_path)
     family, persian = "Gezinnen 👩\u200d👩\u200d👧 thuis", "می\u200cخواهم"
     async with app.run_test(size=(120, 40)) as pilot:
-        await open_grid(app, pilot)
+        await open_actions(app, pilot)
         burst(app, [("ctrl+n", None), *text_keys(family), ("tab", "\t"), *text_keys(persian),
                     ("enter", "\r")])
         editor = app.editor
@@ -326,7 +317,7 @@ async def test_a_title_left_in_the_capture_line_is_kept_when_the_app_quits(
     path = session_file(tmp_path, profile, one_action())
     app = PactApp(path, sessions_dir=tmp_path, exports_dir=tmp_path)
     async with app.run_test() as pilot:
-        await open_grid(app, pilot)
+        await open_actions(app, pilot)
         burst(app, [("ctrl+n", None), *text_keys("Half getypt"), ("ctrl+q", None)])
         await pilot.pause()
     titles = [a.title for a in ordered_actions(read_session(path).actions)]

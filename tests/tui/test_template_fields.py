@@ -20,8 +20,8 @@ from pact_tui.model import Action, PartyRef, Planning, RegionProfile, Session, S
 from pact_tui.model.rules import missing_fields
 from pact_tui.model.template import ACTION_TEMPLATE, TemplateField
 from pact_tui.sheets import write_xlsx
-from pact_tui.tui.screens.actions import ActionsScreen
 from pact_tui.tui.screens.merge import SHOWN_FIELDS
+from tests.tui.conftest import open_actions
 
 if TYPE_CHECKING:
     from tests.tui.conftest import MakeSession, Ui
@@ -63,11 +63,7 @@ async def test_every_field_is_in_the_grid_sort_search_and_detail(
     first, second = first_and_second(profile)
     app = ui.app(make_session(actions=(first, second)))
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        app.show_phase("acties")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ActionsScreen)
+        screen = await open_actions(app, pilot)
         grid = screen.grid
 
         # The grid: the column is there, in its group (ctrl+g switches), headed by its label.

@@ -183,6 +183,10 @@ class ActionsScreen(GridPhaseScreen):
         text.append(f"  {position}", style="dim")
         if self.search_text:
             text.append("  " + t("tui.actions.searching", text=self.search_text), style="italic")
+        # The footer has no room for it at 80 columns: which columns ctrl+g shows next.
+        text.append("  " + t("tui.actions.other_columns",
+                             group=t(f"tui.actions.columns.{self._next_group().value}")),
+                    style="dim")
         self.query_one("#actions-filters", Static).update(visible_rich(text))
 
     def _show_ambitions(self) -> None:
@@ -342,10 +346,13 @@ class ActionsScreen(GridPhaseScreen):
             self.notify(t("tui.actions.deleted", title=action.title[:60]), markup=False,
                         timeout=4)
 
+    def _next_group(self) -> FieldGroup:
+        groups = list(FieldGroup)
+        return groups[(groups.index(self.column_group) + 1) % len(groups)]
+
     def action_next_columns(self) -> None:
         """ctrl+g: the other group of columns (workshop or progress); Thema and Actie stay."""
-        groups = list(FieldGroup)
-        self.column_group = groups[(groups.index(self.column_group) + 1) % len(groups)]
+        self.column_group = self._next_group()
         self.grid.set_columns(action_columns(self.editor, self.column_group))
         self._rebuild()
 
