@@ -28,7 +28,6 @@ from pact_tui.sheets.rows import row_check
 _WIDE = 14
 _MIN, _MAX = 8, 60
 _LIST_ROWS = 1_048_575
-_VALIDATED = ("theme", "scale", "status", "light")
 
 
 def _width(field: TemplateField, texts: Sequence[str]) -> float:
@@ -79,7 +78,8 @@ def _validations(book: xlsxwriter.Workbook, sheet: Worksheet, session: Session) 
     lists.hide()
     columns = list(ACTION_TEMPLATE)
     keys = [field.key for field in columns]
-    wanted = [*_VALIDATED, "planning"]
+    wanted = [field.key for field in columns
+              if field.kind in (FieldKind.CHOICE, FieldKind.PLANNING) and field.choices]
     for index, key in enumerate(wanted):
         field = columns[keys.index(key)]
         labels = _choices(session, field)
@@ -90,7 +90,8 @@ def _validations(book: xlsxwriter.Workbook, sheet: Worksheet, session: Session) 
         # A planning cell holds years and timing besides the horizon: a list to pick
         # from, not a rule.
         sheet.data_validation(1, keys.index(key), _LIST_ROWS, keys.index(key), {
-            "validate": "list", "source": source, "show_error": key != "planning",
+            "validate": "list", "source": source,
+            "show_error": field.kind is not FieldKind.PLANNING,
             "error_title": field.label,
             "error_message": t("sheets.pick_from_list", field=field.label)})
 
