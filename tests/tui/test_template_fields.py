@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import docx
 import pytest
@@ -18,7 +18,7 @@ from pact_tui.export import export_programme
 from pact_tui.merge.report import field_text
 from pact_tui.model import Action, PartyRef, Planning, RegionProfile, Session, SessionMeta
 from pact_tui.model.rules import missing_fields
-from pact_tui.model.template import ACTION_TEMPLATE, TemplateField
+from pact_tui.model.template import ACTION_TEMPLATE, FieldKind, TemplateField
 from pact_tui.sheets import write_xlsx
 from pact_tui.tui.screens.merge import SHOWN_FIELDS
 from tests.tui.conftest import open_actions
@@ -29,22 +29,34 @@ if TYPE_CHECKING:
 FIELDS = [pytest.param(field, id=field.key) for field in ACTION_TEMPLATE]
 
 
+def value(field: TemplateField, which: int, profile: RegionProfile) -> Any:
+    """A value of `field` for the first (0) or the second (1) action, by the field's kind,
+    the first's lower: so a field added to the template gets values here by itself."""
+    word = ("Aardwarmte", "Zonnedaken")[which]
+    kind = field.kind
+    if kind in (FieldKind.TEXT, FieldKind.LONG_TEXT):
+        return f"{word} {field.key}"
+    if kind is FieldKind.CHOICE:
+        assert field.choices is not None
+        return field.choices(profile)[which].key
+    if kind is FieldKind.PLANNING:
+        assert field.choices is not None
+        return Planning(horizon=field.choices(profile)[which].key, start_year=2026 + 3 * which)
+    if kind is FieldKind.PARTIES:
+        return (PartyRef(name=f"{word} {field.key}"),)
+    if kind is FieldKind.PARTY:
+        return PartyRef(name=f"{word} {field.key}")
+    if kind is FieldKind.DATE:
+        return (dt.date(2026, 1, 5), dt.date(2027, 9, 30))[which]
+    raise AssertionError(f"no test value for a field of kind {kind}")
+
+
 def first_and_second(profile: RegionProfile) -> tuple[Action, Action]:
     """Two actions that differ in every field, the first lower in each (so it sorts
     first), the second first in the facilitator's own order."""
-    themes, scales, horizons = profile.themes, profile.scales, profile.horizons
-    first = Action(
-        theme=themes[0].key, title="Aardwarmte Andijk", goal="Alle aansluitingen afgerond",
-        scale=scales[0].key, planning=Planning(horizon=horizons[0].key, start_year=2026),
-        parties=(PartyRef(name="Aannemer Anders"),), lead=PartyRef(name="Aartsbisdom"),
-        status="not-started", light="on-track", progress_note="Alles loopt",
-        progress_date=dt.date(2026, 1, 5), position=1)
-    second = Action(
-        theme=themes[1].key, title="Zonnedaken Zwaag", goal="Zeshonderd daken vol",
-        scale=scales[1].key, planning=Planning(horizon=horizons[1].key, start_year=2029),
-        parties=(PartyRef(name="Zorggroep Zuid"),), lead=PartyRef(name="Zuiderzeeraad"),
-        status="done", light="problem", progress_note="Zorgen om netcapaciteit",
-        progress_date=dt.date(2027, 9, 30), position=0)
+    first, second = (Action(position=1 - which, **{
+        field.key: value(field, which, profile) for field in ACTION_TEMPLATE})
+        for which in (0, 1))
     return first, second
 
 
