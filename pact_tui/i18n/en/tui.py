@@ -57,7 +57,7 @@ MESSAGES: dict[str, str] = {
     "tui.actions.capture_ambition": "+ new ambition in {theme}: type and press Enter",
     "tui.actions.detail_empty": "No action selected.",
     "tui.actions.detail_field": "{label}:",
-    "tui.actions.other_columns": "ctrl+g: {group}",
+    "tui.actions.other_columns": "ctrl+x: {group}",
     "tui.actions.columns.workshop": "workshop",
     "tui.actions.columns.progress": "progress",
     "tui.actions.key.columns": "Progress/workshop",

@@ -57,7 +57,7 @@ MESSAGES: dict[str, str] = {
     "tui.actions.capture_ambition": "+ nieuwe ambitie in {theme}: typ en druk Enter",
     "tui.actions.detail_empty": "Geen actie geselecteerd.",
     "tui.actions.detail_field": "{label}:",
-    "tui.actions.other_columns": "ctrl+g: {group}",
+    "tui.actions.other_columns": "ctrl+x: {group}",
     "tui.actions.columns.workshop": "workshop",
     "tui.actions.columns.progress": "voortgang",
     "tui.actions.key.columns": "Voortgang/workshop",

@@ -59,7 +59,7 @@ class ActionsScreen(GridPhaseScreen):
                 id="actions.new_ambition"),
         Binding("ctrl+l", "make_stakeholders", t("tui.actions.key.make_stakeholders"),
                 show=False, id="actions.make_stakeholders"),
-        Binding("ctrl+g", "next_columns", t("tui.actions.key.columns"), id="actions.columns"),
+        Binding("ctrl+x", "next_columns", t("tui.actions.key.columns"), id="actions.columns"),
     ]
 
     def __init__(self, editor: SessionEditor) -> None:
@@ -183,7 +183,7 @@ class ActionsScreen(GridPhaseScreen):
         text.append(f"  {position}", style="dim")
         if self.search_text:
             text.append("  " + t("tui.actions.searching", text=self.search_text), style="italic")
-        # The footer has no room for it at 80 columns: which columns ctrl+g shows next.
+        # The footer has no room for it at 80 columns: which columns ctrl+x shows next.
         text.append("  " + t("tui.actions.other_columns",
                              group=t(f"tui.actions.columns.{self._next_group().value}")),
                     style="dim")
@@ -351,7 +351,7 @@ class ActionsScreen(GridPhaseScreen):
         return groups[(groups.index(self.column_group) + 1) % len(groups)]
 
     def action_next_columns(self) -> None:
-        """ctrl+g: the other group of columns (workshop or progress); Thema and Actie stay."""
+        """ctrl+x: the other group of columns (workshop or progress); Thema and Actie stay."""
         self.column_group = self._next_group()
         self.grid.set_columns(action_columns(self.editor, self.column_group))
         self._rebuild()
