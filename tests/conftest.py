@@ -1,19 +1,50 @@
-"""Shared fixtures: the built-in West-Friesland profile, read from the package data."""
+"""Shared fixtures: the built-in West-Friesland profile, read from the package data; and
+the two helpers every app test needs, `screen_text` and `wait_until` (the room view's
+and the main app's fixtures use them both)."""
 
 from __future__ import annotations
 
+import asyncio
 import os
 import shutil
 import subprocess
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.app import App
+from textual.pilot import Pilot
 
 from pact_tui.i18n import set_language
 from pact_tui.model import RegionProfile
 from pact_tui.store import load_profile
+
+WAIT_SECONDS = 20.0
+"""Generous: tests wait for a condition, never for a time; a loaded machine is slow."""
+
+
+def screen_text(app: App[Any]) -> str:
+    """What the terminal shows right now, as plain text lines."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+async def wait_until(pilot: Pilot[Any], condition: Callable[[], object],
+                     what: str = "", timeout: float = WAIT_SECONDS) -> None:
+    """Let the app run until `condition()` holds; fail after `timeout` seconds, saying
+    `what` never happened and what the screen showed instead.
+
+    For what happens on another thread (the saver), a timer or a file watcher: waiting
+    for the condition itself, so a loaded machine only makes the test slower.
+    """
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        if loop.time() > deadline:
+            raise AssertionError(f"never happened: {what or condition}\n"
+                                 f"{screen_text(pilot.app)}")
+        await pilot.pause(0.02)
 
 
 @pytest.fixture(scope="session")

@@ -7,35 +7,42 @@ is an open point (no goal, lead or parties) gets a Word comment on its row.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from pact_tui.export.draft import Draft
 from pact_tui.export.grouping import horizon_groups, theme_keys
 from pact_tui.export.priorities import with_priority
-from pact_tui.export.tables import Column, columns
+from pact_tui.export.tables import Column
 from pact_tui.export.wording import horizon_heading, joined, party_lines, planning_text
 from pact_tui.i18n import t
 from pact_tui.model import Action, RegionProfile
 from pact_tui.model.rules import open_points
+from pact_tui.model.template import ACTION_TEMPLATE, FieldKind, TemplateField
 from pact_tui.model.validation import field_label
+
+# The Word table's own wording where it differs from the app's one line per field:
+# planning as a sentence, one party a line.
+_WORDING: dict[FieldKind, Callable[[Any], str]] = {
+    FieldKind.PLANNING: planning_text,
+    FieldKind.PARTIES: party_lines,
+}
+
+
+def table_fields() -> tuple[TemplateField, ...]:
+    """The template's fields that have a column in the Word table, in template order."""
+    return tuple(field for field in ACTION_TEMPLATE if field.page_share > 0)
 
 
 def action_columns() -> list[Column]:
-    """Actie, Doel, Schaalniveau, Planning, Betrokken partijen, Trekker."""
-    return columns(("export.actions.col.title", 20), ("export.actions.col.goal", 24),
-                   ("export.actions.col.scale", 12), ("export.actions.col.planning", 10),
-                   ("export.actions.col.parties", 19), ("export.actions.col.lead", 15))
+    """Actie, Doel, Schaalniveau, Planning, Betrokken partijen, Trekker (the template's
+    fields with a share of the page)."""
+    return [Column(field.label, field.page_share) for field in table_fields()]
 
 
 def action_row(profile: RegionProfile, action: Action) -> list[str]:
     """The cells of an action's row, in the order of `action_columns`."""
-    return [
-        action.title,
-        action.goal,
-        profile.scale_label(action.scale) if action.scale else "",
-        planning_text(action.planning),
-        party_lines(action.parties),
-        action.lead.name if action.lead else "",
-    ]
+    return [_WORDING[field.kind](getattr(action, field.key)) if field.kind in _WORDING
+            else field.text(action, profile) for field in table_fields()]
 
 
 def write_actions(draft: Draft, progress: Callable[[float], None]) -> None:

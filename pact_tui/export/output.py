@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import sys
 import tempfile
 import time
-import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
@@ -23,6 +21,8 @@ from docx.document import Document
 from pact_tui.export.errors import OutputError
 from pact_tui.i18n import t
 from pact_tui.model import SessionMeta
+from pact_tui.model.file_names import free_path as free_name
+from pact_tui.model.file_names import title_slug
 
 # Windows refuses os.replace for a moment while antivirus or a sync client holds the file.
 _REPLACE_ATTEMPTS = 5 if sys.platform == "win32" else 1
@@ -30,19 +30,13 @@ _REPLACE_ATTEMPTS = 5 if sys.platform == "win32" else 1
 
 def draft_name(meta: SessionMeta) -> str:
     """`2026-11-28-pact-7-1-uitvoeringsprogramma.docx`."""
-    ascii_title = unicodedata.normalize("NFKD", meta.title).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")[:60].strip("-")
-    return f"{meta.date.isoformat()}-{slug or 'programma'}.docx"
+    slug = title_slug(meta.title, 60) or t("export.filename_fallback")
+    return f"{meta.date.isoformat()}-{slug}.docx"
 
 
 def free_path(folder: Path, meta: SessionMeta) -> Path:
     """The default path in `folder`, with -2, -3 ... added when that name is already taken."""
-    first = folder / draft_name(meta)
-    candidate, number = first, 1
-    while candidate.exists():
-        number += 1
-        candidate = first.with_name(f"{first.stem}-{number}{first.suffix}")
-    return candidate
+    return free_name(folder, draft_name(meta))
 
 
 def lock_owner(path: Path) -> str | None:

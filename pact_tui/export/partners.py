@@ -16,6 +16,7 @@ from pact_tui.export.tables import columns
 from pact_tui.export.wording import count, joined
 from pact_tui.i18n import t
 from pact_tui.model import Commitment, PartyRef, Session, Stakeholder
+from pact_tui.model.parties import name_key
 from pact_tui.model.rules import is_municipality, ordered_actions
 
 
@@ -29,24 +30,20 @@ class Group:
     uncommitted: list[str] = field(default_factory=list)
 
 
-def _key(name: str) -> str:
-    return " ".join(name.casefold().split())
-
-
 def partner_groups(session: Session) -> list[Group]:
     """The groups in the order the chapter shows them; none before anyone has committed."""
     actions = ordered_actions(session.actions)
     order = {action.id: index for index, action in enumerate(actions)}
     by_id = {stakeholder.id: stakeholder for stakeholder in session.stakeholders}
-    by_name = {_key(stakeholder.name): stakeholder for stakeholder in session.stakeholders}
+    by_name = {name_key(stakeholder.name): stakeholder for stakeholder in session.stakeholders}
     municipalities = session.profile.municipalities
 
     def identity(party: PartyRef) -> tuple[str, str, str]:
         """(key, name, category) of a party, through its stakeholder when there is one."""
         found: Stakeholder | None = by_id.get(party.stakeholder_id or "")
-        found = found or by_name.get(_key(party.name))
+        found = found or by_name.get(name_key(party.name))
         if found is None:
-            return _key(party.name), party.name, ""
+            return name_key(party.name), party.name, ""
         return found.id, found.name, found.category
 
     committed: dict[str, tuple[str, str, list[Commitment]]] = {}
@@ -70,7 +67,7 @@ def partner_groups(session: Session) -> list[Group]:
             return groups.setdefault("", Group(t("export.partners.municipalities"), True))
         if not category.strip():
             return groups.setdefault("\uffff", Group(t("export.partners.other")))
-        return groups.setdefault(_key(category), Group(_capital(category)))
+        return groups.setdefault(name_key(category), Group(_capital(category)))
 
     for name, category, commitments in committed.values():
         commitments.sort(key=lambda c: order[c.action_id])

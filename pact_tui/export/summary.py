@@ -20,14 +20,16 @@ from collections.abc import Iterable, Sequence
 from html import escape
 from pathlib import Path
 
+from pact_tui.export.actions import table_fields
 from pact_tui.export.errors import OutputError
 from pact_tui.export.grouping import organisations, theme_keys
 from pact_tui.export.output import draft_name
 from pact_tui.export.wording import horizon_heading, joined, long_date, planning_text
 from pact_tui.i18n import t
-from pact_tui.model import Action, Session, now_utc
+from pact_tui.model import Action, RegionProfile, Session, now_utc
 from pact_tui.model.produced import is_new, produced
 from pact_tui.model.rules import is_cross_theme, open_points, ordered_actions
+from pact_tui.model.template import FieldKind, TemplateField
 from pact_tui.model.validation import field_label
 
 # C0 and C1 control characters shown as visible symbols: most are not even allowed in HTML.
@@ -181,9 +183,7 @@ def _actions(session: Session) -> list[str]:
     if not actions:
         return [*out, _none(t("export.summary.no_actions"))]
     with_notes = any(action.notes for action in actions)
-    heads = [t("export.summary.col.action"), t("export.summary.col.goal"),
-             t("export.summary.col.scale"), t("export.summary.col.planning"),
-             t("export.summary.col.parties"), t("export.summary.col.lead")]
+    heads = [field.label for field in table_fields()]
     if with_notes:
         heads.append(t("export.summary.col.notes"))
     for theme in theme_keys(session):
@@ -197,23 +197,26 @@ def _actions(session: Session) -> list[str]:
 
 
 def _action_row(session: Session, action: Action, with_notes: bool) -> list[str]:
+    """The Word table's columns (the template's fields with a share of the page), the
+    first marked new or changed."""
     profile = session.profile
     mark = t("export.summary.new") if is_new(action) else t("export.summary.changed")
-    planning = ""
-    if action.planning.horizon is not None:
-        planning = horizon_heading(profile, action.planning.horizon)
-    planning = "\n".join(part for part in (planning, planning_text(action.planning)) if part)
-    row = [
-        f'{_text(action.title)} <span class="mark">{escape(mark)}</span>',
-        _text(action.goal),
-        _text(profile.scale_label(action.scale)) if action.scale else "",
-        _text(planning),
-        _list([party.name for party in action.parties]),
-        _text(action.lead.name) if action.lead else "",
-    ]
+    row = [_cell(field, action, profile) for field in table_fields()]
+    row[0] += f' <span class="mark">{escape(mark)}</span>'
     if with_notes:
         row.append(_text(action.notes))
     return row
+
+
+def _cell(field: TemplateField, action: Action, profile: RegionProfile) -> str:
+    """A field as HTML: parties as a list, planning with its horizon spelled out."""
+    value = getattr(action, field.key)
+    if field.kind is FieldKind.PARTIES:
+        return _list([party.name for party in value])
+    if field.kind is FieldKind.PLANNING:
+        heading = horizon_heading(profile, value.horizon) if value.horizon is not None else ""
+        return _text("\n".join(part for part in (heading, planning_text(value)) if part))
+    return _text(field.text(action, profile))
 
 
 def _commitments(session: Session) -> list[str]:

@@ -15,9 +15,11 @@ from pact_tui.merge.signals import Signal
 from pact_tui.model import Item, Origin, Planning, RegionProfile
 from pact_tui.model.planning_text import format_planning
 from pact_tui.model.rules import differing
+from pact_tui.model.template import ACTION_TEMPLATE, FieldKind
 from pact_tui.model.validation import field_label
 
 _LONGEST = 100
+_TEMPLATE = {field.key: field for field in ACTION_TEMPLATE}
 
 
 def _short(text: str) -> str:
@@ -57,19 +59,19 @@ def show_value(value: Any) -> str:
 
 
 def field_text(name: str, value: Any, profile: RegionProfile) -> str:
-    """A field value in words: theme and scale by their label, planning as a sentence."""
-    if name == "theme" and isinstance(value, str):
-        return profile.theme_label(value)
+    """A field value in words: a choice (theme, scale, status, light) by its label,
+    planning as a sentence."""
     if name == "themes" and isinstance(value, list):
         return ", ".join(profile.theme_label(str(theme)) for theme in value) or "—"
-    if name == "scale" and isinstance(value, str):
-        scale = profile.scale(value)
-        return scale.label if scale is not None else value
-    if name == "planning" and isinstance(value, dict):
+    field = _TEMPLATE.get(name)
+    if field is not None and field.kind is FieldKind.PLANNING and isinstance(value, dict):
         try:
             return format_planning(Planning.model_validate(value), profile) or "—"
         except ValueError:
             return show_value(value)
+    if field is not None and field.choices is not None and isinstance(value, str):
+        labels = {choice.key: choice.label for choice in field.choices(profile)}
+        return labels.get(value, value)
     return show_value(value)
 
 

@@ -50,17 +50,27 @@ def new_party_names(refs: Iterable[PartyRef | None],
                     stakeholders: Sequence[Stakeholder]) -> list[str]:
     """The names among `refs` that are no stakeholder yet: the ones to add when a row is
     committed. Each once, in the order typed."""
-    known = {s.name.casefold() for s in stakeholders}
+    known = {name_key(s.name) for s in stakeholders}
     new: dict[str, str] = {}
     for ref in refs:
-        if ref is not None and ref.name.casefold() not in known:
-            new.setdefault(ref.name.casefold(), ref.name)
+        if ref is not None and name_key(ref.name) not in known:
+            new.setdefault(name_key(ref.name), ref.name)
     return list(new.values())
+
+
+def name_key(name: str) -> str:
+    """What two spellings of one party's name have in common: any case, any spacing."""
+    return " ".join(name.casefold().split())
+
+
+def find_stakeholder(name: str, stakeholders: Iterable[Stakeholder]) -> Stakeholder | None:
+    """The stakeholder called `name` (any case, any spacing), or None."""
+    key = name_key(name)
+    return next((s for s in stakeholders if name_key(s.name) == key), None)
 
 
 def linked(name: str, stakeholders: Sequence[Stakeholder]) -> PartyRef:
     """A party by name, linked to the stakeholder of that name (any case) when there is one."""
-    folded = name.casefold()
-    match = next((s for s in stakeholders if s.name.casefold() == folded), None)
+    match = find_stakeholder(name, stakeholders)
     return PartyRef(name=match.name if match else name,
                     stakeholder_id=match.id if match else None)

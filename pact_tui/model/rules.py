@@ -7,24 +7,20 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from pact_tui.model.items import Action, Challenge, Commitment, Item
+from pact_tui.model.parties import name_key
+from pact_tui.model.template import open_point_fields, required_fields, template_field
 
-# The template's fields after thema and actie, in the order of the action grid.
-TEMPLATE_FIELDS = ("goal", "scale", "planning", "parties", "lead")
+# The fields an action is incomplete without (the template's `required` ones).
+TEMPLATE_FIELDS = required_fields()
 
-# An action missing any field of the template is an open point (openstaand punt) of the programme.
-OPEN_POINT_FIELDS = TEMPLATE_FIELDS
+# An action missing any of these (the template's `open_point` fields) is an open point
+# (openstaand punt) of the programme.
+OPEN_POINT_FIELDS = open_point_fields()
 
 
 def missing_fields(action: Action, fields: Sequence[str] = TEMPLATE_FIELDS) -> tuple[str, ...]:
-    """The template fields of `action` that are still empty, in template order."""
-    filled = {
-        "goal": bool(action.goal),
-        "scale": action.scale is not None,
-        "planning": not action.planning.is_empty(),
-        "parties": bool(action.parties),
-        "lead": action.lead is not None,
-    }
-    return tuple(field for field in fields if not filled[field])
+    """The fields of `action` among `fields` that are still empty, in the given order."""
+    return tuple(key for key in fields if not template_field(key).filled(action))
 
 
 # An action whose merge left other values beside it (a combined duplicate, a conflict
@@ -109,6 +105,6 @@ def is_municipality(name: str, category: str, municipalities: Iterable[str]) -> 
     """A party is a municipality when its kind says so or it is named after one of the region's."""
     if category.strip().casefold() in {"gemeente", "gemeenten", "municipality"}:
         return True
-    spelled = " ".join(name.casefold().split())
-    return any(spelled in {place.casefold(), f"gemeente {place.casefold()}"}
+    spelled = name_key(name)
+    return any(spelled in {name_key(place), name_key(f"gemeente {place}")}
                for place in municipalities)

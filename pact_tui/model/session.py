@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from enum import StrEnum
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -31,7 +32,19 @@ from pact_tui.model.votes import VotingRound
 
 SCHEMA_VERSION = 5
 
-PHASES = ("sessie", "stakeholders", "opgaven", "acties", "partners", "overzicht")
+class Phase(StrEnum):
+    """The phases of a session, in the order the room goes through them. The values are
+    what files and follow files store, so they stay as they are."""
+
+    SESSION = "sessie"
+    STAKEHOLDERS = "stakeholders"
+    CHALLENGES = "opgaven"
+    ACTIONS = "acties"
+    PARTNERS = "partners"
+    OVERVIEW = "overzicht"
+
+
+PHASES = tuple(Phase)
 
 SessionKind = Literal["session", "programme"]
 

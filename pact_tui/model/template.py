@@ -34,6 +34,17 @@ class FieldKind(Enum):
     PLANNING = "planning"  # a horizon from the profile, years and timing, as one line
     PARTIES = "parties"  # several parties
     PARTY = "party"  # one party
+    DATE = "date"  # a day, typed as 2026-05-14 or 14-5-2026
+
+
+class FieldGroup(Enum):
+    """Which columns the action grid shows together: what the room fills in during the
+    workshop, the scores that set priorities, or how the action is doing once the
+    programme runs."""
+
+    WORKSHOP = "workshop"
+    PRIORITY = "priority"
+    PROGRESS = "progress"
 
 
 @dataclass(frozen=True)
@@ -45,7 +56,8 @@ class TemplateField:
     whether it has a value; `choices(profile)` lists what a choice field offers.
     `required` fields make an action incomplete when empty; `open_point` ones make it
     an open point of the programme. `min_width`/`ratio` size its grid column and
-    `page_share` its column in the Word table (0: not in the table).
+    `page_share` its column in the Word table (0: not in the table). The grid shows one
+    `group` of fields at a time; `pinned` fields (which action it is) are always shown.
     """
 
     key: str
@@ -59,6 +71,8 @@ class TemplateField:
     min_width: int = 6
     ratio: float = 1.0
     page_share: float = 0.0
+    group: FieldGroup = FieldGroup.WORKSHOP
+    pinned: bool = False
 
     @property
     def label(self) -> str:
@@ -156,13 +170,13 @@ ACTION_TEMPLATE: tuple[TemplateField, ...] = (
         text=lambda a, profile: profile.theme_label(a.theme),
         filled=lambda a: bool(a.theme),
         sort_key=_choice_position(_themes, lambda a: a.theme),
-        choices=_themes, min_width=9, ratio=1.0),
+        choices=_themes, min_width=9, ratio=1.0, pinned=True),
     TemplateField(
         "title", FieldKind.LONG_TEXT,
         text=lambda a, profile: a.title,
         filled=lambda a: bool(a.title),
         sort_key=_text_order(lambda a: a.title),
-        min_width=12, ratio=4.0, page_share=20),
+        min_width=12, ratio=4.0, page_share=20, pinned=True),
     TemplateField(
         "goal", FieldKind.LONG_TEXT,
         text=lambda a, profile: a.goal,
@@ -199,37 +213,37 @@ ACTION_TEMPLATE: tuple[TemplateField, ...] = (
         text=_status_text,
         filled=lambda a: True,
         sort_key=_choice_position(progress_statuses, lambda a: a.status),
-        choices=progress_statuses, min_width=8, ratio=0.8),
+        choices=progress_statuses, min_width=12, ratio=0.8, group=FieldGroup.PROGRESS),
     TemplateField(
         "light", FieldKind.CHOICE,
         text=lambda a, profile: light_text(a.light),
         filled=lambda a: a.light is not None,
         sort_key=_choice_position(progress_lights, lambda a: a.light),
-        choices=progress_lights, min_width=8, ratio=0.8),
+        choices=progress_lights, min_width=11, ratio=0.8, group=FieldGroup.PROGRESS),
     TemplateField(
         "progress_note", FieldKind.LONG_TEXT,
         text=lambda a, profile: a.progress_note,
         filled=lambda a: bool(a.progress_note),
         sort_key=_text_order(lambda a: a.progress_note),
-        min_width=8, ratio=2.0),
+        min_width=8, ratio=2.0, group=FieldGroup.PROGRESS),
     TemplateField(
-        "progress_date", FieldKind.TEXT,
+        "progress_date", FieldKind.DATE,
         text=lambda a, profile: a.progress_date.isoformat() if a.progress_date else "",
         filled=lambda a: a.progress_date is not None,
         sort_key=lambda a, profile: (a.progress_date is None, a.progress_date or ""),
-        min_width=10, ratio=0.6),
+        min_width=10, ratio=0.6, group=FieldGroup.PROGRESS),
     TemplateField(
         "impact", FieldKind.CHOICE,
         text=lambda a, profile: _score_text(a.impact),
         filled=lambda a: a.impact is not None,
         sort_key=lambda a, profile: (a.impact is None, -(a.impact or 0)),
-        choices=score_choices, min_width=3, ratio=0.3),
+        choices=score_choices, min_width=3, ratio=0.3, group=FieldGroup.PRIORITY),
     TemplateField(
         "effort", FieldKind.CHOICE,
         text=lambda a, profile: _score_text(a.effort),
         filled=lambda a: a.effort is not None,
         sort_key=lambda a, profile: (a.effort is None, a.effort or 0),
-        choices=score_choices, min_width=3, ratio=0.3),
+        choices=score_choices, min_width=3, ratio=0.3, group=FieldGroup.PRIORITY),
 )
 
 _BY_KEY: dict[str, TemplateField] = {field.key: field for field in ACTION_TEMPLATE}
@@ -240,10 +254,24 @@ def template_field(key: str) -> TemplateField:
     return _BY_KEY[key]
 
 
+def fields_of(group: FieldGroup) -> tuple[TemplateField, ...]:
+    """The fields the grid shows for `group`: the pinned ones, then the group's own."""
+    return tuple(field for field in ACTION_TEMPLATE if field.pinned or field.group is group)
+
+
+def required_fields() -> tuple[str, ...]:
+    """The fields an action is incomplete without, in template order."""
+    return tuple(field.key for field in ACTION_TEMPLATE if field.required)
+
+
+def open_point_fields() -> tuple[str, ...]:
+    """The fields that make an action an open point of the programme while empty."""
+    return tuple(field.key for field in ACTION_TEMPLATE if field.open_point)
+
+
 def search_text(action: Action, profile: RegionProfile) -> str:
-    """Everything a text filter looks in: the free text and the parties, folded."""
-    parts = [field.text(action, profile) for field in ACTION_TEMPLATE
-             if field.kind in {FieldKind.TEXT, FieldKind.LONG_TEXT, FieldKind.PARTIES,
-                               FieldKind.PARTY}]
+    """Everything a text filter looks in: every field as people read it, and the notes,
+    folded."""
+    parts = [field.text(action, profile) for field in ACTION_TEMPLATE]
     parts.append(action.notes)
     return " ".join(parts).casefold()

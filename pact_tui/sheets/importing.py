@@ -13,10 +13,12 @@ from dataclasses import dataclass
 
 from pact_tui.merge import start_session_from
 from pact_tui.model import Action, RegionProfile, Session, SessionMeta
-from pact_tui.model.template import ACTION_TEMPLATE
+from pact_tui.model.template import ACTION_TEMPLATE, FieldGroup, FieldKind
 from pact_tui.sheets.rows import ReadResult, SheetAction, row_check
 
-_PROGRESS = ("status", "light", "progress_note")
+# A change of any of these dates the progress (when the sheet did not change the date).
+_PROGRESS = tuple(field.key for field in ACTION_TEMPLATE
+                  if field.group is FieldGroup.PROGRESS and field.kind is not FieldKind.DATE)
 
 
 @dataclass(frozen=True)

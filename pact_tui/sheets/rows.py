@@ -8,7 +8,6 @@ action's notes so no word is lost.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import re
 from collections.abc import Mapping, Sequence
@@ -18,11 +17,13 @@ from pydantic import ValidationError
 
 from pact_tui.i18n import t
 from pact_tui.model import Action, PartyRef, Planning, RegionProfile, Stakeholder
+from pact_tui.model.dates import read_date
 from pact_tui.model.planning_text import PlanningTextError, parse_planning
-from pact_tui.model.template import template_field
+from pact_tui.model.template import ACTION_TEMPLATE, FieldKind, template_field
 from pact_tui.sheets.columns import CHECK, ID, VERSION, ColumnMap
 from pact_tui.sheets.matching import (
     Match,
+    Matcher,
     choice_matcher,
     light_matcher,
     name_matcher,
@@ -31,7 +32,6 @@ from pact_tui.sheets.matching import (
 from pact_tui.sheets.reading import Row
 
 _PARTY_SPLIT = re.compile(r"\s*[;\n]\s*|\s*,\s*")
-_DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%y")
 
 
 @dataclass(frozen=True)
@@ -83,24 +83,18 @@ def row_check(texts: Sequence[str]) -> str:
     return hashlib.sha256("\x1f".join(texts).encode("utf-8")).hexdigest()[:12]
 
 
-def parse_date(text: str) -> dt.date | None:
-    """A date as people type it: 2026-05-14, 14-5-2026, 14/05/2026; None if it is none."""
-    for form in _DATE_FORMATS:
-        try:
-            return dt.datetime.strptime(text.strip(), form).date()
-        except ValueError:
-            continue
-    return None
-
-
 class _Matchers:
     """One matcher per kind of value, built once per sheet."""
 
     def __init__(self, profile: RegionProfile, stakeholders: Sequence[Stakeholder]) -> None:
-        self.theme = choice_matcher(profile.themes)
-        self.scale = choice_matcher(profile.scales)
-        self.status = status_matcher()
-        self.light = light_matcher()
+        # Statuses and lights are also known by their other language's word, a colour or a
+        # symbol; every other choice by the key or label the template offers.
+        special = {"status": status_matcher, "light": light_matcher}
+        self.choices: dict[str, Matcher] = {
+            spec.key: special[spec.key]() if spec.key in special
+            else choice_matcher(spec.choices(profile))
+            for spec in ACTION_TEMPLATE if spec.kind is FieldKind.CHOICE and spec.choices}
+        self.theme = self.choices["theme"]
         self.name = name_matcher([(s.id, s.name) for s in stakeholders])
         self.parties: dict[str, tuple[PartyRef, Match | None]] = {}
         self.plannings: dict[str, Planning] = {}
@@ -144,43 +138,36 @@ class _RowReader:
         return party
 
     def values(self, texts: Mapping[str, str]) -> dict[str, object]:
-        values: dict[str, object] = {"title": texts.get("title", ""),
-                                     "goal": texts.get("goal", ""),
-                                     "progress_note": texts.get("progress_note", "")}
-        theme = texts.get("theme", "")
-        found = self.matched("theme", self.match.theme(theme))
-        values["theme"] = found.key if found else theme
-        if text := texts.get("scale", ""):
-            found = self.matched("scale", self.match.scale(text))
-            if found:
-                values["scale"] = found.key
-            else:
-                self.keep("scale", text)
-        if text := texts.get("planning", ""):
-            values["planning"] = self.planning(text)
-        if text := texts.get("parties", ""):
-            names = [name for name in _PARTY_SPLIT.split(text) if name]
-            values["parties"] = tuple(dict.fromkeys(self.party(n, "parties") for n in names))
-        if text := texts.get("lead", ""):
-            values["lead"] = self.party(text, "lead")
-        if text := texts.get("status", ""):
-            found = self.matched("status", self.match.status(text))
-            if found:
-                values["status"] = found.key
-            else:
-                self.keep("status", text)
-        if text := texts.get("light", ""):
-            found = self.matched("light", self.match.light(text))
-            if found:
-                values["light"] = found.key
-            else:
-                self.keep("light", text)
-        if text := texts.get("progress_date", ""):
-            date = parse_date(text)
-            if date:
-                values["progress_date"] = date
-            else:
-                self.keep("progress_date", text)
+        """The action's fields from the row's texts, read by each template field's kind; a
+        value that cannot be read is kept in the notes (a field the model cannot do without
+        is handed on as written, for the model to refuse in words)."""
+        values: dict[str, object] = {}
+        for spec in ACTION_TEMPLATE:
+            key, kind, text = spec.key, spec.kind, texts.get(spec.key, "")
+            required = Action.model_fields[key].is_required()
+            if kind in (FieldKind.TEXT, FieldKind.LONG_TEXT):
+                values[key] = text
+            elif not text and not required:
+                continue
+            elif kind is FieldKind.CHOICE:
+                found = self.matched(key, self.match.choices[key](text))
+                if found or required:
+                    values[key] = found.key if found else text
+                else:
+                    self.keep(key, text)
+            elif kind is FieldKind.PLANNING:
+                values[key] = self.planning(text)
+            elif kind is FieldKind.PARTIES:
+                names = [name for name in _PARTY_SPLIT.split(text) if name]
+                values[key] = tuple(dict.fromkeys(self.party(n, key) for n in names))
+            elif kind is FieldKind.PARTY:
+                values[key] = self.party(text, key)
+            elif kind is FieldKind.DATE:
+                date = read_date(text)
+                if date:
+                    values[key] = date
+                else:
+                    self.keep(key, text)
         if self.kept:
             values["notes"] = "\n".join(self.kept)
         return values

@@ -19,7 +19,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from pact_tui.i18n import t
 from pact_tui.model import Session
-from pact_tui.model.template import ACTION_TEMPLATE, TemplateField
+from pact_tui.model.template import ACTION_TEMPLATE, FieldKind, TemplateField
 from pact_tui.sheets.columns import CHECK, HIDDEN_HEADERS, ID, VERSION
 from pact_tui.sheets.reading import SheetError
 from pact_tui.sheets.rows import row_check
@@ -28,7 +28,6 @@ from pact_tui.sheets.rows import row_check
 _WIDE = 14
 _MIN, _MAX = 8, 60
 _LIST_ROWS = 1_048_575
-_VALIDATED = ("theme", "scale", "status", "light")
 
 
 def _width(field: TemplateField, texts: Sequence[str]) -> float:
@@ -54,13 +53,16 @@ def _write_actions(book: xlsxwriter.Workbook, sheet: Worksheet, session: Session
     actions = sorted(session.actions, key=lambda a: (
         ACTION_TEMPLATE[0].sort_key(a, profile), a.position))
     texts_by_column: list[list[str]] = [[] for _ in columns]
+    dates = [index for index, field in enumerate(columns) if field.kind is FieldKind.DATE]
     for row, action in enumerate(actions, start=1):
         texts = [field.text(action, profile) for field in columns]
         for column, text in enumerate(texts):
             texts_by_column[column].append(text)
         sheet.write_row(row, 0, texts, wrap)
-        if action.progress_date is not None:
-            sheet.write_datetime(row, len(columns) - 1, action.progress_date, date)
+        for column in dates:
+            day = getattr(action, columns[column].key)
+            if day is not None:
+                sheet.write_datetime(row, column, day, date)
         sheet.write_row(row, len(columns), [action.id, action.fingerprint(), row_check(texts)])
     last = max(len(actions), 1)
     for column, field in enumerate(columns):
@@ -76,7 +78,8 @@ def _validations(book: xlsxwriter.Workbook, sheet: Worksheet, session: Session) 
     lists.hide()
     columns = list(ACTION_TEMPLATE)
     keys = [field.key for field in columns]
-    wanted = [*_VALIDATED, "planning"]
+    wanted = [field.key for field in columns
+              if field.kind in (FieldKind.CHOICE, FieldKind.PLANNING) and field.choices]
     for index, key in enumerate(wanted):
         field = columns[keys.index(key)]
         labels = _choices(session, field)
@@ -87,7 +90,8 @@ def _validations(book: xlsxwriter.Workbook, sheet: Worksheet, session: Session) 
         # A planning cell holds years and timing besides the horizon: a list to pick
         # from, not a rule.
         sheet.data_validation(1, keys.index(key), _LIST_ROWS, keys.index(key), {
-            "validate": "list", "source": source, "show_error": key != "planning",
+            "validate": "list", "source": source,
+            "show_error": field.kind is not FieldKind.PLANNING,
             "error_title": field.label,
             "error_message": t("sheets.pick_from_list", field=field.label)})
 

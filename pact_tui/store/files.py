@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from pathlib import Path
 
 from pact_tui.i18n import t
@@ -16,6 +14,7 @@ from pact_tui.model import (
     SessionMeta,
     check_against_profile,
 )
+from pact_tui.model.file_names import title_slug
 from pact_tui.store.atomic import write_atomic
 from pact_tui.store.decoding import META, decode
 from pact_tui.store.encoding import FileLines, TableLines, document_line
@@ -104,7 +103,5 @@ def create_session(path: str | Path, meta: SessionMeta, items: Session | None = 
 
 def session_filename(meta: SessionMeta) -> str:
     """A file name for a session: its date and title, e.g. `2026-11-28-werksessie-wonen.json`."""
-    ascii_title = unicodedata.normalize("NFKD", meta.title).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
-    slug = slug[:_MAX_SLUG].rstrip("-") or t("store.filename_fallback")
+    slug = title_slug(meta.title, _MAX_SLUG) or t("store.filename_fallback")
     return f"{meta.date.isoformat()}-{slug}.json"

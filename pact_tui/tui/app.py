@@ -19,13 +19,7 @@ from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
-from pact_tui.i18n import t
-from pact_tui.model import PHASES, Action, Challenge, SessionMeta, UserError
-from pact_tui.store import SessionFile
-from pact_tui.store.lock import is_held
-from pact_tui.store.rescue import find_rescue, restore_rescue
-from pact_tui.tui import follow
-from pact_tui.tui.editing import (
+from pact_tui.editor import (
     Changed,
     EditorEvent,
     Saved,
@@ -33,6 +27,12 @@ from pact_tui.tui.editing import (
     SessionEditor,
     describe_change,
 )
+from pact_tui.i18n import t
+from pact_tui.model import PHASES, Action, Challenge, Phase, SessionMeta, UserError
+from pact_tui.store import SessionFile
+from pact_tui.store.lock import is_held
+from pact_tui.store.rescue import find_rescue, restore_rescue
+from pact_tui.tui import follow
 from pact_tui.tui.screens.phase import PhaseScreen
 from pact_tui.tui.screens.registry import phase_screen_class
 from pact_tui.tui.screens.voting import open_voting
@@ -205,7 +205,7 @@ class PactApp(App[int]):
     @staticmethod
     def _first_phase(editor: SessionEditor) -> str:
         """Where the work is: the actions once there are any, else the session's own data."""
-        return "acties" if editor.session.actions else "sessie"
+        return Phase.ACTIONS if editor.session.actions else Phase.SESSION
 
     def close_session(self, *, discard: bool = False) -> None:
         """Save what is left, release the file and go back to the home screen.
@@ -443,7 +443,7 @@ class PactApp(App[int]):
 
     def action_export(self) -> None:
         """Export the open session as a Word draft (from the Overzicht screen)."""
-        screen = self.show_phase("overzicht")
+        screen = self.show_phase(Phase.OVERVIEW)
         if screen is not None:
             screen.call_after_refresh(screen.run_action, "export")
 
@@ -459,7 +459,7 @@ class PactApp(App[int]):
         home.call_after_refresh(home.run_action, action)
 
     def open_merge(self) -> None:
-        """The merge screen (the merge engineer's), over the home screen."""
+        """The merge screen, over the home screen."""
         from pact_tui.tui.screens.merge import MergeScreen
 
         self.push_screen(MergeScreen(self.sessions_dir))

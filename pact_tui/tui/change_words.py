@@ -12,7 +12,7 @@ from pact_tui.i18n import t
 from pact_tui.model import Item
 
 if TYPE_CHECKING:
-    from pact_tui.tui.editing import Change
+    from pact_tui.editor import Change
 
 _LABEL_LENGTH = 50
 # The meta fields a user edits; the rest is bookkeeping (schema version, kind, profile).

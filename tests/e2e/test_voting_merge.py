@@ -47,6 +47,6 @@ def test_a_merge_of_two_voting_breakouts_sums_their_votes(cli, sessions_dir: Pat
     assert merged.code == 0, merged.err
     result = read_session(out)
     assert {r.name for r in result.meta.voting_rounds} == {"Stippen plakken", "Alleen groep B"}
-    votes = {a.id: a.votes for a in result.actions if a.id in first_three}
-    assert [votes[key].get(stippen.id, 0) for key in first_three] == [7, 2, 5]
-    assert [votes[key].get(extra.id, 0) for key in first_three] == [1, 1, 1]
+    tallies = {a.id: a.votes for a in result.actions if a.id in first_three}
+    assert [tallies[key].get(stippen.id, 0) for key in first_three] == [7, 2, 5]
+    assert [tallies[key].get(extra.id, 0) for key in first_three] == [1, 1, 1]

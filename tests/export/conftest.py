@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -114,7 +115,7 @@ class Reading:
         self.path = path
         self.document = docx.Document(str(path))
 
-    def blocks(self) -> list[tuple[str, object]]:
+    def blocks(self) -> list[tuple[str, Any]]:
         """("heading", (level, text)), ("paragraph", Paragraph) or ("table", Table), in order."""
         from docx.table import Table
         from docx.text.paragraph import Paragraph

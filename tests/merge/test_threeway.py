@@ -80,7 +80,7 @@ def test_different_changes_are_a_conflict_that_keeps_both_versions(mb, profile, 
 
     [conflict] = result.conflicts
     assert conflict.item_id == build.id and conflict.table == "actions"
-    assert conflict.base is not None and conflict.base.goal == "500 woningen"
+    assert isinstance(conflict.base, Action) and conflict.base.goal == "500 woningen"
     assert conflict.base_fingerprint == build.fingerprint()
     fields = {d.field: d for d in conflict.differences}
     assert set(fields) == {"goal", "notes"}
@@ -98,7 +98,8 @@ def test_a_conflict_is_resolved_by_a_chosen_version(mb, profile, housing) -> Non
     a, b = _two_goals(mb, profile, build)
     result = merge_sessions([a, b], now=mb.NOW)
     conflict = result.conflicts[0]
-    chosen = next(v for v in conflict.versions if v.item and v.item.goal == "600 woningen")
+    chosen = next(v for v in conflict.versions
+                  if isinstance(v.item, Action) and v.item.goal == "600 woningen")
 
     resolved = resolve_conflict(result, conflict.id, chosen.key)
 

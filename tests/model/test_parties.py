@@ -5,7 +5,9 @@ from __future__ import annotations
 from pact_tui.model import Action, PartyRef, RegionProfile, Stakeholder
 from pact_tui.model.parties import (
     expand_party_groups,
+    find_stakeholder,
     linked,
+    name_key,
     new_party_names,
     ranked_party_names,
 )
@@ -53,3 +55,11 @@ def test_a_captured_row_takes_theme_and_scale_from_the_row_before(
     assert (other.theme, other.scale) == ("onderwijs", None)
     first = captured_action("Eerste", previous=None, theme=None, profile=profile, position=0)
     assert first.theme == profile.themes[0].key
+
+
+def test_a_stakeholder_is_found_by_name_in_any_case_and_spacing() -> None:
+    stakeholders = [Stakeholder(name="Gemeente Hoorn"), Stakeholder(name="Intermaris")]
+    assert find_stakeholder("  gemeente   HOORN ", stakeholders) is stakeholders[0]
+    assert find_stakeholder("Gemeente Hoorns", stakeholders) is None
+    assert name_key(" Gemeente\tHoorn ") == name_key("gemeente hoorn")
+    assert linked("gemeente  hoorn", stakeholders).stakeholder_id == stakeholders[0].id

@@ -3,21 +3,17 @@ and `room`, the helpers that start the room view and wait for what it shows."""
 
 from __future__ import annotations
 
-import asyncio
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
-from textual.app import App
 from textual.pilot import Pilot
 
 from pact_tui.model import Action, PartyRef, Planning, RegionProfile, Session, SessionMeta
 from pact_tui.store import SessionFile, create_session
 from pact_tui.tui.room.app import RoomApp
-
-WAIT_SECONDS = 20.0
-"""Generous: the tests wait for a condition, never for a time; a loaded machine is slow."""
+from tests.conftest import screen_text, wait_until
 
 
 class Room:
@@ -27,20 +23,14 @@ class Room:
     def app(path: Path, *, follow: bool = True) -> RoomApp:
         return RoomApp(path, follow=follow)
 
-    @staticmethod
-    def text(app: App[object]) -> str:
-        return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+    text = staticmethod(screen_text)
 
-    async def wait_for(self, pilot: Pilot[object], condition: Callable[[], bool],
-                       what: str) -> None:
-        deadline = time.monotonic() + WAIT_SECONDS
-        while not condition():
-            if time.monotonic() > deadline:
-                raise AssertionError(f"never happened: {what}\n{self.text(pilot.app)}")
-            await asyncio.sleep(0.02)
+    @staticmethod
+    async def wait_for(pilot: Pilot[Any], condition: Callable[[], bool], what: str) -> None:
+        await wait_until(pilot, condition, what)
         await pilot.pause()
 
-    async def shows(self, pilot: Pilot[object], *texts: str) -> str:
+    async def shows(self, pilot: Pilot[Any], *texts: str) -> str:
         """Wait until every one of `texts` is on the screen; the screen's text."""
         await self.wait_for(pilot, lambda: all(text in self.text(pilot.app) for text in texts),
                             f"screen shows {texts}")

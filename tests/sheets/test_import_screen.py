@@ -21,7 +21,7 @@ def _cell(table: DataTable[object], row: int, column: str) -> str:
 
 async def test_a_column_remapped_by_keys_is_read_as_that_field(tmp_path: Path) -> None:
     sessions = tmp_path / "sessions"
-    app = PactApp(None, sessions_dir=sessions,  # type: ignore[arg-type]
+    app = PactApp(None, sessions_dir=sessions,
                   exports_dir=tmp_path / "exports")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()

@@ -30,7 +30,7 @@ def test_the_report_counts_names_what_is_not_green_and_what_changed(
     session = _with_progress(demo_programme)
     out = export_progress(session, tmp_path / "voortgang.docx", since=dt.date(2026, 5, 1))
     document = docx.Document(str(out))
-    paragraphs = [(p.style.name, p.text) for p in document.paragraphs]
+    paragraphs = [(p.style.name if p.style else "", p.text) for p in document.paragraphs]
     texts = [text for _, text in paragraphs]
     first, second, third = session.actions[:3]
     profile = session.profile

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from textual.pilot import Pilot
 from textual.widgets import DataTable
@@ -19,11 +20,11 @@ def _app(tmp_path: Path, actions: tuple[Action, ...]) -> PactApp:
     meta = SessionMeta(profile=load_profile(None), title="Voortgang")
     path = create_session(tmp_path / "sessions" / "v.json", meta,
                           Session(meta=meta, actions=actions))
-    return PactApp(path, sessions_dir=tmp_path / "sessions",  # type: ignore[arg-type]
+    return PactApp(path, sessions_dir=tmp_path / "sessions",
                    exports_dir=tmp_path / "exports")
 
 
-async def _close(pilot: Pilot[None], app: PactApp) -> None:
+async def _close(pilot: Pilot[Any], app: PactApp) -> None:
     """Back to the home screen before the app closes: the header clock's tick during
     teardown can otherwise find a phase screen half taken down."""
     await pilot.press("ctrl+o")

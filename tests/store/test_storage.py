@@ -47,7 +47,7 @@ def test_a_failed_save_changes_neither_disk_nor_memory(session_path: Path,
 def test_a_rename_refused_for_a_moment_is_retried(session_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     real_replace = os.replace
-    refusals = []
+    refusals: list[str] = []
 
     def busy_twice(source: Any, target: Any) -> None:
         if len(refusals) < 2:

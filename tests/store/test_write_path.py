@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from tinydb import TinyDB
 
+from pact_tui.editor import SessionEditor
 from pact_tui.model import (
     ITEM_KINDS,
     Action,
@@ -23,7 +24,6 @@ from pact_tui.model import (
 )
 from pact_tui.model import validation as model_validation
 from pact_tui.store import SaveError, SessionFile, read_session, session_file, write_session
-from pact_tui.tui.editing import SessionEditor
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 

@@ -4,18 +4,19 @@ so shared helpers come as a fixture rather than a module to import)."""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual import events
-from textual.app import App
 from textual.pilot import Pilot
 
-from pact_tui.model import Item, RegionProfile, Session, SessionMeta
+from pact_tui.model import Item, Phase, RegionProfile, Session, SessionMeta
 from pact_tui.store import create_session
 from pact_tui.tui.app import PactApp
+from pact_tui.tui.screens.actions import ActionsScreen
+from tests.conftest import screen_text, wait_until
 
 MakeSession = Callable[..., Path]
 
@@ -36,7 +37,7 @@ class Ui:
                        **options)  # type: ignore[arg-type]
 
     @staticmethod
-    async def type(pilot: Pilot[object], text: str) -> None:
+    async def type(pilot: Pilot[Any], text: str) -> None:
         """Type `text` key by key, as fast as a person who never waits for the screen.
 
         The keys go into the app's queue one after another (what a fast typist does),
@@ -51,25 +52,18 @@ class Ui:
             driver.send_message(event)
         await pilot.pause()
 
-    @staticmethod
-    async def wait_until(pilot: Pilot[object], condition: Callable[[], object],
-                         timeout: float = 20.0) -> None:
-        """Let the app run until `condition()` holds; fail after `timeout` seconds.
+    wait_until = staticmethod(wait_until)
+    text = staticmethod(screen_text)
 
-        For what happens on another thread (the saver) or a timer: waiting for the
-        condition itself instead of a fixed pause, so a loaded machine only makes it slower.
-        """
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout
-        while not condition():
-            assert loop.time() < deadline, "the app did not get there in time"
-            await pilot.pause(0.02)
 
-    @staticmethod
-    def text(app: App[object]) -> str:
-        """What the terminal shows right now, as plain text lines."""
-        strips = app.screen._compositor.render_strips()
-        return "\n".join(strip.text for strip in strips)
+async def open_actions(app: PactApp, pilot: Pilot[Any]) -> ActionsScreen:
+    """Go to the Acties phase of the open session; its screen."""
+    await pilot.pause()
+    app.show_phase(Phase.ACTIONS)
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, ActionsScreen)
+    return screen
 
 
 @pytest.fixture

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Static
 
+from pact_tui.editor.session_editor import ItemT
 from pact_tui.model import (
     Action,
     Ambition,
@@ -23,11 +25,12 @@ from pact_tui.model import (
 from pact_tui.store import create_session, read_session
 from pact_tui.tui.app import PactApp
 from pact_tui.tui.screens.actions import ActionsScreen
+from tests.tui.conftest import open_actions
 
 KEY_NAMES = {" ": "space", "→": "right"}
 
 
-async def type_text(pilot: Pilot[object], text: str) -> None:
+async def type_text(pilot: Pilot[Any], text: str) -> None:
     await pilot.press(*(KEY_NAMES.get(character, character) for character in text))
 
 
@@ -43,15 +46,6 @@ def make_file(tmp_path: Path, profile: RegionProfile, *actions: Action,
 
 def app_for(path: Path) -> PactApp:
     return PactApp(path, sessions_dir=path.parent, exports_dir=path.parent)
-
-
-async def open_actions(app: PactApp, pilot: Pilot[object]) -> ActionsScreen:
-    await pilot.pause()
-    app.show_phase("acties")
-    await pilot.pause()
-    screen = app.screen
-    assert isinstance(screen, ActionsScreen)
-    return screen
 
 
 def grid_lines(screen: ActionsScreen) -> list[str]:
@@ -112,7 +106,7 @@ async def test_five_actions_typed_by_keys_alone_are_all_in_the_file(
         ["Opmeer", "Koggenland"], ["Stede Broec", "Drechterland"],
     ]
     expected_leads = ["Hoorn", "Enkhuizen", "Clusius", "Koggenland", "Drechterland"]
-    for action, row, parties, lead in zip(actions, ROWS, expected_parties, expected_leads,
+    for action, row, names, lead in zip(actions, ROWS, expected_parties, expected_leads,
                                           strict=True):
         theme, title, goal, scale, horizon, _, _ = row
         assert action.theme == themes[int(theme) - 1]
@@ -120,7 +114,7 @@ async def test_five_actions_typed_by_keys_alone_are_all_in_the_file(
         assert action.goal == goal
         assert action.scale == scales[int(scale) - 1]
         assert action.planning.horizon == horizons[int(horizon) - 1]
-        assert [party.name for party in action.parties] == parties
+        assert [party.name for party in action.parties] == names
         assert action.lead is not None and action.lead.name == lead
     assert actions[0].parties[0].stakeholder_id is not None  # Intermaris is a stakeholder
 
@@ -278,7 +272,7 @@ async def test_the_planning_cell_takes_years_and_timing_and_keeps_a_digit_as_it_
         messages = [str(n.message) for n in app._notifications]
         assert any("2025-2021" in m and "eindjaar" in m for m in messages)
         assert "⚠ 1 2025-" in grid_lines(screen)[2]
-        assert screen.grid._edit is None
+        assert screen.grid.editing is None
         await pilot.press("enter", "ctrl+u")
         await type_text(pilot, "jaarlijks")  # timing alone is a planning too
         await pilot.press("enter")
@@ -538,7 +532,7 @@ async def test_a_cursor_move_copies_no_list_of_actions(
         calls: list[type] = []
         items = app.editor.items
 
-        def counted(kind: type) -> list:  # type: ignore[type-arg]
+        def counted(kind: type[ItemT]) -> list[ItemT]:
             calls.append(kind)
             return items(kind)
 

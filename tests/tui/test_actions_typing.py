@@ -9,7 +9,9 @@ Afterwards every value is read back from the file.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from textual import events
 from textual.pilot import Pilot
@@ -28,7 +30,8 @@ from pact_tui.model import (
 from pact_tui.model.rules import ordered_actions
 from pact_tui.store import create_session, read_session
 from pact_tui.tui.app import PactApp
-from pact_tui.tui.screens.actions import ActionsScreen
+from tests.conftest import wait_until
+from tests.tui.conftest import open_actions
 
 Keys = list[tuple[str, str | None]]
 
@@ -59,21 +62,9 @@ def slow_down(app: PactApp) -> None:
     app.set_interval(0.01, lambda: time.sleep(0.008))
 
 
-async def until(pilot: Pilot[object], condition: object, seconds: float = 120.0) -> None:
-    """Wait for `condition()` (polling), failing after `seconds` of a stuck app."""
-    deadline = time.monotonic() + seconds
-    while not condition():  # type: ignore[operator]
-        assert time.monotonic() < deadline, "the app did not get there"
-        await pilot.pause(0.05)
-
-
-async def open_grid(app: PactApp, pilot: Pilot[object]) -> ActionsScreen:
-    await pilot.pause()
-    app.show_phase("acties")
-    await pilot.pause()
-    screen = app.screen
-    assert isinstance(screen, ActionsScreen)
-    return screen
+async def until(pilot: Pilot[Any], condition: Callable[[], object]) -> None:
+    """Wait for `condition()`, failing after two minutes of a stuck (slowed-down) app."""
+    await wait_until(pilot, condition, timeout=120.0)
 
 
 def saved_actions(app: PactApp, path: Path) -> list[Action]:
@@ -87,7 +78,7 @@ async def test_twenty_two_rows_typed_in_one_burst_into_a_slow_app_are_all_in_the
     path = session_file(tmp_path, profile)
     app = PactApp(path, sessions_dir=tmp_path, exports_dir=tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_grid(app, pilot)
+        screen = await open_actions(app, pilot)
         slow_down(app)
         burst(app, [key for row in app_keys() for key in row])
         editor = app.editor
@@ -122,7 +113,7 @@ async def test_a_capture_line_burst_makes_one_action_per_enter(
     path = session_file(tmp_path, profile)
     app = PactApp(path, sessions_dir=tmp_path, exports_dir=tmp_path)
     async with app.run_test() as pilot:
-        await open_grid(app, pilot)
+        await open_actions(app, pilot)
         slow_down(app)
         enter: Keys = [("enter", "\r")]
         burst(app, [("ctrl+n", None), *text_keys("a-1"), *enter, *text_keys("a-2"), *enter,
@@ -140,7 +131,7 @@ async def test_esc_and_a_letter_read_as_alt_letter_are_esc_then_the_letter(
     path = session_file(tmp_path, profile)
     app = PactApp(path, sessions_dir=tmp_path, exports_dir=tmp_path)
     async with app.run_test() as pilot:
-        screen = await open_grid(app, pilot)
+        screen = await open_actions(app, pilot)
         slow_down(app)
         # What Textual makes of Esc followed within its escape delay by "d" and by "2":
         # alt+d and alt+2. Esc leaves the capture line for the new row's Doel.
@@ -160,7 +151,7 @@ async def test_keys_typed_while_the_long_text_editor_opens_and_closes_land_in_or
     path = session_file(tmp_path, profile, Action(theme="wonen", title="Oud"))
     app = PactApp(path, sessions_dir=tmp_path, exports_dir=tmp_path)
     async with app.run_test() as pilot:
-        screen = await open_grid(app, pilot)
+        screen = await open_actions(app, pilot)
         slow_down(app)
         burst(app, [("right", None), ("ctrl+e", None), *text_keys(" en meer"), ("ctrl+s", None),
                     ("tab", "\t"), *text_keys("Doel"), ("enter", "\r")])
@@ -177,7 +168,7 @@ def notifications(app: PactApp) -> list[str]:
 
 
 def one_action(title: str = "Woningbouwmonitor", **fields: object) -> Action:
-    return Action(theme="wonen", title=title, **fields)  # type: ignore[arg-type]
+    return Action(theme="wonen", title=title, **fields)
 
 
 async def test_a_new_name_is_kept_and_becomes_a_stakeholder_undone_in_one_step(
@@ -186,7 +177,7 @@ async def test_a_new_name_is_kept_and_becomes_a_stakeholder_undone_in_one_step(
     path = session_file(tmp_path, profile, one_action())
     app = PactApp(path, sessions_dir=tmp_path, exports_dir=tmp_path)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
-        screen = await open_grid(app, pilot)
+        screen = await open_actions(app, pilot)
         screen.grid.move_to(screen.grid.rows[0].id, "parties")
         # "Provincie" is a prefix of the stakeholder "Provincie Noord-Holland": still kept.
         burst(app, [*text_keys("Provincie;Recreatieschap"), ("enter", "\r")])
@@ -216,7 +207,7 @@ async def test_the_last_party_is_corrected_with_the_caret_at_the_end_after_enter
     path = session_file(tmp_path, profile, one_action(parties=parties))
     app = PactApp(path, sessions_dir=tmp_path, exports_dir=tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_grid(app, pilot)
+        screen = await open_actions(app, pilot)
         screen.grid.move_to(screen.grid.rows[0].id, "parties")
         await pilot.press("enter")  # Enter edits with the caret at the end: nothing selected
         edit = screen.grid.editing
@@ -234,7 +225,7 @@ async def test_an_unreadable_planning_and_tab_go_on_to_the_parties(
     path = session_file(tmp_path, profile, one_action())
     app = PactApp(path, sessions_dir=tmp_path, exports_dir=tmp_path)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
-        screen = await open_grid(app, pilot)
+        screen = await open_actions(app, pilot)
         screen.grid.move_to(screen.grid.rows[0].id, "planning")
         slow_down(app)
         burst(app, [*text_keys("kort 2026-2024"), ("tab", "\t"), *text_keys("wbg;7g"),
@@ -258,17 +249,19 @@ async def test_undo_moves_to_the_changed_row_and_says_what_it_undid(
     path = session_file(tmp_path, profile, *actions)
     app = PactApp(path, sessions_dir=tmp_path, exports_dir=tmp_path)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
-        screen = await open_grid(app, pilot)
+        screen = await open_actions(app, pilot)
         screen.grid.move_to(actions[50].id, "goal")
         await pilot.press("N", "u", "enter", "ctrl+home")
         assert screen.grid.cursor_row == 0
         await pilot.press("ctrl+z")
+        assert screen.grid.current_row is not None
         assert screen.grid.current_row.id == actions[50].id
         assert screen.grid.cursor_column.key == "goal"
         assert "Actie 50" in "".join(screen.grid.render_line(y).text for y in range(30))
         assert any(m.startswith("Ongedaan gemaakt: doel van Actie ‘Actie 50’")
                    for m in notifications(app))
         await pilot.press("ctrl+home", "ctrl+y")
+        assert screen.grid.current_row is not None
         assert screen.grid.current_row.id == actions[50].id
         assert saved_actions(app, path)[50].goal == "Nu"
         assert any(m.startswith("Opnieuw gedaan") for m in notifications(app))
@@ -281,7 +274,7 @@ async def test_ctrl_t_changes_the_filter_once_after_the_digit_and_never_edits_a_
                         Action(theme="onderwijs", title="Stages", position=1))
     app = PactApp(path, sessions_dir=tmp_path, exports_dir=tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_grid(app, pilot)
+        screen = await open_actions(app, pilot)
         screen.grid.move_to(screen.grid.rows[0].id, "scale")
         shown: list[str | None] = []
         original = screen._rebuild
@@ -308,7 +301,7 @@ async def test_every_typed_character_is_kept_zero_width_joiners_too(
     app = PactApp(path, sessions_dir=tmp_path, exports_dir=tmp_path)
     family, persian = "Gezinnen 👩\u200d👩\u200d👧 thuis", "می\u200cخواهم"
     async with app.run_test(size=(120, 40)) as pilot:
-        await open_grid(app, pilot)
+        await open_actions(app, pilot)
         burst(app, [("ctrl+n", None), *text_keys(family), ("tab", "\t"), *text_keys(persian),
                     ("enter", "\r")])
         editor = app.editor
@@ -324,7 +317,7 @@ async def test_a_title_left_in_the_capture_line_is_kept_when_the_app_quits(
     path = session_file(tmp_path, profile, one_action())
     app = PactApp(path, sessions_dir=tmp_path, exports_dir=tmp_path)
     async with app.run_test() as pilot:
-        await open_grid(app, pilot)
+        await open_actions(app, pilot)
         burst(app, [("ctrl+n", None), *text_keys("Half getypt"), ("ctrl+q", None)])
         await pilot.pause()
     titles = [a.title for a in ordered_actions(read_session(path).actions)]

@@ -41,7 +41,7 @@ async def test_the_palette_lists_session_commands_and_the_screens_keys(
         app.show_phase("opgaven")
         await pilot.pause()
         provider = PactCommands(app.screen)
-        titles = [title for title, _, _ in provider._commands()]
+        titles = [str(hit.text) async for hit in provider.discover()]
         assert "Ga naar Partners" in titles
         assert "Exporteren naar Word" in titles
         assert "Nieuwe sessie" in titles and "Samenvoegen" in titles

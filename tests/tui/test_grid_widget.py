@@ -77,7 +77,7 @@ async def test_rows_replaced_keep_the_cursor_on_the_same_row() -> None:
         grid = app.query_one(EditGrid)
         await pilot.press("down", "down")
         grid.set_rows([Row("c", "C"), Row("a", "A")])
-        assert grid.current_row.id == "c"
+        assert grid.current_row is not None and grid.current_row.id == "c"
         grid.set_rows([])
         assert grid.current_row is None
         await pilot.press("x", "down", "enter")  # nothing to edit: no crash, no message

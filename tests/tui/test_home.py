@@ -24,7 +24,7 @@ def age(path: Path, seconds_ago: int) -> None:
     os.utime(path, (stamp, stamp))
 
 
-async def wait_for_rows(pilot, screen: HomeScreen, count: int) -> DataTable:  # type: ignore[no-untyped-def]
+async def wait_for_rows(pilot, screen: HomeScreen, count: int) -> DataTable:
     """The home table once the folder scan (a worker) has listed `count` files."""
     table = screen.query_one("#home-files", DataTable)
     loop = asyncio.get_running_loop()

@@ -38,7 +38,7 @@ def _workshop(profile: RegionProfile, folder: Path) -> dict[str, Action]:
     return {"build": build}
 
 
-async def _settle(pilot) -> None:  # type: ignore[no-untyped-def]
+async def _settle(pilot) -> None:
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 

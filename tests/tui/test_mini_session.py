@@ -7,7 +7,7 @@ with two themes and two commitments: what a facilitator does in a real session.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.pilot import Pilot
 
@@ -33,7 +33,7 @@ ACTIONS = [
 ]
 
 
-async def type_names(ui: Ui, pilot: Pilot[object], text: str) -> None:
+async def type_names(ui: Ui, pilot: Pilot[Any], text: str) -> None:
     """Type party names, pressing → (take the suggestion) where the text has one."""
     for index, part in enumerate(text.split("→")):
         if index:
@@ -47,7 +47,7 @@ EXPECTED_PARTIES = [
 EXPECTED_LEADS = ["Hoorn", "Enkhuizen", "WerkSaam Westfriesland", "Omring", "Opmeer"]
 
 
-async def go(app: PactApp, pilot: Pilot[object], key: str, phase: str) -> PhaseScreen:
+async def go(app: PactApp, pilot: Pilot[Any], key: str, phase: str) -> PhaseScreen:
     await pilot.press(key)
     await pilot.pause()
     screen = app.screen
@@ -135,14 +135,14 @@ async def test_a_mini_session_typed_by_keys_is_all_in_the_file(
     horizons = [horizon.key for horizon in profile.horizons]
     actions = ordered_actions(session.actions)
     assert len(actions) == 5
-    for action, row, parties, lead in zip(actions, ACTIONS, EXPECTED_PARTIES, EXPECTED_LEADS,
+    for action, row, names, lead in zip(actions, ACTIONS, EXPECTED_PARTIES, EXPECTED_LEADS,
                                           strict=True):
         theme, title, goal, scale, horizon, _, _ = row
         assert action.theme == themes[int(theme) - 1]
         assert (action.title, action.goal) == (title, goal)
         assert action.scale == scales[int(scale) - 1]
         assert action.planning.horizon == horizons[int(horizon) - 1]
-        assert [party.name for party in action.parties] == parties
+        assert [party.name for party in action.parties] == names
         assert action.lead is not None and action.lead.name == lead
     by_name = {s.name: s.id for s in stakeholders}
     assert actions[0].parties[0].stakeholder_id == by_name["Intermaris"]

@@ -69,7 +69,7 @@ async def test_enter_on_a_gap_jumps_to_that_action_even_through_a_filter(
         await pilot.press("enter")
         await pilot.pause()
         await pilot.pause()
-        assert app.screen is actions
+        assert app.screen is actions and isinstance(actions, ActionsScreen)
         assert actions.grid.current_row is not None
         assert actions.grid.current_row.id == gap.id
 

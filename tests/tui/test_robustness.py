@@ -14,9 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets._toast import Toast
 
-from pact_tui.model import Action, Stakeholder
+from pact_tui.model import Action, Item, Stakeholder
 from pact_tui.store import SessionFile, read_session
 from pact_tui.store.rescue import find_rescue, rescue_path, write_rescue
 from pact_tui.tui.modals.rescue import RescueModal
@@ -48,6 +47,7 @@ async def test_a_file_open_elsewhere_opens_read_only_with_a_banner(
             await pilot.press("enter")
             await pilot.press("ctrl+w", "n")  # and so is a new status note
             await pilot.pause()
+            assert isinstance(app.screen, PhaseScreen)
             assert app.screen.PHASE == "stakeholders"  # no form opened
             app.show_phase("sessie")
             await pilot.pause()
@@ -103,7 +103,7 @@ async def test_resizing_mid_edit_keeps_what_was_typed(make_session: MakeSession,
 async def test_a_failing_save_is_a_notification_and_the_change_is_kept(
     make_session: MakeSession, ui: Ui, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("pact_tui.tui.editing.RETRY_SECONDS", 0.05)
+    monkeypatch.setattr("pact_tui.editor.session_editor.RETRY_SECONDS", 0.05)
     path = make_session()
     app = ui.app(path)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
@@ -114,10 +114,10 @@ async def test_a_failing_save_is_a_notification_and_the_change_is_kept(
         real_add = file.add
         disk_full = [True]
 
-        def failing_add(item: object) -> object:
+        def failing_add(item: Item) -> Item:
             if disk_full[0]:
                 raise OSError(28, "No space left on device")
-            return real_add(item)  # type: ignore[arg-type]
+            return real_add(item)
 
         monkeypatch.setattr(file, "add", failing_add)
         await pilot.press("ctrl+n")
@@ -152,7 +152,7 @@ def fill_the_disk_of(folder: Path, monkeypatch: pytest.MonkeyPatch) -> list[bool
     return full
 
 
-async def add_stakeholder(pilot: Pilot[object], ui: Ui, name: str) -> None:
+async def add_stakeholder(pilot: Pilot[Any], ui: Ui, name: str) -> None:
     await pilot.press("ctrl+n")
     await ui.type(pilot, name)
     await pilot.press("enter")
@@ -259,7 +259,7 @@ WRITER = Path(__file__).parent.parent / "store" / "writer.py"
 
 def toasts(app: PactApp) -> str:
     """The notifications on screen, as one line of text."""
-    return " ".join(" ".join(str(toast.render()).split()) for toast in app.screen.query(Toast))
+    return " ".join(" ".join(str(toast.render()).split()) for toast in app.screen.query("Toast"))
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
@@ -333,6 +333,7 @@ async def test_opening_a_session_with_a_rescue_copy_offers_it_back(
         assert "Er is een reddingskopie van" in ui.text(app)
         await pilot.press("t")  # restore
         await ui.wait_until(pilot, lambda: app.editor is not None)
+        assert app.editor is not None
         assert [s.name for s in app.editor.items(Stakeholder)] == ["Intermaris", "Woonschakel"]
     assert [s.name for s in read_session(path).stakeholders] == ["Intermaris", "Woonschakel"]
     assert not rescue.exists() and find_rescue(path) is None

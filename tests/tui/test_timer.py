@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from pact_tui.model import AgendaItem, RegionProfile, SessionMeta
+from pact_tui.tui.screens.phase import PhaseScreen
 from pact_tui.tui.widgets.phase_timer import PhaseClock, PhaseTimer, format_seconds, timer_text
 
 if TYPE_CHECKING:
@@ -82,11 +83,13 @@ async def test_f7_starts_and_pauses_f8_resets_and_over_time_turns_red(
         await pilot.press("f7")  # pause
         fake.now += 1000
         await pilot.pause()
+        assert isinstance(app.screen, PhaseScreen)
         app.screen.refresh_header()
         assert "00:20" in str(timer.render())
         assert timer.has_class("-running") is False
         await pilot.press("f7")
         fake.now += 30
+        assert isinstance(app.screen, PhaseScreen)
         app.screen.refresh_header()
         await pilot.pause()
         assert timer.has_class("-over") and timer.has_class("-running")

@@ -9,11 +9,11 @@ from typing import Any
 
 import pytest
 
+from pact_tui.editor import SessionEditor
 from pact_tui.model import Action, RegionProfile, SessionMeta, Stakeholder
 from pact_tui.store import SessionFile, create_session, read_session
 from pact_tui.store.rescue import rescue_path
 from pact_tui.tui.change_words import describe_change
-from pact_tui.tui.editing import SessionEditor
 
 
 @pytest.fixture
@@ -35,7 +35,7 @@ def full_disk(path: Path, monkeypatch: pytest.MonkeyPatch) -> list[bool]:
         return real_open(name, flags, *args, **kwargs)
 
     monkeypatch.setattr(os, "open", open_on_a_full_disk)
-    monkeypatch.setattr("pact_tui.tui.editing.RETRY_SECONDS", 0.05)
+    monkeypatch.setattr("pact_tui.editor.session_editor.RETRY_SECONDS", 0.05)
     return full
 
 
@@ -102,7 +102,7 @@ def fill_up(folder: Path) -> None:
 
 def test_a_really_full_disk_loses_nothing(small_disk: Path, profile: RegionProfile,
                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("pact_tui.tui.editing.RETRY_SECONDS", 0.05)
+    monkeypatch.setattr("pact_tui.editor.session_editor.RETRY_SECONDS", 0.05)
     path = create_session(small_disk / "sessie.json",
                           SessionMeta(profile=profile, title="Werksessie Wonen"))
     editor = SessionEditor(SessionFile.open(path))

@@ -84,12 +84,6 @@ MESSAGES: dict[str, str] = {
     # Actions
     "export.actions.heading": "Actions",
     "export.actions.intro": "The actions of each theme follow, split by planning horizon.",
-    "export.actions.col.title": "Action",
-    "export.actions.col.goal": "Goal",
-    "export.actions.col.scale": "Scale level",
-    "export.actions.col.planning": "Planning",
-    "export.actions.col.parties": "Parties involved",
-    "export.actions.col.lead": "Lead",
     "export.comment.open_point": "Open point: still to be filled in: {fields}.",
     # Partners
     "export.partners.heading": "Working together",
@@ -189,11 +183,6 @@ MESSAGES: dict[str, str] = {
     "export.summary.col.role": "Role",
     "export.summary.col.name": "Name",
     "export.summary.col.action": "Action",
-    "export.summary.col.goal": "Goal",
-    "export.summary.col.scale": "Scale",
-    "export.summary.col.planning": "Planning",
-    "export.summary.col.parties": "Parties involved",
-    "export.summary.col.lead": "Lead",
     "export.summary.col.notes": "Notes",
     "export.summary.col.party": "Party",
     "export.summary.col.commitment": "Commitment",
@@ -210,4 +199,5 @@ MESSAGES: dict[str, str] = {
     "export.priorities.dots": "Every participant had {dots} votes.",
     "export.priorities.votes": "{count} votes",
     "export.priorities.column": "Priority",
+    "export.filename_fallback": "programme",
 }

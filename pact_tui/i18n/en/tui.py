@@ -1,7 +1,7 @@
 """English messages: tui."""
 
 MESSAGES: dict[str, str] = {
-    # --- grid, actions, editing (grid engineer) ---
+    # --- grid, actions, editing ---
     "tui.editing.someone": "another program",
     "tui.editing.save_failed": "Saving failed; the change is kept and will be retried: {problem}",
     "tui.editing.gone": "{item} no longer exists in this session.",
@@ -37,13 +37,6 @@ MESSAGES: dict[str, str] = {
     "tui.grid.key.copy_above": "Copy from above",
     "tui.grid.read_only": "Read-only: this session is open elsewhere.",
     "tui.grid.no_long_text": "{column} has no long text; just type in the cell.",
-    "tui.actions.col.theme": "Theme",
-    "tui.actions.col.title": "Action",
-    "tui.actions.col.goal": "Goal",
-    "tui.actions.col.scale": "Scale",
-    "tui.actions.col.planning": "Planning",
-    "tui.actions.col.parties": "Parties involved",
-    "tui.actions.col.lead": "Lead",
     "tui.actions.key.new": "New action",
     "tui.actions.key.duplicate": "Duplicate action",
     "tui.actions.key.delete": "Delete",
@@ -63,26 +56,22 @@ MESSAGES: dict[str, str] = {
     "tui.actions.capture": "+ new action in {theme}: type and press Enter",
     "tui.actions.capture_ambition": "+ new ambition in {theme}: type and press Enter",
     "tui.actions.detail_empty": "No action selected.",
-    "tui.actions.detail_goal": "Goal:",
-    "tui.actions.detail_lead": "Lead: {name}",
-    "tui.actions.detail_parties": "Parties: {names}",
+    "tui.actions.detail_field": "{label}:",
+    "tui.actions.other_columns": "ctrl+x: {group}",
+    "tui.actions.columns.workshop": "workshop",
+    "tui.actions.columns.priority": "priority",
+    "tui.actions.columns.progress": "progress",
+    "tui.actions.key.columns": "Progress/workshop",
     "tui.actions.missing": "Still missing: {fields}",
-    "tui.actions.missing.goal": "goal",
-    "tui.actions.missing.scale": "scale",
-    "tui.actions.missing.planning": "planning",
-    "tui.actions.missing.parties": "parties involved",
-    "tui.actions.missing.lead": "lead",
     "tui.actions.complete": "Complete.",
     "tui.actions.deleted": "Deleted: {title} (ctrl+z undoes it)",
     "tui.actions.unsort_to_move": "Turn sorting off (ctrl+r) to move actions.",
     "tui.actions.no_new_parties": "Every party of this action is a stakeholder already.",
     "tui.actions.made_stakeholders": "Made stakeholder: {names}",
-    "tui.actions.col.scale_short": "Scale",
-    "tui.actions.col.parties_short": "Parties",
     "tui.actions.searching": "searching “{text}”",
     "tui.actions.pick_theme": "Pick a theme by number:",
     # --- end grid, actions, editing ---
-    # --- shell: app, home, phase screens (shell engineer) ---
+    # --- shell: app, home, phase screens ---
     "tui.app.title": "pact-tui",
     "tui.app.save_failed": "Not saved",
     "tui.app.rescued": "Not everything could be saved; the whole session is safe in {path}.",

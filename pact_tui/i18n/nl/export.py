@@ -84,12 +84,6 @@ MESSAGES: dict[str, str] = {
     # Acties
     "export.actions.heading": "Acties",
     "export.actions.intro": "Per thema staan hieronder de acties, gesplitst naar planningshorizon.",
-    "export.actions.col.title": "Actie",
-    "export.actions.col.goal": "Doel",
-    "export.actions.col.scale": "Schaalniveau",
-    "export.actions.col.planning": "Planning",
-    "export.actions.col.parties": "Betrokken partijen",
-    "export.actions.col.lead": "Trekker",
     "export.comment.open_point": "Openstaand punt: nog in te vullen: {fields}.",
     # Samen optrekken
     "export.partners.heading": "Samen optrekken",
@@ -189,11 +183,6 @@ MESSAGES: dict[str, str] = {
     "export.summary.col.role": "Rol",
     "export.summary.col.name": "Naam",
     "export.summary.col.action": "Actie",
-    "export.summary.col.goal": "Doel",
-    "export.summary.col.scale": "Schaalniveau",
-    "export.summary.col.planning": "Planning",
-    "export.summary.col.parties": "Betrokken partijen",
-    "export.summary.col.lead": "Trekker",
     "export.summary.col.notes": "Notities",
     "export.summary.col.party": "Partij",
     "export.summary.col.commitment": "Toezegging",
@@ -210,4 +199,5 @@ MESSAGES: dict[str, str] = {
     "export.priorities.dots": "Iedere deelnemer had {dots} stemmen.",
     "export.priorities.votes": "{count} stemmen",
     "export.priorities.column": "Prioriteit",
+    "export.filename_fallback": "programma",
 }

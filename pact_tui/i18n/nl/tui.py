@@ -1,7 +1,7 @@
 """Dutch messages: tui."""
 
 MESSAGES: dict[str, str] = {
-    # --- grid, actions, editing (grid engineer) ---
+    # --- grid, actions, editing ---
     "tui.editing.someone": "een ander programma",
     "tui.editing.save_failed": "Opslaan mislukt, de wijziging blijft bewaard en wordt opnieuw geprobeerd: {problem}",
     "tui.editing.gone": "{item} bestaat niet meer in deze sessie.",
@@ -37,13 +37,6 @@ MESSAGES: dict[str, str] = {
     "tui.grid.key.copy_above": "Kopieer van boven",
     "tui.grid.read_only": "Alleen-lezen: deze sessie is elders geopend.",
     "tui.grid.no_long_text": "{column} heeft geen lange tekst; typ gewoon in de cel.",
-    "tui.actions.col.theme": "Thema",
-    "tui.actions.col.title": "Actie",
-    "tui.actions.col.goal": "Doel",
-    "tui.actions.col.scale": "Schaalniveau",
-    "tui.actions.col.planning": "Planning",
-    "tui.actions.col.parties": "Betrokken partijen",
-    "tui.actions.col.lead": "Trekker",
     "tui.actions.key.new": "Nieuwe actie",
     "tui.actions.key.duplicate": "Dupliceer actie",
     "tui.actions.key.delete": "Verwijder",
@@ -63,26 +56,22 @@ MESSAGES: dict[str, str] = {
     "tui.actions.capture": "+ nieuwe actie in {theme}: typ en druk Enter",
     "tui.actions.capture_ambition": "+ nieuwe ambitie in {theme}: typ en druk Enter",
     "tui.actions.detail_empty": "Geen actie geselecteerd.",
-    "tui.actions.detail_goal": "Doel:",
-    "tui.actions.detail_lead": "Trekker: {name}",
-    "tui.actions.detail_parties": "Partijen: {names}",
+    "tui.actions.detail_field": "{label}:",
+    "tui.actions.other_columns": "ctrl+x: {group}",
+    "tui.actions.columns.workshop": "workshop",
+    "tui.actions.columns.priority": "prioriteit",
+    "tui.actions.columns.progress": "voortgang",
+    "tui.actions.key.columns": "Voortgang/workshop",
     "tui.actions.missing": "Mist nog: {fields}",
-    "tui.actions.missing.goal": "doel",
-    "tui.actions.missing.scale": "schaalniveau",
-    "tui.actions.missing.planning": "planning",
-    "tui.actions.missing.parties": "betrokken partijen",
-    "tui.actions.missing.lead": "trekker",
     "tui.actions.complete": "Compleet.",
     "tui.actions.deleted": "Verwijderd: {title} (ctrl+z maakt ongedaan)",
     "tui.actions.unsort_to_move": "Zet het sorteren uit (ctrl+r) om acties te verplaatsen.",
     "tui.actions.no_new_parties": "Alle partijen van deze actie zijn al stakeholder.",
     "tui.actions.made_stakeholders": "Stakeholder gemaakt: {names}",
-    "tui.actions.col.scale_short": "Schaal",
-    "tui.actions.col.parties_short": "Partijen",
     "tui.actions.searching": "zoekt “{text}”",
     "tui.actions.pick_theme": "Kies een thema met een cijfer:",
     # --- end grid, actions, editing ---
-    # --- shell: app, home, phase screens (shell engineer) ---
+    # --- shell: app, home, phase screens ---
     "tui.app.title": "pact-tui",
     "tui.app.save_failed": "Niet opgeslagen",
     "tui.app.rescued": "Niet alles kon worden opgeslagen; de hele sessie staat veilig in {path}.",

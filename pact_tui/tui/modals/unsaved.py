@@ -22,11 +22,11 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from pact_tui.editor import SessionEditor
 from pact_tui.i18n import t
 from pact_tui.model import UserError
 from pact_tui.store.rescue import rescue_dir
 from pact_tui.tui.change_words import describe_change
-from pact_tui.tui.editing import SessionEditor
 from pact_tui.tui.text import visible
 
 RETRY_WAIT_SECONDS = 2.0

@@ -22,7 +22,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from pact_tui.i18n import t
-from pact_tui.model import PHASES, Session, now_utc
+from pact_tui.model import PHASES, Phase, Session, now_utc
 from pact_tui.tui.follow import FollowState
 from pact_tui.tui.room.page_view import PageView
 from pact_tui.tui.room.pages import Page, Place, action_theme, build_page
@@ -137,12 +137,12 @@ class RoomApp(App[None]):
         if self.following:
             state = self.facilitator
             phase = state.phase if state.phase in PHASES else self._first_phase()
-            return Place(phase=phase or "acties", theme=state.theme, item=state.item)
+            return Place(phase=phase or Phase.ACTIONS, theme=state.theme, item=state.item)
         return self.own if self.own.phase else Place(phase=self._first_phase())
 
     def _first_phase(self) -> str:
         """With no word from the facilitator: the actions once there are any."""
-        return "acties" if self.session is not None and self.session.actions else "sessie"
+        return Phase.ACTIONS if self.session is not None and self.session.actions else Phase.SESSION
 
     # ---- drawing ---------------------------------------------------------------------------
 
@@ -186,7 +186,7 @@ class RoomApp(App[None]):
         """Stop following, starting from where the facilitator is."""
         if self.following:
             place = self.place()
-            if place.phase == "acties" and self.session is not None:
+            if place.phase == Phase.ACTIONS and self.session is not None:
                 place = Place(place.phase, action_theme(self.session, place), place.item)
             self.own = place
             self.following = False
@@ -205,7 +205,7 @@ class RoomApp(App[None]):
         current = place.theme if place.theme in keys else None
         theme = keys[(keys.index(current) + 1) % len(keys)]
         # Themes are what the Acties page is cut by: choosing one shows it there.
-        self.own = Place(phase="acties", theme=theme)
+        self.own = Place(phase=Phase.ACTIONS, theme=theme)
         self._show()
 
     def action_move(self, step: int) -> None:

@@ -25,6 +25,7 @@ from pact_tui.model import (
     Challenge,
     Commitment,
     Item,
+    Phase,
     RegionProfile,
     Session,
     Stakeholder,
@@ -87,13 +88,13 @@ class Place:
 
 def build_page(session: Session, place: Place, now: dt.datetime) -> Page:
     """The page of `place.phase` for `session`, with its current and new items marked."""
-    builders = {
-        "sessie": _session_page,
-        "stakeholders": _stakeholders_page,
-        "opgaven": _challenges_page,
-        "acties": _actions_page,
-        "partners": _partners_page,
-        "overzicht": _overview_page,
+    builders: dict[str, Callable[[Session, Place, dt.datetime], Page]] = {
+        Phase.SESSION: _session_page,
+        Phase.STAKEHOLDERS: _stakeholders_page,
+        Phase.CHALLENGES: _challenges_page,
+        Phase.ACTIONS: _actions_page,
+        Phase.PARTNERS: _partners_page,
+        Phase.OVERVIEW: _overview_page,
     }
     return builders.get(place.phase, _actions_page)(session, place, now)
 

@@ -1,8 +1,10 @@
-"""The columns of the action template grid, and how a committed cell becomes a change of an action.
+"""The columns of the action grid, built from the action template, and how a committed
+cell becomes a change of an action.
 
-Thema | Actie | Doel | Schaalniveau | Planning | Betrokken partijen | Trekker. The grid
-shows and edits them through these specs; `apply_cell` turns what the user typed
-(a choice key, a text, party names) into one undoable change of the session.
+Every field of `ACTION_TEMPLATE` becomes a column; what a column does beyond showing
+and typing text (completing party names, expanding party groups, marking a planning
+line it cannot read) follows from the field's kind. `apply_cell` turns what the user
+typed (a choice key, a text, party names, a date) into one undoable change.
 """
 
 from __future__ import annotations
@@ -11,19 +13,25 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from pact_tui.editor import SessionEditor
 from pact_tui.i18n import t
-from pact_tui.model import Action, PartyRef, RegionProfile, Stakeholder
-from pact_tui.model.parties import (
-    expand_party_groups,
-    linked,
-    new_party_names,
-    ranked_party_names,
-)
-from pact_tui.model.planning_text import format_planning, planning_problem, read_planning
-from pact_tui.tui.editing import SessionEditor
-from pact_tui.tui.widgets.grid import CellKind, Column, Option, join_parties
+from pact_tui.model import Action, PartyRef, RegionProfile, Stakeholder, UserError
+from pact_tui.model.dates import read_date
+from pact_tui.model.parties import expand_party_groups, ranked_party_names
+from pact_tui.model.planning_text import planning_problem, read_planning
+from pact_tui.model.template import FieldGroup, FieldKind, TemplateField, fields_of, template_field
+from pact_tui.tui.widgets.grid import CellKind, Column, Option
 
-ACTION_COLUMNS = ("theme", "title", "goal", "scale", "planning", "parties", "lead")
+CELL_KINDS: dict[FieldKind, CellKind] = {
+    FieldKind.TEXT: CellKind.TEXT,
+    FieldKind.LONG_TEXT: CellKind.LONG_TEXT,
+    FieldKind.CHOICE: CellKind.CHOICE,
+    # A digit sets the horizon at once; typed, the whole line: "2 2022–2025 jaarlijks".
+    FieldKind.PLANNING: CellKind.CHOICE_TEXT,
+    FieldKind.PARTIES: CellKind.PARTIES,
+    FieldKind.PARTY: CellKind.PARTY,
+    FieldKind.DATE: CellKind.TEXT,
+}
 
 
 def party_names(editor: SessionEditor) -> Callable[[Action], Sequence[Option]]:
@@ -44,49 +52,41 @@ def party_names(editor: SessionEditor) -> Callable[[Action], Sequence[Option]]:
     return names
 
 
-def action_columns(editor: SessionEditor) -> list[Column]:
-    """The seven template columns, reading the profile and stakeholders as they are now."""
+def action_columns(editor: SessionEditor,
+                   group: FieldGroup = FieldGroup.WORKSHOP) -> list[Column]:
+    """The grid columns of `group` (and the pinned ones), reading the profile and the
+    stakeholders as they are when a cell is drawn or edited."""
+    names = party_names(editor)
+    return [_column(field, editor, names) for field in fields_of(group)]
 
+
+def _column(field: TemplateField, editor: SessionEditor,
+            names: Callable[[Action], Sequence[Option]]) -> Column:
     def profile() -> RegionProfile:
         return editor.meta.profile
 
-    def themes(action: Action) -> Sequence[Option]:
-        return [Option(theme.key, theme.label) for theme in profile().themes]
+    def options(action: Action) -> Sequence[Option]:
+        if field.kind in (FieldKind.PARTIES, FieldKind.PARTY):
+            return names(action)
+        if field.choices is None:
+            return ()
+        return [Option(choice.key, choice.label) for choice in field.choices(profile())]
 
-    def scales(action: Action) -> Sequence[Option]:
-        return [Option(scale.key, scale.label) for scale in profile().scales]
+    problem = None
+    if field.kind is FieldKind.PLANNING:
+        def problem(action: Action) -> str | None:
+            return planning_problem(getattr(action, field.key), profile())
 
-    def horizons(action: Action) -> Sequence[Option]:
-        return [Option(horizon.key, horizon.label) for horizon in profile().horizons]
+    expand = None
+    if field.kind is FieldKind.PARTIES:
+        def expand(name: str) -> Sequence[str] | None:
+            return profile().party_group(name)
 
-    names = party_names(editor)
-    return [
-        Column("theme", t("tui.actions.col.theme"),
-               lambda a: profile().theme_label(a.theme), CellKind.CHOICE, 9, 1.0,
-               options=themes),
-        Column("title", t("tui.actions.col.title"), lambda a: a.title, CellKind.LONG_TEXT,
-               12, 4.0),
-        Column("goal", t("tui.actions.col.goal"), lambda a: a.goal, CellKind.LONG_TEXT, 8, 3.0),
-        Column("scale", t("tui.actions.col.scale"),
-               lambda a: profile().scale_label(a.scale) if a.scale else "", CellKind.CHOICE,
-               7, 0.8, options=scales, short_title=t("tui.actions.col.scale_short")),
-        # A digit sets the horizon at once; typed, the whole line: "2 2022–2025 jaarlijks".
-        Column("planning", t("tui.actions.col.planning"),
-               lambda a: format_planning(a.planning, profile()), CellKind.CHOICE_TEXT, 7, 0.8,
-               options=horizons,
-               problem=lambda a: planning_problem(a.planning, profile())),
-        Column("parties", t("tui.actions.col.parties"),
-               lambda a: join_parties([p.name for p in a.parties]), CellKind.PARTIES, 8, 2.0,
-               options=names, short_title=t("tui.actions.col.parties_short"),
-               expand=lambda name: profile().party_group(name)),
-        Column("lead", t("tui.actions.col.lead"), lambda a: a.lead.name if a.lead else "",
-               CellKind.PARTY, 7, 1.0, options=names),
-    ]
-
-
-def party_ref(name: str, stakeholders: Sequence[Stakeholder]) -> PartyRef:
-    """A party by name, linked to the stakeholder of that name when there is one."""
-    return linked(name, stakeholders)
+    short = field.short_label
+    return Column(field.key, field.label, lambda a: field.text(a, profile()),
+                  CELL_KINDS[field.kind], field.min_width, field.ratio, options=options,
+                  short_title=short if short != field.label else "", problem=problem,
+                  expand=expand)
 
 
 @dataclass(frozen=True)
@@ -97,40 +97,51 @@ class CellOutcome:
     problem: str | None = None
 
 
+def _cleared(key: str) -> Any:
+    """What an emptied choice or date cell stores: the model's default (None, or a first
+    status); a field the model cannot do without keeps the empty text, which it refuses."""
+    info = Action.model_fields[key]
+    return "" if info.is_required() else info.get_default(call_default_factory=True)
+
+
+def cell_value(field: TemplateField, action: Action, value: Any,
+               profile: RegionProfile) -> tuple[Any, str | None]:
+    """The value `field` stores for what was committed in its cell, and a problem to say
+    (a planning line kept as typed because it could not be read)."""
+    kind = field.kind
+    if kind is FieldKind.PLANNING:
+        if isinstance(value, Option):  # a digit: only the horizon, years and timing stay
+            return getattr(action, field.key).model_copy(update={"horizon": value.key}), None
+        return read_planning(value, profile)
+    if kind is FieldKind.CHOICE:
+        return value or _cleared(field.key), None
+    if kind is FieldKind.DATE:
+        if not value.strip():
+            return _cleared(field.key), None
+        date = read_date(value)
+        if date is None:
+            raise UserError(t("tui.meta.bad_date", value=value))
+        return date, None
+    if kind is FieldKind.PARTIES:
+        return [PartyRef(name=n) for n in expand_party_groups(value, profile)], None
+    if kind is FieldKind.PARTY:
+        return (PartyRef(name=value) if value else None), None
+    return value, None
+
+
 def apply_cell(editor: SessionEditor, action: Action, column: str, value: Any) -> CellOutcome:
     """Change `action` for a value committed in `column`, as one undo step.
 
-    A party or lead name that is no stakeholder yet becomes one in the same step; a
-    planning line that cannot be read is kept as typed and its problem handed back.
+    A party name that is no stakeholder yet becomes one in the same step; a planning
+    line that cannot be read is kept as typed and its problem handed back.
     """
-    profile = editor.meta.profile
-    problem = None
-    if column == "planning":
-        if isinstance(value, Option):  # a digit: only the horizon, years and timing stay
-            changes: dict[str, Any] = {
-                "planning": action.planning.model_copy(update={"horizon": value.key})}
-        else:
-            planning, problem = read_planning(value, profile)
-            changes = {"planning": planning}
-    elif column == "scale":
-        changes = {"scale": value or None}
-    elif column == "parties":
-        changes = {"parties": [PartyRef(name=n) for n in expand_party_groups(value, profile)]}
-    elif column == "lead":
-        changes = {"lead": PartyRef(name=value) if value else None}
-    else:
-        changes = {column: value}
-    new: list[str] = []
+    field = template_field(column)
+    stored, problem = cell_value(field, action, value, editor.meta.profile)
+    new: tuple[str, ...] = ()
     with editor.transaction():
-        if column in ("parties", "lead"):
-            refs = changes[column] if column == "parties" else [changes["lead"]]
-            new = new_party_names(refs, editor.items(Stakeholder))
-            for name in new:
-                editor.add(Stakeholder(name=name))
-            stakeholders = editor.items(Stakeholder)
-            if column == "parties":
-                changes["parties"] = tuple(linked(r.name, stakeholders) for r in refs)
-            elif changes["lead"] is not None:
-                changes["lead"] = linked(changes["lead"].name, stakeholders)
-        editor.update(action, **changes)
-    return CellOutcome(tuple(new), problem)
+        if field.kind is FieldKind.PARTIES:
+            new, stored = editor.link_parties(stored)
+        elif field.kind is FieldKind.PARTY and stored is not None:
+            new, (stored,) = editor.link_parties([stored])
+        editor.update(action, **{column: stored})
+    return CellOutcome(new, problem)

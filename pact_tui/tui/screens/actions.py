@@ -21,22 +21,18 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Input, Static
 
+from pact_tui.editor import Change, SessionEditor, changed_column
 from pact_tui.i18n import t
-from pact_tui.model import Action, Ambition, Commitment, Stakeholder, UserError
+from pact_tui.model import Action, Ambition, Phase, UserError
 from pact_tui.model.capture import captured_action
-from pact_tui.model.planning_text import format_planning
-from pact_tui.model.rules import commitments_of, missing_fields, ordered_actions
+from pact_tui.model.rules import ordered_actions
+from pact_tui.model.template import FieldGroup, search_text, template_field
 from pact_tui.tui import follow
-from pact_tui.tui.editing import Change, SessionEditor, changed_column
-from pact_tui.tui.screens.action_columns import (
-    CellOutcome,
-    action_columns,
-    apply_cell,
-    party_ref,
-)
+from pact_tui.tui.screens.action_columns import CellOutcome, action_columns, apply_cell
+from pact_tui.tui.screens.action_detail import action_detail
 from pact_tui.tui.screens.grid_phase import GridPhaseScreen
 from pact_tui.tui.text import visible_rich
-from pact_tui.tui.widgets.grid import CaptureLine, EditGrid, join_parties
+from pact_tui.tui.widgets.grid import CaptureLine, EditGrid
 
 EDITING_ACTIONS = frozenset({"capture", "duplicate", "delete", "move", "make_stakeholders"})
 """Keys that change the session: switched off on a read-only session."""
@@ -45,7 +41,7 @@ EDITING_ACTIONS = frozenset({"capture", "duplicate", "delete", "move", "make_sta
 class ActionsScreen(GridPhaseScreen):
     """The action grid with its capture line, filters, ambitions and detail pane."""
 
-    PHASE = "acties"
+    PHASE = Phase.ACTIONS
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+n", "capture('action')", t("tui.actions.key.new"), id="actions.new"),
@@ -64,6 +60,7 @@ class ActionsScreen(GridPhaseScreen):
         Binding("ctrl+l", "make_stakeholders", t("tui.actions.key.make_stakeholders"),
                 show=False, id="actions.make_stakeholders"),
         Binding("ctrl+g", "app.count_votes('actions')", t("tui.key.voting"), id="actions.voting"),
+        Binding("ctrl+x", "next_columns", t("tui.actions.key.columns"), id="actions.columns"),
     ]
 
     def __init__(self, editor: SessionEditor) -> None:
@@ -76,8 +73,9 @@ class ActionsScreen(GridPhaseScreen):
         self._visible: list[Action] = []
         self._index: dict[str, int] = {}
         self._rows_version = -1
-        self._grid = EditGrid(action_columns(editor), empty_text=t("tui.actions.empty"),
-                              id="action-grid")
+        self.column_group = FieldGroup.WORKSHOP
+        self._grid = EditGrid(action_columns(editor, self.column_group),
+                              empty_text=t("tui.actions.empty"), id="action-grid")
         self._grid.read_only = editor.read_only
         self._grid.on_commit = self.on_edit_grid_cell_edited
         self._grid.on_capture = self._capture
@@ -155,7 +153,8 @@ class ActionsScreen(GridPhaseScreen):
     def _matches(self, action: Action) -> bool:
         if self.theme is not None and action.theme != self.theme:
             return False
-        return not self.search_text or self.search_text.casefold() in self._search_text(action)
+        return not self.search_text or self.search_text.casefold() in search_text(
+            action, self.editor.meta.profile)
 
     def _filtered_sorted(self) -> list[Action]:
         actions = ordered_actions(self.editor.items(Action))
@@ -166,31 +165,11 @@ class ActionsScreen(GridPhaseScreen):
             actions.sort(key=key, reverse=self.sort_reverse)
         return actions
 
-    @staticmethod
-    def _search_text(action: Action) -> str:
-        parties = " ".join(p.name for p in action.parties)
-        lead = action.lead.name if action.lead else ""
-        return f"{action.title} {action.goal} {parties} {lead} {action.notes}".casefold()
-
     def _sort_key(self, column: str) -> Callable[[Action], Any]:
         """Choices sort in profile order, empty cells last, text alphabetically."""
         profile = self.editor.meta.profile
-        themes = {theme.key: i for i, theme in enumerate(profile.themes)}
-        scales = {scale.key: i for i, scale in enumerate(profile.scales)}
-        horizons = {horizon.key: i for i, horizon in enumerate(profile.horizons)}
-        last = 10**6
-        keys: dict[str, Callable[[Action], Any]] = {
-            "theme": lambda a: themes.get(a.theme, last),
-            "scale": lambda a: scales.get(a.scale, last) if a.scale else last,
-            "planning": lambda a: (horizons.get(a.planning.horizon, last)
-                                   if a.planning.horizon else last, a.planning.start_year or 0),
-            "parties": lambda a: (not a.parties, join_parties([p.name for p in a.parties])
-                                  .casefold()),
-            "lead": lambda a: (a.lead is None, a.lead.name.casefold() if a.lead else ""),
-            "title": lambda a: a.title.casefold(),
-            "goal": lambda a: (not a.goal, a.goal.casefold()),
-        }
-        return keys[column]
+        field = template_field(column)
+        return lambda action: field.sort_key(action, profile)
 
     def _show_filters(self) -> None:
         profile = self.editor.meta.profile
@@ -205,6 +184,10 @@ class ActionsScreen(GridPhaseScreen):
         text.append(f"  {position}", style="dim")
         if self.search_text:
             text.append("  " + t("tui.actions.searching", text=self.search_text), style="italic")
+        # The footer has no room for it at 80 columns: which columns ctrl+x shows next.
+        text.append("  " + t("tui.actions.other_columns",
+                             group=t(f"tui.actions.columns.{self._next_group().value}")),
+                    style="dim")
         self.query_one("#actions-filters", Static).update(visible_rich(text))
 
     def _show_ambitions(self) -> None:
@@ -250,35 +233,7 @@ class ActionsScreen(GridPhaseScreen):
         if action is None:
             detail.update(Text(t("tui.actions.detail_empty"), style="dim"))
             return
-        profile = self.editor.meta.profile
-        text = Text()
-        head = [profile.theme_label(action.theme)]
-        if action.scale:
-            head.append(profile.scale_label(action.scale))
-        planning = format_planning(action.planning, profile)
-        if planning:
-            head.append(planning)
-        text.append(" · ".join(head), style="bold")
-        text.append("\n" + action.title)
-        if action.goal:
-            text.append("\n" + t("tui.actions.detail_goal") + " ", style="bold")
-            text.append(action.goal)
-        missing = missing_fields(action)
-        if missing:
-            names = ", ".join(t(f"tui.actions.missing.{name}") for name in missing)
-            text.append("\n" + t("tui.actions.missing", fields=names), style="bold yellow")
-        else:
-            text.append("\n" + t("tui.actions.complete"), style="green")
-        # Last: a long list of parties may run past the pane's bottom edge.
-        people = []
-        if action.lead:
-            people.append(t("tui.actions.detail_lead", name=action.lead.name))
-        if action.parties:
-            people.append(t("tui.actions.detail_parties",
-                            names=join_parties([p.name for p in action.parties])))
-        if people:
-            text.append("\n" + " · ".join(people))
-        detail.update(visible_rich(text))
+        detail.update(visible_rich(action_detail(action, self.editor.meta.profile)))
 
     # ---- the grid's news -------------------------------------------------------------------
 
@@ -379,46 +334,28 @@ class ActionsScreen(GridPhaseScreen):
         action = self.grid.current_row
         if action is None:
             return
-        # Only the content: the copy is a new item, with no merge bookkeeping of the original.
-        copy = Action.model_validate(action.content())
-
-        def duplicate() -> None:
-            with self.editor.transaction():
-                self._make_room_below(action)
-                current = self.editor.get(Action, action.id) or action
-                # Same position, made later: it sorts right after the original.
-                self.editor.add(copy.model_copy(update={"position": current.position}))
-
-        if self.attempt(t("tui.actions.key.duplicate"), duplicate):
-            self.grid.move_to(copy.id)
-
-    def _make_room_below(self, action: Action) -> None:
-        """Number the actions afresh when others share `action`'s position after it, so a
-        copy at that position lands directly below it rather than after them."""
-        order = self.editor.actions()
-        index = next(i for i, a in enumerate(order) if a.id == action.id)
-        following = order[index + 1:]
-        if not following or following[0].position != order[index].position:
-            return
-        for number, other in enumerate(order):
-            if other.position != number:
-                self.editor.update(other, position=number)
+        copies: list[Action] = []
+        if self.attempt(t("tui.actions.key.duplicate"),
+                        lambda: copies.append(self.editor.duplicate_action(action))):
+            self.grid.move_to(copies[0].id)
 
     def action_delete(self) -> None:
         action = self.grid.current_row
         if action is None:
             return
-
-        def delete() -> None:
-            # Its commitments go with it, in the same undo step: none is left dangling.
-            with self.editor.transaction():
-                for commitment in commitments_of(action.id, self.editor.items(Commitment)):
-                    self.editor.delete(commitment)
-                self.editor.delete(action)
-
-        if self.attempt(t("tui.actions.key.delete"), delete):
+        if self.attempt(t("tui.actions.key.delete"), lambda: self.editor.delete_action(action)):
             self.notify(t("tui.actions.deleted", title=action.title[:60]), markup=False,
                         timeout=4)
+
+    def _next_group(self) -> FieldGroup:
+        groups = list(FieldGroup)
+        return groups[(groups.index(self.column_group) + 1) % len(groups)]
+
+    def action_next_columns(self) -> None:
+        """ctrl+x: the other group of columns (workshop or progress); Thema and Actie stay."""
+        self.column_group = self._next_group()
+        self.grid.set_columns(action_columns(self.editor, self.column_group))
+        self._rebuild()
 
     def action_move(self, step: int) -> None:
         if self.sort_column is not None:
@@ -487,26 +424,18 @@ class ActionsScreen(GridPhaseScreen):
         action = self.grid.current_row
         if action is None:
             return
-        names = [p.name for p in action.parties if p.stakeholder_id is None]
-        if action.lead is not None and action.lead.stakeholder_id is None:
-            names.append(action.lead.name)
+        refs = [*action.parties, *([action.lead] if action.lead else [])]
+        names = list(dict.fromkeys(r.name for r in refs if r.stakeholder_id is None))
         if not names:
             self.notify(t("tui.actions.no_new_parties"), markup=False, timeout=3)
             return
 
         def make() -> None:
             with self.editor.transaction():
-                known = {s.name.casefold() for s in self.editor.items(Stakeholder)}
-                for name in dict.fromkeys(names):
-                    if name.casefold() not in known:
-                        self.editor.add(Stakeholder(name=name))
-                stakeholders = self.editor.items(Stakeholder)
                 current = self.editor.get(Action, action.id) or action
-                self.editor.update(
-                    current,
-                    parties=tuple(party_ref(p.name, stakeholders) for p in current.parties),
-                    lead=party_ref(current.lead.name, stakeholders) if current.lead else None,
-                )
+                _, parties = self.editor.link_parties(current.parties)
+                lead = self.editor.link_parties([current.lead])[1][0] if current.lead else None
+                self.editor.update(current, parties=parties, lead=lead)
 
         if self.attempt(t("tui.actions.key.make_stakeholders"), make):
             self.notify(t("tui.actions.made_stakeholders", names=", ".join(names)),

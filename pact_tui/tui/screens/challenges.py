@@ -16,11 +16,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Label, Static
 
+from pact_tui.editor import SessionEditor
 from pact_tui.i18n import t
-from pact_tui.model import Challenge
+from pact_tui.model import Challenge, Phase
 from pact_tui.model.rules import is_cross_theme, theme_matrix
-from pact_tui.tui.editing import SessionEditor
-from pact_tui.tui.screens.form import ChoiceField, Field, FormDialog, FormValues, TextField
+from pact_tui.tui.modals.form import ChoiceField, Field, FormDialog, FormValues, TextField
 from pact_tui.tui.screens.phase import PhaseScreen
 from pact_tui.tui.text import visible_rich
 from pact_tui.tui.widgets.record_table import RecordTable
@@ -30,7 +30,7 @@ from pact_tui.tui.widgets.theme_matrix import ThemeMatrix
 class ChallengesScreen(PhaseScreen):
     """Challenges and the theme-by-theme matrix."""
 
-    PHASE = "opgaven"
+    PHASE = Phase.CHALLENGES
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+w", "switch_part", t("tui.key.switch_part"), id="challenges.switch"),

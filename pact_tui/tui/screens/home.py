@@ -8,8 +8,6 @@ From here: open, new session, new session from a programme, merge.
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -21,47 +19,15 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from pact_tui.i18n import t
-from pact_tui.model import Session, SessionMeta, UserError
-from pact_tui.store import create_session, load_profile, read_session, session_filename
+from pact_tui.model import Phase, Session, SessionMeta
+from pact_tui.store import create_session, load_profile, session_filename
+from pact_tui.store.folder import SessionEntry, scan_sessions
 from pact_tui.store.rescue import find_rescue
-from pact_tui.tui.screens.form import FormDialog, FormValues, TextField
+from pact_tui.tui.modals.form import FormDialog, FormValues, TextField
 from pact_tui.tui.text import visible
 
 if TYPE_CHECKING:
     from pact_tui.tui.app import PactApp
-
-
-@dataclass(frozen=True)
-class SessionEntry:
-    """One file of the sessions folder: its session, or the sentence saying why it does not open."""
-
-    path: Path
-    modified: dt.datetime
-    session: Session | None = None
-    problem: str = ""
-
-    @property
-    def is_programme(self) -> bool:
-        return self.session is not None and self.session.meta.kind == "programme"
-
-
-def scan_sessions(folder: Path) -> list[SessionEntry]:
-    """Every `*.json` in `folder`, newest first; unreadable files carry their problem."""
-    if not folder.is_dir():
-        return []
-    entries: list[SessionEntry] = []
-    for path in folder.glob("*.json"):
-        try:
-            modified = dt.datetime.fromtimestamp(path.stat().st_mtime)
-        except OSError:
-            continue
-        try:
-            entries.append(SessionEntry(path, modified, session=read_session(path)))
-        except UserError as error:
-            entries.append(SessionEntry(path, modified, problem=str(error)))
-        except OSError as error:
-            entries.append(SessionEntry(path, modified, problem=error.strerror or str(error)))
-    return sorted(entries, key=lambda entry: entry.modified, reverse=True)
 
 
 def describe(entry: SessionEntry) -> str:
@@ -241,7 +207,7 @@ class HomeScreen(Screen[None]):
         self.folder.mkdir(parents=True, exist_ok=True)
         path = create_session(self.folder / session_filename(meta), meta, items)
         # A new session starts where a session starts: its title, people and agenda.
-        self.call_after_refresh(self.pact.open_session, path, "sessie")
+        self.call_after_refresh(self.pact.open_session, path, Phase.SESSION)
 
     def action_merge(self) -> None:
         self.pact.open_merge()

@@ -20,10 +20,10 @@ from textual.containers import Grid
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from pact_tui.editor import Changed, EditorEvent, SessionEditor
 from pact_tui.i18n import t
 from pact_tui.model import Action, UserError
 from pact_tui.model.votes import QUADRANTS, SCORES, quadrant, scores_for
-from pact_tui.tui.editing import Changed, EditorEvent, SessionEditor
 from pact_tui.tui.text import visible
 
 UNSCORED = "unscored"

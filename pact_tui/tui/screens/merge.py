@@ -40,12 +40,14 @@ from pact_tui.merge import (
 )
 from pact_tui.merge.report import counted, field_text, render_report, signal_text
 from pact_tui.model import Item, UserError
+from pact_tui.model.file_names import free_path
+from pact_tui.model.template import ACTION_TEMPLATE
 from pact_tui.model.validation import field_label
 from pact_tui.store import read_session, session_filename, write_session
 from pact_tui.store.atomic import write_atomic
+from pact_tui.store.folder import SessionEntry, scan_sessions
+from pact_tui.tui.modals.form import FormDialog, FormValues, TextField
 from pact_tui.tui.modals.long_text import LongTextModal
-from pact_tui.tui.screens.form import FormDialog, FormValues, TextField
-from pact_tui.tui.screens.home import SessionEntry, scan_sessions
 from pact_tui.tui.text import visible, visible_rich
 
 # Which of the screen's actions work in which pane (the footer shows only those).
@@ -62,24 +64,15 @@ TEXT_FIELDS = ("title", "name", "text", "goal", "description", "notes", "categor
                "source")
 REQUIRED_TEXT = frozenset({"title", "name", "text"})
 # What a version shows, in this order (ids and positions say nothing to a person).
-SHOWN_FIELDS = ("title", "name", "text", "theme", "themes", "goal", "scale", "planning",
-                "parties", "lead", "party", "role", "description", "notes", "category",
-                "contact", "source")
+# An action shows every field of its template.
+SHOWN_FIELDS = tuple(dict.fromkeys((
+    "title", "name", "text", *(field.key for field in ACTION_TEMPLATE), "themes", "party",
+    "role", "description", "notes", "category", "contact", "source")))
 
 
 def _version_keys() -> list[Binding]:
     return [Binding(str(n), f"keep({n})", t("merge.screen.key_version", n=n), show=n <= 2,
                     id=f"merge.version{n}") for n in range(1, 10)]
-
-
-def free_path(folder: Path, name: str) -> Path:
-    """`folder/name`, or `…-2.json`, `…-3.json` if taken: never an existing file."""
-    path, plain = folder / name, Path(name)
-    number = 2
-    while path.exists():
-        path = folder / f"{plain.stem}-{number}{plain.suffix}"
-        number += 1
-    return path
 
 
 def preselected(entries: Sequence[SessionEntry]) -> set[Path]:
@@ -102,16 +95,6 @@ def preselected(entries: Sequence[SessionEntry]) -> set[Path]:
 
 class MergeScreen(Screen[None]):
     """Several sessions become one programme, with a person deciding what a merge cannot."""
-
-    DEFAULT_CSS = """
-    MergeScreen #merge-heading { height: auto; padding: 0 1; text-style: bold; }
-    MergeScreen #merge-status { height: auto; padding: 0 1; color: $text-muted; }
-    MergeScreen #merge-panes { height: 1fr; }
-    MergeScreen .merge-side-by-side { height: auto; }
-    MergeScreen .merge-version { width: 1fr; height: auto; padding: 0 1;
-                                 border: round $primary-darken-2; }
-    MergeScreen .merge-version.-chosen { border: round $success; }
-    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("m", "merge", t("merge.screen.key_merge"), id="merge.run"),

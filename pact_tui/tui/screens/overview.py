@@ -19,14 +19,15 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Label, ProgressBar, Static
 
+from pact_tui.editor import SessionEditor
 from pact_tui.export import export_programme, free_path
 from pact_tui.export.summary import summary_path, write_summary
 from pact_tui.i18n import t
-from pact_tui.model import Action, Session, UserError
+from pact_tui.model import Action, Phase, Session, UserError
 from pact_tui.model.rules import counts_by_theme_and_horizon, open_points, ordered_actions
-from pact_tui.tui.editing import SessionEditor
 from pact_tui.tui.screens.phase import PhaseScreen
 from pact_tui.tui.text import visible
+from pact_tui.tui.widgets.gap_grid import GapGrid
 from pact_tui.tui.widgets.grid import CellKind, Column
 from pact_tui.tui.widgets.progress_panel import ProgressPanel
 from pact_tui.tui.widgets.row_list import RowList
@@ -44,18 +45,10 @@ def gap_text(action: Action) -> str:
     return ", ".join(t(f"model.field.{field}") for field in open_points(action))
 
 
-class GapGrid(RowList):
-    """The actions with gaps; Enter jumps to the action in the Acties grid."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "choose", t("tui.overview.key_jump"), id="overview.jump"),
-    ]
-
-
 class OverviewScreen(PhaseScreen):
     """Counts per theme and horizon, the open points, and the Word export."""
 
-    PHASE = "overzicht"
+    PHASE = Phase.OVERVIEW
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+e", "export", t("tui.overview.key_export"), priority=True,
@@ -150,7 +143,7 @@ class OverviewScreen(PhaseScreen):
 
     def on_row_list_chosen(self, message: RowList.Chosen) -> None:
         message.stop()
-        screen = self.pact.show_phase("acties")
+        screen = self.pact.show_phase(Phase.ACTIONS)
         if screen is not None:
             screen.call_after_refresh(self._reveal, screen, message.row_id)
 

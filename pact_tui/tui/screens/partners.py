@@ -17,13 +17,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Label, Static
 
+from pact_tui.editor import SessionEditor
 from pact_tui.i18n import t
-from pact_tui.model import COMMITMENT_ROLES, Action, Commitment, PartyRef, Stakeholder
+from pact_tui.model import COMMITMENT_ROLES, Action, Commitment, PartyRef, Phase, Stakeholder
+from pact_tui.model.parties import linked
 from pact_tui.model.rules import commitments_of, ordered_actions
-from pact_tui.tui.editing import SessionEditor
-from pact_tui.tui.screens.form import ChoiceField, Field, FormDialog, FormValues, TextField
+from pact_tui.tui.modals.form import ChoiceField, Field, FormDialog, FormValues, TextField
 from pact_tui.tui.screens.phase import PhaseScreen
 from pact_tui.tui.text import visible_rich
+from pact_tui.tui.widgets.action_list import ActionList
 from pact_tui.tui.widgets.grid import CellKind, Column, EditGrid, join_parties
 from pact_tui.tui.widgets.record_table import RecordTable
 from pact_tui.tui.widgets.row_list import RowList
@@ -33,19 +35,10 @@ def role_label(role: str) -> str:
     return t(f"tui.partners.role.{role}")
 
 
-class ActionList(RowList):
-    """The actions; Enter goes to the commitments of the one under the cursor."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "choose", t("tui.partners.key_commitments"),
-                id="partners.commitments"),
-    ]
-
-
 class PartnersScreen(PhaseScreen):
     """Actions with their lead and partners, and the commitments per action."""
 
-    PHASE = "partners"
+    PHASE = Phase.PARTNERS
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+w", "switch_part", t("tui.key.switch_part"), id="partners.switch"),
@@ -171,10 +164,7 @@ class PartnersScreen(PhaseScreen):
 
     def _party(self, name: str) -> PartyRef:
         """A name as a party, linked to the stakeholder of that name when there is one."""
-        match = next((s for s in self.editor.items(Stakeholder)
-                      if s.name.casefold() == name.casefold()), None)
-        return PartyRef(name=match.name if match else name,
-                        stakeholder_id=match.id if match else None)
+        return linked(name, self.editor.items(Stakeholder))
 
     def _first_uncommitted(self, action: Action) -> tuple[str, str]:
         """The party a new commitment most likely is for: the lead, then each party in turn."""

@@ -1,6 +1,6 @@
 """The frame every phase screen shares: header bar, phase bar, read-only banner, body, footer.
 
-A phase screen shows one part of the open session (`self.editor`, the grid engineer's
+A phase screen shows one part of the open session (`self.editor`, the
 SessionEditor). It redraws its body in `show_session` whenever the session changed
 since it last drew (`editor.version`), so an undo on another screen is visible the
 moment you come back.
@@ -16,9 +16,9 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from pact_tui.editor import Change, SessionEditor
 from pact_tui.i18n import t
 from pact_tui.model import UserError
-from pact_tui.tui.editing import Change, SessionEditor
 from pact_tui.tui.widgets.phase_bar import PhaseBar, phase_label
 from pact_tui.tui.widgets.record_table import RecordTable
 from pact_tui.tui.widgets.session_header import SessionHeader

@@ -9,16 +9,18 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING
 
+from pact_tui.model import Phase
+
 if TYPE_CHECKING:
     from pact_tui.tui.screens.phase import PhaseScreen
 
 _SCREENS: dict[str, tuple[str, str]] = {
-    "sessie": ("pact_tui.tui.screens.session_meta", "SessionMetaScreen"),
-    "stakeholders": ("pact_tui.tui.screens.stakeholders", "StakeholdersScreen"),
-    "opgaven": ("pact_tui.tui.screens.challenges", "ChallengesScreen"),
-    "acties": ("pact_tui.tui.screens.actions", "ActionsScreen"),
-    "partners": ("pact_tui.tui.screens.partners", "PartnersScreen"),
-    "overzicht": ("pact_tui.tui.screens.overview", "OverviewScreen"),
+    Phase.SESSION: ("pact_tui.tui.screens.session_meta", "SessionMetaScreen"),
+    Phase.STAKEHOLDERS: ("pact_tui.tui.screens.stakeholders", "StakeholdersScreen"),
+    Phase.CHALLENGES: ("pact_tui.tui.screens.challenges", "ChallengesScreen"),
+    Phase.ACTIONS: ("pact_tui.tui.screens.actions", "ActionsScreen"),
+    Phase.PARTNERS: ("pact_tui.tui.screens.partners", "PartnersScreen"),
+    Phase.OVERVIEW: ("pact_tui.tui.screens.overview", "OverviewScreen"),
 }
 
 

@@ -18,10 +18,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, Static
 
+from pact_tui.editor import SessionEditor
 from pact_tui.i18n import t
-from pact_tui.model import PHASES, AgendaItem, Participant, UserError
-from pact_tui.tui.editing import SessionEditor
-from pact_tui.tui.screens.form import ChoiceField, Field, FormDialog, FormValues, TextField
+from pact_tui.model import PHASES, AgendaItem, Participant, Phase, UserError
+from pact_tui.model.dates import read_date
+from pact_tui.tui.modals.form import ChoiceField, Field, FormDialog, FormValues, TextField
 from pact_tui.tui.screens.phase import PhaseScreen
 from pact_tui.tui.text import visible
 from pact_tui.tui.widgets.phase_bar import phase_label
@@ -39,18 +40,16 @@ class InvalidDate(UserError):
 
 def parse_date(text: str) -> dt.date:
     """A date as 2026-11-28 or 28-11-2026 (how Dutch people write it)."""
-    for form in ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"):
-        try:
-            return dt.datetime.strptime(text.strip(), form).date()
-        except ValueError:
-            continue
-    raise InvalidDate(t("tui.meta.bad_date", value=text))
+    date = read_date(text)
+    if date is None:
+        raise InvalidDate(t("tui.meta.bad_date", value=text))
+    return date
 
 
 class SessionMetaScreen(PhaseScreen):
     """Title, date, people and agenda of the session."""
 
-    PHASE = "sessie"
+    PHASE = Phase.SESSION
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("plus,equals_sign", "minutes(5)", t("tui.meta.key_more_time"),

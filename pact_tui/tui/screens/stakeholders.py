@@ -17,10 +17,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Input, Label
 
+from pact_tui.editor import SessionEditor
 from pact_tui.i18n import t
-from pact_tui.model import Stakeholder, StatusNote
-from pact_tui.tui.editing import SessionEditor
-from pact_tui.tui.screens.form import ChoiceField, Field, FormDialog, FormValues, TextField
+from pact_tui.model import Phase, Stakeholder, StatusNote
+from pact_tui.model.parties import find_stakeholder
+from pact_tui.tui.modals.form import ChoiceField, Field, FormDialog, FormValues, TextField
 from pact_tui.tui.screens.grid_phase import GridPhaseScreen
 from pact_tui.tui.text import visible
 from pact_tui.tui.widgets.grid import CellKind, Column, EditGrid, Option, join_parties
@@ -32,7 +33,7 @@ EDITING_ACTIONS = frozenset({"capture", "delete"})
 class StakeholdersScreen(GridPhaseScreen):
     """The stakeholders grid and the status notes per theme."""
 
-    PHASE = "stakeholders"
+    PHASE = Phase.STAKEHOLDERS
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+n", "capture", t("tui.stakeholders.key_new"),
@@ -144,8 +145,7 @@ class StakeholdersScreen(GridPhaseScreen):
         if not name:
             self.grid.focus()
             return
-        existing = next((s for s in self.editor.items(Stakeholder)
-                         if s.name.casefold() == name.casefold()), None)
+        existing = find_stakeholder(name, self.editor.items(Stakeholder))
         if existing is not None:
             # Said twice in the room: show the one there is rather than make a second.
             event.input.value = ""

@@ -24,10 +24,10 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
+from pact_tui.editor import Changed, EditorEvent, SessionEditor
 from pact_tui.i18n import t
 from pact_tui.model import Action, Challenge, UserError, VotingRound
 from pact_tui.model.votes import count, latest_round, round_from_text, top, with_count
-from pact_tui.tui.editing import Changed, EditorEvent, SessionEditor
 from pact_tui.tui.text import visible
 
 Voted = Action | Challenge

@@ -276,6 +276,18 @@ class EditGrid(Widget, can_focus=True):
             self._edit = None
         self._move_to(row, self._cursor.column, force=True)
 
+    def set_columns(self, columns: Sequence[Column]) -> None:
+        """Show `columns` instead; a cell being edited is committed first, and the cursor
+        stays on its column when that is still shown."""
+        self._commit()
+        key = self.cursor_column.key
+        self.columns = list(columns)
+        self._widths = layout(self.columns, self.size.width or 80, GAP)
+        column = next((i for i, c in enumerate(self.columns) if c.key == key),
+                      min(self._cursor.column, len(self.columns) - 1))
+        self._move_to(self._cursor.row, column, force=True)
+        self.refresh()
+
     def replace_row(self, index: int, row: Any) -> None:
         """Show `row` in place of the row at `index` (same id, new content): one line redrawn."""
         self._rows[index] = row
@@ -318,9 +330,6 @@ class EditGrid(Widget, can_focus=True):
         self._refresh_around_edit()
         self._refresh_footer()
         return True
-
-    def cancel_editing(self) -> None:
-        self._stop_editing()
 
     def finish_editing(self) -> EditGrid.CellEdited | None:
         """Commit the cell being edited and hand back what it came to, instead of posting it.

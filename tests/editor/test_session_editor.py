@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from pact_tui.editor import (
+    UNDO_LIMIT,
+    Changed,
+    ReadOnlySessionError,
+    Saved,
+    SaveFailed,
+    SessionEditor,
+)
 from pact_tui.model import (
     Action,
+    Commitment,
     InvalidItemError,
     PartyRef,
     Planning,
@@ -16,14 +26,6 @@ from pact_tui.model import (
     Stakeholder,
 )
 from pact_tui.store import SessionFile, create_session, read_session
-from pact_tui.tui.editing import (
-    UNDO_LIMIT,
-    Changed,
-    ReadOnlySessionError,
-    Saved,
-    SaveFailed,
-    SessionEditor,
-)
 
 
 @pytest.fixture
@@ -33,9 +35,9 @@ def path(tmp_path: Path, profile: RegionProfile) -> Path:
 
 
 @pytest.fixture
-def editor(path: Path) -> SessionEditor:
+def editor(path: Path) -> Iterator[SessionEditor]:
     editor = SessionEditor(SessionFile.open(path))
-    yield editor  # type: ignore[misc]
+    yield editor
     editor.close()
 
 
@@ -212,3 +214,35 @@ def test_a_view_can_tell_the_one_change_since_it_last_looked(editor: SessionEdit
     editor.undo()
     undone = editor.change_since(seen)
     assert undone is not None and undone.items[0].after.notes == ""  # type: ignore[union-attr]
+
+
+def test_deleting_an_action_takes_its_commitments_in_one_undo_step(
+    editor: SessionEditor, path: Path
+) -> None:
+    action = editor.add(Action(theme="wonen", title="Woningbouw versnellen"))
+    other = editor.add(Action(theme="wonen", title="Huurbeleid"))
+    kept = editor.add(Commitment(action_id=other.id, party=PartyRef(name="Intermaris")))
+    editor.add(Commitment(action_id=action.id, party=PartyRef(name="Hoorn")))
+    editor.delete_action(action)
+    assert editor.items(Commitment) == [kept]
+    assert set(on_disk(path, editor)) == {other.id}
+    editor.undo()
+    assert len(editor.items(Commitment)) == 2 and editor.get(Action, action.id) is not None
+
+
+def test_a_duplicate_lands_directly_below_its_original(editor: SessionEditor) -> None:
+    first = editor.add(Action(theme="wonen", title="Eerste", position=0))
+    editor.add(Action(theme="wonen", title="Tweede", position=0))
+    copy = editor.duplicate_action(first)
+    assert [a.title for a in editor.actions()] == ["Eerste", "Eerste", "Tweede"]
+    assert editor.actions()[1].id == copy.id
+
+
+def test_new_party_names_become_stakeholders_and_every_party_is_linked(
+    editor: SessionEditor,
+) -> None:
+    known = editor.add(Stakeholder(name="Intermaris"))
+    new, refs = editor.link_parties([PartyRef(name="intermaris"), PartyRef(name="Provincie")])
+    assert new == ("Provincie",)
+    made = next(s for s in editor.items(Stakeholder) if s.name == "Provincie")
+    assert [r.stakeholder_id for r in refs] == [known.id, made.id]

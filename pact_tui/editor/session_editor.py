@@ -19,7 +19,7 @@ import datetime as dt
 import gc
 import queue
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,20 +31,24 @@ from pact_tui.i18n import t
 from pact_tui.model import (
     ITEM_KINDS,
     Action,
+    Commitment,
     Item,
+    PartyRef,
     Session,
     SessionMeta,
+    Stakeholder,
     UserError,
     now_utc,
 )
-from pact_tui.model.rules import ordered_actions
+from pact_tui.model.parties import linked, new_party_names
+from pact_tui.model.rules import commitments_of, ordered_actions
 from pact_tui.store import SaveError, SessionFile, next_revision, write_session
 from pact_tui.store.rescue import drop_rescue, write_rescue
 
 ItemT = TypeVar("ItemT", bound=Item)
 
 UNDO_LIMIT = 500
-"""Undo steps kept; the oldest fall off (the issue asks for at least 100)."""
+"""Undo steps kept; the oldest fall off (a whole workshop's worth, far more than 100)."""
 
 BULK_SAVE_THRESHOLD = 50
 """A change touching more items than this is saved as one whole-file write."""
@@ -92,20 +96,19 @@ class Change:
             meta_after=self.meta_before,
         )
 
+    def touches(self, kind: type[Item]) -> bool:
+        """Whether an item of `kind` was added, changed or deleted."""
+        return any(c.kind is kind for c in self.items)
+
     def is_empty(self) -> bool:
         return not self.items and self.meta_after is None
-
-    def touches(self, kind: type[Item]) -> bool:
-        return any(c.kind is kind for c in self.items)
 
 
 @dataclass(frozen=True)
 class Changed:
-    """The session changed in memory; `undone`/`redone` say the change came from undo or redo."""
+    """The session changed in memory (an edit, an undo or a redo)."""
 
     change: Change
-    undone: bool = False
-    redone: bool = False
 
 
 @dataclass(frozen=True)
@@ -332,21 +335,57 @@ class SessionEditor:
 
     def swap_actions(self, first: Action, second: Action) -> None:
         """Swap two actions in the facilitator's order (one undo step)."""
-        order = self.actions()
-        a, b = self._current(first), self._current(second)
-        if a.position == b.position:
-            # Equal positions (e.g. imported rows): number everything first, in one step.
-            with self.transaction():
-                for index, action in enumerate(order):
-                    if action.position != index:
-                        self.update(action, position=index)
-                a, b = self._current(a), self._current(b)
-                self.update(a, position=b.position)
-                self.update(b, position=a.position)
-            return
         with self.transaction():
+            a, b = self._current(first), self._current(second)
+            if a.position == b.position:
+                # Equal positions (e.g. imported rows): number everything first.
+                self._renumber()
+                a, b = self._current(a), self._current(b)
             self.update(a, position=b.position)
             self.update(b, position=a.position)
+
+    def _renumber(self) -> None:
+        for index, action in enumerate(self.actions()):
+            if action.position != index:
+                self.update(action, position=index)
+
+    def make_room_below(self, action: Action) -> None:
+        """Number the actions afresh when others share `action`'s position after it, so a
+        new action at that position lands directly below it rather than after them."""
+        order = self.actions()
+        index = next(i for i, a in enumerate(order) if a.id == action.id)
+        following = order[index + 1:]
+        if following and following[0].position == order[index].position:
+            self._renumber()
+
+    def duplicate_action(self, action: Action) -> Action:
+        """A copy of `action`'s content right below it (one undo step); the copy."""
+        # Only the content: the copy is a new item, with no merge bookkeeping of the original.
+        copy = Action.model_validate(action.content())
+        with self.transaction():
+            self.make_room_below(action)
+            current = self._current(action)
+            # Same position, made later: it sorts right after the original.
+            return self.add(copy.model_copy(update={"position": current.position}))
+
+    def delete_action(self, action: Action) -> None:
+        """Delete `action` and its commitments in one undo step: none is left dangling."""
+        with self.transaction():
+            for commitment in commitments_of(action.id, self.items(Commitment)):
+                self.delete(commitment)
+            self.delete(action)
+
+    def link_parties(
+        self, refs: Sequence[PartyRef],
+    ) -> tuple[tuple[str, ...], tuple[PartyRef, ...]]:
+        """Make every name among `refs` that is no stakeholder yet into one, and link all
+        of them to their stakeholder: (the new names, the linked refs)."""
+        new = new_party_names(refs, self.items(Stakeholder))
+        with self.transaction():
+            for name in new:
+                self.add(Stakeholder(name=name))
+        stakeholders = self.items(Stakeholder)
+        return tuple(new), tuple(linked(ref.name, stakeholders) for ref in refs)
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -375,10 +414,6 @@ class SessionEditor:
     # ---- undo and redo ---------------------------------------------------------------------
 
     @property
-    def can_undo(self) -> bool:
-        return bool(self._undo)
-
-    @property
     def can_redo(self) -> bool:
         return bool(self._redo)
 
@@ -392,7 +427,7 @@ class SessionEditor:
         done = self._replay(change.inverse())
         self._last = (base, self.version, done)
         self._redo.append(change)
-        self._emit(Changed(done, undone=True))
+        self._emit(Changed(done))
         return done
 
     def redo(self) -> Change | None:
@@ -404,7 +439,7 @@ class SessionEditor:
         done = self._replay(change)
         self._last = (base, self.version, done)
         self._undo.append(change)
-        self._emit(Changed(done, redone=True))
+        self._emit(Changed(done))
         return done
 
     def _replay(self, change: Change) -> Change:

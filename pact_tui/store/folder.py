@@ -1,0 +1,43 @@
+"""A folder of session files, as the home and merge screens list it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from pact_tui.model import Session, UserError
+from pact_tui.store.files import read_session
+
+
+@dataclass(frozen=True)
+class SessionEntry:
+    """One file of the sessions folder: its session, or the sentence saying why it does not open."""
+
+    path: Path
+    modified: dt.datetime
+    session: Session | None = None
+    problem: str = ""
+
+    @property
+    def is_programme(self) -> bool:
+        return self.session is not None and self.session.meta.kind == "programme"
+
+
+def scan_sessions(folder: Path) -> list[SessionEntry]:
+    """Every `*.json` in `folder`, newest first; unreadable files carry their problem."""
+    if not folder.is_dir():
+        return []
+    entries: list[SessionEntry] = []
+    for path in folder.glob("*.json"):
+        try:
+            modified = dt.datetime.fromtimestamp(path.stat().st_mtime)
+        except OSError:
+            continue
+        try:
+            entries.append(SessionEntry(path, modified, session=read_session(path)))
+        except UserError as error:
+            entries.append(SessionEntry(path, modified, problem=str(error)))
+        except OSError as error:
+            entries.append(SessionEntry(path, modified, problem=error.strerror or str(error)))
+    return sorted(entries, key=lambda entry: entry.modified, reverse=True)
