@@ -236,7 +236,7 @@ ACTION_TEMPLATE: tuple[TemplateField, ...] = (
         "impact", FieldKind.CHOICE,
         text=lambda a, profile: _score_text(a.impact),
         filled=lambda a: a.impact is not None,
-        sort_key=lambda a, profile: (a.impact is None, -(a.impact or 0)),
+        sort_key=lambda a, profile: (a.impact is None, a.impact or 0),
         choices=score_choices, min_width=3, ratio=0.3, group=FieldGroup.PRIORITY),
     TemplateField(
         "effort", FieldKind.CHOICE,

@@ -44,7 +44,8 @@ def test_ids_are_hidden_and_choices_are_drop_down_lists(
     assert sheet.auto_filter.ref.startswith("A1:M")
     validated = {str(validation.sqref).split(":")[0]: validation
                  for validation in sheet.data_validations.dataValidation}
-    assert set(validated) == {"A2", "D2", "E2", "H2", "I2"}
+    # theme, scale, planning, status, light, impact, effort
+    assert set(validated) == {"A2", "D2", "E2", "H2", "I2", "L2", "M2"}
     assert all(validation.type == "list" for validation in validated.values())
     lists = book["Keuzelijsten"]
     assert lists.sheet_state == "hidden"
