@@ -31,18 +31,15 @@ from pathlib import Path
 
 from bench.apps import PACT_TUI, compile_bytecode, interleaved
 from bench.harness import Figure
-from bench.programmes import partners, sentences, some_parties
+from bench.programmes import filled_programme, sentences
 from pact_tui.export.actions import action_row
 from pact_tui.export.grouping import horizon_groups, theme_keys
 from pact_tui.export.wording import horizon_heading
 from pact_tui.model import (
-    Action,
     Commitment,
-    Planning,
     Session,
-    SessionMeta,
 )
-from pact_tui.store import load_profile, write_session
+from pact_tui.store import write_session
 
 ACTIONS = 2_000
 REPEATS = 3
@@ -60,24 +57,12 @@ _WORDS = (
 
 def programme(actions: int = ACTIONS) -> Session:
     """A programme shaped like the demo, grown to `actions` actions."""
-    profile = load_profile(None)
-    rng = random.Random(71)
-    sentence = sentences(rng, _WORDS)
-    stakeholders = partners()
-    items = []
-    for position in range(actions):
-        parties = some_parties(rng, stakeholders)
-        items.append(Action(
-            theme=rng.choice(profile.themes).key, title=sentence(6), goal=sentence(16),
-            scale=rng.choice(profile.scales).key,
-            planning=Planning(horizon=rng.choice(("kort", "middellang")), start_year=2027,
-                              end_year=2029),
-            parties=parties, lead=parties[0] if rng.random() < 0.9 else None, position=position))
+    session = filled_programme(actions, seed=71, words=_WORDS, title_words=6, goal_words=16,
+                               lead_share=0.9, end_year=2029)
+    sentence = sentences(random.Random(72), _WORDS)
     commitments = tuple(Commitment(action_id=action.id, party=action.parties[1], text=sentence(8))
-                        for action in items[::4])
-    meta = SessionMeta(kind="programme", profile=profile, title="Bench programme")
-    return Session(meta=meta, stakeholders=stakeholders, actions=tuple(items),
-                   commitments=commitments)
+                        for action in session.actions[::4])
+    return session.model_copy(update={"commitments": commitments})
 
 
 def markdown(session: Session) -> str:

@@ -11,7 +11,6 @@ it must stay within 6x:
 
 from __future__ import annotations
 
-import random
 import subprocess
 import sys
 import tempfile
@@ -19,9 +18,9 @@ import textwrap
 from pathlib import Path
 
 from bench.harness import Figure
-from bench.programmes import partners, sentences, some_parties
-from pact_tui.model import Action, Planning, Session, SessionMeta
-from pact_tui.store import load_profile, write_session
+from bench.programmes import filled_programme
+from pact_tui.model import Session
+from pact_tui.store import write_session
 
 ACTIONS = 20_000
 TARGET = 6.0
@@ -87,20 +86,7 @@ _APP = _PEAK + textwrap.dedent("""
 
 def programme(actions: int) -> Session:
     """A programme of `actions` actions with every template field filled."""
-    profile = load_profile(None)
-    rng = random.Random(12)
-    sentence = sentences(rng, _WORDS)
-    stakeholders = partners()
-    items = []
-    for position in range(actions):
-        parties = some_parties(rng, stakeholders)
-        items.append(Action(
-            theme=rng.choice(profile.themes).key, title=sentence(7), goal=sentence(18),
-            scale=rng.choice(profile.scales).key,
-            planning=Planning(horizon=rng.choice(("kort", "middellang")), start_year=2027),
-            parties=parties, lead=parties[0], notes=sentence(6), position=position))
-    meta = SessionMeta(kind="programme", profile=profile, title=f"Bench {actions}")
-    return Session(meta=meta, stakeholders=stakeholders, actions=tuple(items))
+    return filled_programme(actions, seed=12, words=_WORDS, note_words=6)
 
 
 def peak(script: str, *args: str) -> int:

@@ -20,9 +20,9 @@ import time
 from pathlib import Path
 
 from bench.harness import Figure
-from bench.programmes import partners, sentences, some_parties
-from pact_tui.model import Action, Planning, Session, SessionMeta
-from pact_tui.store import SessionFile, load_profile, write_session
+from bench.programmes import filled_programme
+from pact_tui.model import Action, Session
+from pact_tui.store import SessionFile, write_session
 from pact_tui.tui.room.app import RoomApp
 
 SIZES = (300, 5_000)
@@ -38,20 +38,7 @@ _WORDS = ("woningbouw", "starters", "regionale", "energieloket", "warmteplan", "
 
 
 def programme(actions: int) -> Session:
-    profile = load_profile(None)
-    rng = random.Random(13)
-    sentence = sentences(rng, _WORDS)
-    stakeholders = partners()
-    items = []
-    for position in range(actions):
-        parties = some_parties(rng, stakeholders)
-        items.append(Action(
-            theme=rng.choice(profile.themes).key, title=sentence(7), goal=sentence(18),
-            scale=rng.choice(profile.scales).key,
-            planning=Planning(horizon=rng.choice(("kort", "middellang")), start_year=2027),
-            parties=parties, lead=parties[0], position=position))
-    meta = SessionMeta(profile=profile, title=f"Bench {actions}")
-    return Session(meta=meta, stakeholders=stakeholders, actions=tuple(items))
+    return filled_programme(actions, seed=13, words=_WORDS)
 
 
 class _TimedRoom(RoomApp):

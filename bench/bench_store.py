@@ -40,9 +40,9 @@ from pathlib import Path
 from tinydb import TinyDB
 
 from bench.harness import Figure, median_time
-from bench.programmes import partners, sentences, some_parties
-from pact_tui.model import Action, Planning, Session, SessionMeta
-from pact_tui.store import SessionFile, load_profile, read_session, write_session
+from bench.programmes import filled_programme
+from pact_tui.model import Action, Session
+from pact_tui.store import SessionFile, read_session, write_session
 
 SIZES = (200, 2_000, 20_000)
 # At 200 actions two journal commits against a floor's one dominate (see above).
@@ -67,20 +67,7 @@ _WORDS = (
 
 def programme(actions: int) -> Session:
     """A programme with `actions` actions filled in the way a facilitator fills them."""
-    profile = load_profile(None)
-    rng = random.Random(71)
-    sentence = sentences(rng, _WORDS)
-    stakeholders = partners()
-    items = []
-    for position in range(actions):
-        parties = some_parties(rng, stakeholders)
-        items.append(Action(
-            theme=rng.choice(profile.themes).key, title=sentence(7), goal=sentence(18),
-            scale=rng.choice(profile.scales).key,
-            planning=Planning(horizon=rng.choice(("kort", "middellang")), start_year=2027),
-            parties=parties, lead=parties[0], notes=sentence(6), position=position))
-    meta = SessionMeta(kind="programme", profile=profile, title=f"Bench {actions}")
-    return Session(meta=meta, stakeholders=stakeholders, actions=tuple(items))
+    return filled_programme(actions, seed=71, words=_WORDS, note_words=6)
 
 
 def _new_file_fsync(path: Path, content: bytes) -> None:
