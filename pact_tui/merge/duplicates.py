@@ -80,7 +80,8 @@ def block_keys(text: str, *, names: bool) -> set[str]:
             keys.add("a:" + "".join(word[0] for word in words[:2]))
             keys.update("a:" + word[:2] for word in words if len(word) <= 6)
         return keys
-    keys = {"t:" + normalize_text(text)}  # the same words, however few of them carry meaning
+    # The same words in any order, however few of them carry meaning ("in meer" / "meer in").
+    keys = {"t:" + " ".join(sorted(normalize_text(text).split()))}
     roots = sorted({stem(word) for word in content_words(text)})[:_PAIRED]
     for root in roots:
         keys.update((root, "p:" + root[:4], "s:" + root[-4:]))
