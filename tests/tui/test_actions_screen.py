@@ -542,3 +542,16 @@ async def test_a_cursor_move_copies_no_list_of_actions(
         assert screen.grid.cursor_row == 1998
         assert "1999/2000" in str(screen.query_one("#actions-filters", Static).render())
         assert calls == []
+
+
+async def test_leaving_the_app_with_a_cell_open_saves_it_and_ends_cleanly(
+        make_session: Any, ui: Any) -> None:
+    # The open cell is committed while Textual takes the screen down; that must neither
+    # crash the exit nor lose the text.
+    path = make_session(actions=(Action(theme="wonen", title="Woningbouw"),))
+    app = ui.app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_actions(app, pilot)
+        await pilot.press("ctrl+home", "tab", "enter", *" versnellen")
+    [action] = read_session(path).actions
+    assert action.title == "Woningbouw versnellen"

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
@@ -84,7 +85,12 @@ class PhaseScreen(Screen[None]):
     def refresh_if_stale(self) -> None:
         if self._shown_version != self.editor.version:
             self._shown_version = self.editor.version
-            self.show_session()
+            try:
+                self.show_session()
+            except NoMatches:
+                # Quitting with a cell open commits it while Textual takes the screen's
+                # widgets down: the change is saved, and there is nothing left to show.
+                return
 
     def refresh_header(self) -> None:
         if not self.is_mounted:
