@@ -3,8 +3,8 @@ the action still misses.
 
 Fields are placed by kind, so a new field of the template shows without an edit here:
 the choices, planning and dates on one bold line; the pinned text (the action itself);
-every other text with its label; what is missing; last the parties, whose list may run
-past the pane's bottom edge.
+every other text with its label; what is missing; last the lead, then the parties, whose
+list may run past the pane's bottom edge.
 """
 
 from __future__ import annotations
@@ -42,8 +42,10 @@ def action_detail(action: Action, profile: RegionProfile) -> Text:
         text.append("\n" + t("tui.actions.missing", fields=names), style="bold yellow")
     else:
         text.append("\n" + t("tui.actions.complete"), style="green")
+    # A single party (the lead) before the lists, which may run past the bottom edge.
     people = [t("tui.actions.detail_field", label=field.short_label) + " " + shown
-              for field, shown in filled if field.kind in _PEOPLE]
+              for field, shown in sorted(filled, key=lambda pair: pair[0].kind is FieldKind.PARTIES)
+              if field.kind in _PEOPLE]
     if people:
         text.append("\n" + " · ".join(people))
     return text
