@@ -16,6 +16,7 @@ from pact_tui.model import Item, Phase, RegionProfile, Session, SessionMeta
 from pact_tui.store import create_session
 from pact_tui.tui.app import PactApp
 from pact_tui.tui.screens.actions import ActionsScreen
+from pact_tui.tui.screens.voting import VotingScreen
 from tests.conftest import screen_text, wait_until
 
 MakeSession = Callable[..., Path]
@@ -88,3 +89,20 @@ def make_session(sessions_dir: Path, profile: RegionProfile) -> MakeSession:
         return create_session(sessions_dir / name, meta, Session(meta=meta, **items))
 
     return make
+
+
+async def open_voting(app: PactApp, pilot: Pilot[Any], ui: Ui, phase: str,
+                      round_name: str | None = None) -> VotingScreen:
+    """Go to `phase`, open voting mode with ctrl+g (naming a new round if one is asked
+    for); the voting screen."""
+    await pilot.pause()
+    app.show_phase(phase)
+    await pilot.pause()
+    await pilot.press("ctrl+g")
+    await ui.wait_until(pilot, lambda: isinstance(app.screen, VotingScreen))
+    if round_name is not None:
+        await ui.type(pilot, round_name)
+        await pilot.press("enter")
+    screen = app.screen
+    assert isinstance(screen, VotingScreen)
+    return screen

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pact_tui.model import Action
 from pact_tui.store import read_session
 from pact_tui.tui.screens.impact_effort import ImpactEffortScreen
-from pact_tui.tui.screens.voting import VotingScreen
+from tests.tui.conftest import open_voting
 
 SIZE = (100, 30)
 
@@ -18,13 +18,8 @@ async def test_the_matrix_places_and_moves_actions(ui, make_session) -> None:
     path = make_session(actions=actions)
     app = ui.app(path)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        app.show_phase("acties")
-        await pilot.pause()
-        await pilot.press("ctrl+g")
-        await ui.wait_until(pilot, lambda: isinstance(app.screen, VotingScreen))
-        await ui.type(pilot, "Ronde")
-        await pilot.press("enter", "m")
+        await open_voting(app, pilot, ui, "acties", "Ronde")
+        await pilot.press("m")
         await ui.wait_until(pilot, lambda: isinstance(app.screen, ImpactEffortScreen))
         screen = app.screen
         assert isinstance(screen, ImpactEffortScreen)

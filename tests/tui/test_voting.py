@@ -7,6 +7,7 @@ from pathlib import Path
 from pact_tui.model import Action, Challenge, SessionMeta, VotingRound
 from pact_tui.store import SessionFile, read_session
 from pact_tui.tui.screens.voting import VotingScreen
+from tests.tui.conftest import open_voting
 
 SIZE = (100, 30)
 
@@ -27,13 +28,7 @@ async def test_a_round_of_30_counts_is_typed_by_keys_only_and_saved(ui, make_ses
     counts = [(i * 7) % 10 for i in range(29)] + [12]
     app = ui.app(path)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        app.show_phase("acties")
-        await pilot.pause()
-        await pilot.press("ctrl+g")
-        await ui.wait_until(pilot, lambda: isinstance(app.screen, VotingScreen))
-        await ui.type(pilot, "Stippen plakken / 3")
-        await pilot.press("enter")
+        await open_voting(app, pilot, ui, "acties", "Stippen plakken / 3")
         keys: list[str] = []
         for number in counts:
             keys += [*str(number), "enter"] if number else ["enter"]
@@ -53,11 +48,7 @@ async def test_plus_minus_backspace_and_undo_of_a_count(ui, make_session, profil
     path = make_session(meta=meta, actions=_actions(3))
     app = ui.app(path)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        app.show_phase("acties")
-        await pilot.pause()
-        await pilot.press("ctrl+g")
-        await ui.wait_until(pilot, lambda: isinstance(app.screen, VotingScreen))
+        await open_voting(app, pilot, ui, "acties")
         await pilot.press("4", "enter", "up", "plus", "plus", "down", "9", "enter",
                           "up", "backspace")
         assert app.editor is not None
@@ -77,13 +68,7 @@ async def test_sort_and_top_show_the_most_voted_first(ui, make_session, profile)
     path = make_session(meta=meta, actions=actions)
     app = ui.app(path)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        app.show_phase("acties")
-        await pilot.pause()
-        await pilot.press("ctrl+g")
-        await ui.wait_until(pilot, lambda: isinstance(app.screen, VotingScreen))
-        screen = app.screen
-        assert isinstance(screen, VotingScreen)
+        screen = await open_voting(app, pilot, ui, "acties")
         await pilot.press("s")
         assert screen.current is not None and screen.current.title == "Actie 11"
         await pilot.press("s", "t", "t")  # the top 5
@@ -99,13 +84,8 @@ async def test_challenges_are_counted_too(ui, make_session) -> None:
     path = make_session(challenges=(Challenge(title="Krapte", themes=("wonen",)),))
     app = ui.app(path)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        app.show_phase("opgaven")
-        await pilot.pause()
-        await pilot.press("ctrl+g")
-        await ui.wait_until(pilot, lambda: isinstance(app.screen, VotingScreen))
-        await ui.type(pilot, "Opgaven kiezen")
-        await pilot.press("enter", "3", "enter")
+        await open_voting(app, pilot, ui, "opgaven", "Opgaven kiezen")
+        await pilot.press("3", "enter")
         assert app.editor is not None
         app.editor.flush()
     session = read_session(path)
