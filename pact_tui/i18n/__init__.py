@@ -50,3 +50,11 @@ def t(key: str, /, **values: Any) -> str:
     """
     text = catalogue(_language).get(key) or catalogue("nl").get(key) or key
     return text.format(**values) if values else text
+
+
+def tn(key: str, number: int, /, **values: Any) -> str:
+    """The message `key` about `number` things: its `key_one` form when the number is one
+    ("1 stem", not "1 stemmen"), else `key`; `number` is filled in as `{count}` unless
+    `values` already give a count (a number in words, say)."""
+    chosen = f"{key}_one" if number == 1 and f"{key}_one" in catalogue("nl") else key
+    return t(chosen, **{"count": number, **values})
