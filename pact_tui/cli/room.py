@@ -12,6 +12,7 @@ from pact_tui.export.summary import summary_path, write_summary
 from pact_tui.i18n import current_language, t
 from pact_tui.model import UserError
 from pact_tui.store import read_session
+from pact_tui.store.folder import started_from
 
 DEFAULT_PORT = 8000
 
@@ -66,6 +67,6 @@ def run_summary(args: argparse.Namespace) -> int:
         out = summary_path(args.exports_dir, session)
     elif out.is_dir():
         out = summary_path(out, session)
-    written = write_summary(session, out)
+    written = write_summary(session, out, started_from(args.file, session))
     print(t("cli.summary.written", path=written))
     return 0

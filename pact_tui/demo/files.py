@@ -19,13 +19,13 @@ from pact_tui.store import create_session, session_filename
 # The demo's files in the order they are made, the programme last, with their SHA-256.
 DEMO_FILES: tuple[tuple[str, str], ...] = (
     ("2019-10-03-stakeholders-en-stand-van-zaken.json",
-     "c5c55ba38d8a342109d32a0dd55113f9475ca0c1cd6e9e333abcff3d6cddfeef"),
+     "531c671f6ad1df5d66b2c75a69538ad5467ff2c3541b795fb58108224633b24a"),
     ("2019-11-14-thema-overstijgende-opgaven.json",
-     "30b1c90e626183870d174b966aaa24ddf8fb7939c297682a5eb049ea5cab4d2c"),
+     "6895fe5ee6c8703afb49d43b700756656be45f01a3efafd7e51c8bdf5cebdb18"),
     ("2020-01-23-van-ambitie-naar-actie.json",
-     "44418edfdd50f44b64627167ca7792fd00dba483281d87869286011e3c08e695"),
+     "e18aec266b4f35d78046cc917680ef4fb021e669cc91dc87f151e0296b9297f3"),
     ("2020-01-23-pact-7-1-uitvoeringsprogramma.json",
-     "c44696b88c2a3c76533d4359f12e023ed3f01e964590046b623a8c59816a5460"),
+     "0c41579f4d3f7efd2ff753e9f4f2da27781b5df4343b1e223cd1e6c76f15e99e"),
 )
 
 

@@ -13,18 +13,18 @@ from pact_tui.export.draft import Draft
 from pact_tui.export.grouping import horizon_groups, theme_keys
 from pact_tui.export.priorities import with_priority
 from pact_tui.export.tables import Column
-from pact_tui.export.wording import horizon_heading, joined, party_lines, planning_text
-from pact_tui.i18n import t
+from pact_tui.export.wording import horizon_heading, joined, party_lines, planning_cell
+from pact_tui.i18n import t, tn
 from pact_tui.model import Action, RegionProfile
-from pact_tui.model.rules import open_points
+from pact_tui.model.rules import ALTERNATIVES, open_points
 from pact_tui.model.template import ACTION_TEMPLATE, FieldKind, TemplateField
 from pact_tui.model.validation import field_label
 
 # The Word table's own wording where it differs from the app's one line per field:
 # planning as a sentence, one party a line.
-_WORDING: dict[FieldKind, Callable[[Any], str]] = {
-    FieldKind.PLANNING: planning_text,
-    FieldKind.PARTIES: party_lines,
+_WORDING: dict[FieldKind, Callable[[RegionProfile, Any], str]] = {
+    FieldKind.PLANNING: planning_cell,
+    FieldKind.PARTIES: lambda _, parties: party_lines(parties),
 }
 
 
@@ -41,8 +41,39 @@ def action_columns() -> list[Column]:
 
 def action_row(profile: RegionProfile, action: Action) -> list[str]:
     """The cells of an action's row, in the order of `action_columns`."""
-    return [_WORDING[field.kind](getattr(action, field.key)) if field.kind in _WORDING
+    return [_WORDING[field.kind](profile, getattr(action, field.key)) if field.kind in _WORDING
             else field.text(action, profile) for field in table_fields()]
+
+
+def _with_ambitions(draft: Draft) -> Callable[[Action], list[str]]:
+    """An action's cells, its title followed by the ambitions it serves: the reader sees why."""
+    titles = {ambition.id: ambition.title for ambition in draft.session.ambitions}
+    title_column = [field.key for field in table_fields()].index("title")
+
+    def cells(action: Action) -> list[str]:
+        row = action_row(draft.profile, action)
+        served = [t("export.doc.quoted", text=titles[key])
+                  for key in action.ambition_ids if key in titles]
+        if served:
+            row[title_column] += "\n" + tn("export.actions.serves", len(served),
+                                            ambitions=joined(served))
+        return row
+
+    return cells
+
+
+def _open_point_comment(action: Action) -> str:
+    """"Nog in te vullen: trekker." and the facilitator's notes, which often say why."""
+    missing = [field for field in open_points(action) if field != ALTERNATIVES]
+    sentences = []
+    if missing:
+        fields = joined([field_label(field) for field in missing])
+        sentences.append(t("export.comment.open_point", fields=fields))
+    if len(missing) < len(open_points(action)):
+        sentences.append(t("export.comment.alternatives"))
+    if action.notes:
+        sentences.append(t("export.comment.notes", notes=action.notes))
+    return " ".join(sentences)
 
 
 def write_actions(draft: Draft, progress: Callable[[float], None]) -> None:
@@ -54,19 +85,19 @@ def write_actions(draft: Draft, progress: Callable[[float], None]) -> None:
     draft.heading(t("export.actions.heading"), 1)
     draft.paragraph(t("export.actions.intro"), keep_with_next=True)
     keys = theme_keys(session)
-    heads, cells = with_priority(session, action_columns(),
-                                 lambda action: action_row(draft.profile, action))
+    heads, cells = with_priority(session, action_columns(), _with_ambitions(draft))
     for number, key in enumerate(keys, start=1):
         actions = [action for action in session.actions if action.theme == key]
         if actions:
             draft.heading(draft.profile.theme_label(key), 2)
             for horizon, group in horizon_groups(session, actions):
-                draft.heading(horizon_heading(draft.profile, horizon), 3)
-                rows = draft.table(heads, (cells(action) for action in group))
+                heading = horizon_heading(draft.profile, horizon)
+                draft.heading(heading, 3)
+                caption = t("export.actions.caption", theme=draft.profile.theme_label(key),
+                            horizon=heading)
+                rows = draft.table(heads, (cells(action) for action in group), caption)
                 for row, action in zip(rows, group, strict=True):
-                    missing = open_points(action)
-                    if missing:
-                        fields = joined([field_label(field) for field in missing])
-                        draft.comment(row, t("export.comment.open_point", fields=fields))
+                    if open_points(action):
+                        draft.comment(row, _open_point_comment(action))
         progress(number / len(keys))
     draft.landscape(False)

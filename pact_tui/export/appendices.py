@@ -67,16 +67,22 @@ def _open_points(draft: Draft) -> None:
     session = draft.session
     rank = {key: index for index, key in enumerate(theme_keys(session))}
     actions = sorted(ordered_actions(session.actions), key=lambda action: rank[action.theme])
-    missing = [(action, open_points(action)) for action in actions]
-    rows = [[action.title, draft.profile.theme_label(action.theme),
-             joined([field_label(field) for field in fields])]
-            for action, fields in missing if fields]
-    if not rows:
+    gaps = [(action, open_points(action)) for action in actions if open_points(action)]
+    if not gaps:
         return
+    heads = columns(("export.appendix.col.action", 6), ("export.appendix.col.theme", 3.5),
+                    ("export.appendix.col.missing", 3.5))
+    # The facilitator's notes often say why something is still open, or who will find out.
+    with_notes = any(action.notes for action, _ in gaps)
+    if with_notes:
+        heads += columns(("export.appendix.col.notes", 5))
+    rows = [[action.title, draft.profile.theme_label(action.theme),
+             joined([field_label(field) for field in fields]),
+             *([action.notes or "–"] if with_notes else [])]
+            for action, fields in gaps]
     draft.heading(t("export.appendix.open_points"), 2)
     draft.paragraph(t("export.appendix.open_points_intro"), keep_with_next=True)
-    draft.table(columns(("export.appendix.col.action", 7), ("export.appendix.col.theme", 4),
-                        ("export.appendix.col.missing", 4)), rows)
+    draft.table(heads, rows)
 
 
 def _capital(text: str) -> str:

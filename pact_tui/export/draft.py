@@ -85,16 +85,18 @@ class Draft:
             paragraph.add_run(clean(text))
         return paragraph
 
-    def table(self, columns: Sequence[Column],
-              rows: Iterable[Sequence[str]]) -> list[BaseOxmlElement]:
-        """A table across the text width; empty cells say so. Returns its body rows."""
+    def table(self, columns: Sequence[Column], rows: Iterable[Sequence[str]],
+              caption: str = "") -> list[BaseOxmlElement]:
+        """A table across the text width; empty cells say so; a `caption` repeats on every
+        page the table runs onto. Returns its body rows."""
         if self._table_styles is None:
             self._table_styles = tables.TableStyles(
                 table=self.style_id(styles.TABLE), text=self.style_id(styles.TABLE_TEXT),
                 heading=self.style_id(styles.TABLE_HEADING),
                 missing=self.style_id(styles.MISSING))
         width = setup.text_width(self.document.sections[-1])
-        _, body_rows = tables.add_table(self.document, columns, rows, width, self._table_styles)
+        _, body_rows = tables.add_table(self.document, columns, rows, width, self._table_styles,
+                                        caption)
         # A paragraph after each table keeps two tables from merging into one; a section
         # break that follows is placed in it, so no page holds only an empty paragraph.
         setup.add_spacer(self.document)

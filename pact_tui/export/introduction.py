@@ -1,10 +1,11 @@
-"""Inleiding: the sessions held, who took part, what the programme holds, how to read it."""
+"""Inleiding: why the programme exists, the sessions held, who took part, what the programme
+holds, how to read it."""
 
 from __future__ import annotations
 
 from pact_tui.export.draft import Draft
 from pact_tui.export.grouping import horizon_groups, organisations, sessions_held
-from pact_tui.export.wording import count, date_span, horizon_heading, long_date
+from pact_tui.export.wording import count, date_span, horizon_heading, joined, long_date
 from pact_tui.i18n import t
 from pact_tui.model.rules import open_points
 
@@ -13,6 +14,7 @@ def write_introduction(draft: Draft, chapters: dict[str, bool]) -> None:
     """`chapters` says which later chapters the draft has, for the reading guide."""
     session = draft.session
     draft.heading(t("export.intro.heading"), 1, new_page=True)
+    _background(draft)
     _sessions(draft)
     facts = []
     organisation_count = len(organisations(session))
@@ -26,6 +28,18 @@ def write_introduction(draft: Draft, chapters: dict[str, bool]) -> None:
         draft.paragraph(" ".join(facts))
     _actions(draft)
     _reading_guide(draft, chapters)
+
+
+def _background(draft: Draft) -> None:
+    """The profile's own words on why the programme exists; without them, who works together."""
+    profile = draft.profile
+    paragraphs = [" ".join(part.split()) for part in profile.background.split("\n\n")]
+    if not any(paragraphs):
+        paragraphs = [t("export.intro.background", municipalities=joined(
+            list(profile.municipalities)), region=profile.name,
+            programme=profile.programme_title or draft.session.meta.title)]
+    for paragraph in filter(None, paragraphs):
+        draft.paragraph(paragraph)
 
 
 def _sessions(draft: Draft) -> None:
@@ -42,6 +56,8 @@ def _sessions(draft: Draft) -> None:
     for origin in held:
         date = long_date(origin.date) if origin.date else ""
         draft.bullet(t("export.intro.session_line", date=date, title=origin.title))
+    if draft.session.meta.facilitator:
+        draft.paragraph(t("export.intro.facilitator", name=draft.session.meta.facilitator))
 
 
 def _actions(draft: Draft) -> None:

@@ -12,7 +12,8 @@ from pact_tui.export.base import Properties, start_document
 from pact_tui.export.draft import Draft
 from pact_tui.export.output import save_atomically
 from pact_tui.export.tables import Column
-from pact_tui.i18n import t
+from pact_tui.export.wording import long_date
+from pact_tui.i18n import t, tn
 from pact_tui.model import PROGRESS_LIGHTS, Action, Session
 from pact_tui.model.progress import NO_LIGHT, changed_since, light_counts, needs_attention
 from pact_tui.model.template import light_text
@@ -27,7 +28,7 @@ def _light(light: str) -> str:
 
 
 def _line(action: Action) -> str:
-    date = action.progress_date.isoformat() if action.progress_date else "–"
+    date = long_date(action.progress_date) if action.progress_date else "–"
     return t("export.progress_report.action_line", status=_status(action),
              light=light_text(action.light) or t("export.progress_report.no_light"), date=date)
 
@@ -48,7 +49,7 @@ def export_progress(session: Session, out: Path, *, since: dt.date | None = None
         created=meta.created_at, modified=meta.updated_at))
     draft = Draft(document, session, author)
     draft.paragraph(title, styles.TITLE)
-    draft.paragraph(t("export.progress_report.date", date=dt.date.today().isoformat()),
+    draft.paragraph(t("export.progress_report.date", date=long_date(dt.date.today())),
                     styles.SUBTITLE)
 
     keys = [*PROGRESS_LIGHTS, NO_LIGHT]
@@ -64,7 +65,7 @@ def export_progress(session: Session, out: Path, *, since: dt.date | None = None
         by_theme.setdefault(action.theme, []).append(action)
     for row in progress:
         draft.heading(profile.theme_label(row.theme), 1)
-        draft.paragraph(t("export.progress_report.theme_counts", total=row.total, **{
+        draft.paragraph(tn("export.progress_report.theme_counts", row.total, total=row.total, **{
             key.replace("-", "_"): row.counts[key] for key in keys}))
         flagged = by_theme.get(row.theme, [])
         if not flagged:
@@ -75,7 +76,7 @@ def export_progress(session: Session, out: Path, *, since: dt.date | None = None
             draft.paragraph(action.progress_note or t("export.progress_report.no_note"))
 
     if since is not None:
-        draft.heading(t("export.progress_report.since", date=since.isoformat()), 1)
+        draft.heading(t("export.progress_report.since", date=long_date(since)), 1)
         changed = changed_since(session.actions, since)
         if not changed:
             draft.paragraph(t("export.progress_report.nothing_since"))

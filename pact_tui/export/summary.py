@@ -24,10 +24,11 @@ from pact_tui.export.actions import table_fields
 from pact_tui.export.errors import OutputError
 from pact_tui.export.grouping import organisations, theme_keys
 from pact_tui.export.output import draft_name
+from pact_tui.export.priorities import priority_text
 from pact_tui.export.wording import horizon_heading, joined, long_date, planning_text
 from pact_tui.i18n import t
 from pact_tui.model import Action, RegionProfile, Session, now_utc
-from pact_tui.model.produced import is_new, produced
+from pact_tui.model.produced import changed_fields, is_new, produced
 from pact_tui.model.rules import is_cross_theme, open_points, ordered_actions
 from pact_tui.model.template import FieldKind, TemplateField
 from pact_tui.model.validation import field_label
@@ -105,8 +106,10 @@ def _list(names: Sequence[str]) -> str:
     return "<ul>" + "".join(f"<li>{_text(name)}</li>" for name in names) + "</ul>"
 
 
-def build_summary(session: Session, made_at: dt.datetime | None = None) -> str:
-    """The summary of `session` as one HTML document."""
+def build_summary(session: Session, base: Session | None = None,
+                  made_at: dt.datetime | None = None) -> str:
+    """The summary of `session` as one HTML document; with `base`, the programme it started
+    from, each changed action says which fields changed."""
     meta = session.meta
     title = t("export.summary.title", title=meta.title)
     parts = [
@@ -124,7 +127,7 @@ def build_summary(session: Session, made_at: dt.datetime | None = None) -> str:
         f'<p class="meta">{_text(_about(session))}</p>',
         f"<p>{_text(_comparison(session))}</p>",
         *_participants(session),
-        *_actions(session),
+        *_actions(session, base),
         *_commitments(session),
         *_challenges(session),
         *_open_points(session),
@@ -176,7 +179,7 @@ def _participants(session: Session) -> list[str]:
     return [*out, "<ul>" + "".join(f"<li>{_text(name)}</li>" for name in names) + "</ul>"]
 
 
-def _actions(session: Session) -> list[str]:
+def _actions(session: Session, base: Session | None) -> list[str]:
     profile = session.profile
     actions = produced(ordered_actions(session.actions))
     out = [f"<h2>{escape(t('export.summary.actions'))}</h2>"]
@@ -184,28 +187,39 @@ def _actions(session: Session) -> list[str]:
         return [*out, _none(t("export.summary.no_actions"))]
     with_notes = any(action.notes for action in actions)
     heads = [field.label for field in table_fields()]
+    priority = priority_text(session)
+    if priority is not None:
+        heads.append(t("export.priorities.column"))
     if with_notes:
         heads.append(t("export.summary.col.notes"))
+    earlier = {action.id: action for action in base.actions} if base is not None else {}
     for theme in theme_keys(session):
         in_theme = [action for action in actions if action.theme == theme]
         if not in_theme:
             continue
         out.append(f"<h3>{_text(profile.theme_label(theme))}</h3>")
-        out.append(_table(heads, (_action_row(session, action, with_notes)
-                                  for action in in_theme), kind="actions"))
+        rows = []
+        for action in in_theme:
+            row = [_cell(field, action, profile) for field in table_fields()]
+            row[0] += f' <span class="mark">{escape(_mark(action, earlier.get(action.id)))}</span>'
+            if priority is not None:
+                row.append(_text(priority(action)))
+            if with_notes:
+                row.append(_text(action.notes))
+            rows.append(row)
+        out.append(_table(heads, rows, kind="actions"))
     return out
 
 
-def _action_row(session: Session, action: Action, with_notes: bool) -> list[str]:
-    """The Word table's columns (the template's fields with a share of the page), the
-    first marked new or changed."""
-    profile = session.profile
-    mark = t("export.summary.new") if is_new(action) else t("export.summary.changed")
-    row = [_cell(field, action, profile) for field in table_fields()]
-    row[0] += f' <span class="mark">{escape(mark)}</span>'
-    if with_notes:
-        row.append(_text(action.notes))
-    return row
+def _mark(action: Action, earlier: Action | None) -> str:
+    """"nieuw", or "gewijzigd: doel en stemmen" where the earlier version is known."""
+    if is_new(action):
+        return t("export.summary.new")
+    if earlier is None:
+        return t("export.summary.changed")
+    fields = joined([field_label(name) for name in changed_fields(action, earlier)])
+    return t("export.summary.changed_fields", fields=fields) if fields else t(
+        "export.summary.changed")
 
 
 def _cell(field: TemplateField, action: Action, profile: RegionProfile) -> str:
@@ -274,9 +288,9 @@ def summary_path(folder: Path, session: Session) -> Path:
     return candidate
 
 
-def write_summary(session: Session, out: Path) -> Path:
+def write_summary(session: Session, out: Path, base: Session | None = None) -> Path:
     """Write the summary to `out` atomically (whole or not at all); the path written."""
-    data = build_summary(session).encode("utf-8")
+    data = build_summary(session, base).encode("utf-8")
     folder = out.parent
     if not folder.is_dir():
         raise OutputError(t("export.summary.folder_missing", folder=folder))

@@ -54,12 +54,15 @@ def columns(*specs: tuple[str, float]) -> list[Column]:
 
 
 def add_table(document: Document, columns: Sequence[Column], rows: Iterable[Sequence[str]],
-              text_width: int, style: TableStyles) -> tuple[Table, list[BaseOxmlElement]]:
+              text_width: int, style: TableStyles,
+              caption: str = "") -> tuple[Table, list[BaseOxmlElement]]:
     """Append a table in the draft's table style; returns it and its body rows' `w:tr` elements.
 
     `text_width` is the width between the margins in twips; columns share it. An
     empty cell shows "nog in te vullen" in the missing-value style: a comment in the
-    margin does not print, and a blank cell on paper says nothing.
+    margin does not print, and a blank cell on paper says nothing. A `caption` is a
+    header row across the table that repeats with the column headings on every page, so
+    a page that continues a long table still says what it lists.
     """
     total = sum(column.share for column in columns)
     widths = [int(text_width * column.share / total) for column in columns]
@@ -67,6 +70,8 @@ def add_table(document: Document, columns: Sequence[Column], rows: Iterable[Sequ
     tbl = table._tbl
     tbl.tblPr.style = style.table
     _fix_layout(tbl, widths)
+    if caption:
+        tbl.append(_caption_xml(widths, style.heading, caption))
     header = _row_xml(widths, style.heading, header=True)
     for run, column in zip(header.iter(qn("w:r")), columns, strict=True):
         fill_run(run, column.title)
@@ -138,6 +143,18 @@ def _fix_layout(tbl: BaseOxmlElement, widths: Sequence[int]) -> None:
     grid = tbl.find(qn("w:tblGrid"))
     for grid_col, value in zip(grid.findall(qn("w:gridCol")), widths, strict=True):
         grid_col.set(qn("w:w"), str(value))
+
+
+def _caption_xml(widths: Sequence[int], paragraph_style: str, caption: str) -> BaseOxmlElement:
+    """One header cell spanning every column."""
+    element: BaseOxmlElement = parse_xml(
+        f'<w:tr {nsdecls("w")}><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>'
+        f'<w:tc><w:tcPr><w:tcW w:w="{sum(widths)}" w:type="dxa"/>'
+        f'<w:gridSpan w:val="{len(widths)}"/></w:tcPr>'
+        f'<w:p><w:pPr><w:pStyle w:val="{paragraph_style}"/></w:pPr><w:r/></w:p></w:tc></w:tr>'
+    )
+    fill_run(next(element.iter(qn("w:r"))), caption)
+    return element
 
 
 def _row_xml(widths: Sequence[int], paragraph_style: str, *, header: bool,

@@ -6,8 +6,8 @@ from pact_tui.export.draft import Draft
 from pact_tui.export.grouping import theme_keys
 from pact_tui.export.tables import columns
 from pact_tui.export.wording import joined, theme_lines
-from pact_tui.i18n import t
-from pact_tui.model.rules import cross_theme_challenges, is_cross_theme
+from pact_tui.i18n import t, tn
+from pact_tui.model.rules import cross_theme_challenges, is_cross_theme, ordered_actions
 
 
 def has_theme_content(draft: Draft) -> bool:
@@ -36,7 +36,14 @@ def write_themes(draft: Draft) -> None:
         if ambitions:
             draft.heading(t("export.themes.ambitions"), 3)
             for ambition in ambitions:
-                draft.bullet(ambition.description, lead=ambition.title)
+                actions = [t("export.doc.quoted", text=action.title)
+                           for action in ordered_actions(session.actions)
+                           if ambition.id in action.ambition_ids]
+                text = ambition.description
+                if actions:
+                    text += " " + tn("export.themes.ambition_actions", len(actions),
+                                     actions=joined(actions))
+                draft.bullet(text.strip(), lead=ambition.title)
         if notes:
             draft.heading(t("export.themes.status"), 3)
             for note in notes:

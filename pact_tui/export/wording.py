@@ -75,6 +75,18 @@ def planning_text(planning: Planning) -> str:
     return "\n".join(part for part in (years, planning.timing) if part)
 
 
+def planning_cell(profile: RegionProfile, planning: Planning) -> str:
+    """A planning in a table under its horizon's heading: the years and timing, or the horizon
+    itself when that is all there is ("2–5 jaar"), so a planned action never reads as missing."""
+    text = planning_text(planning)
+    if text or planning.horizon is None:
+        return text
+    horizon = profile.horizon(planning.horizon)
+    if horizon is None:
+        return planning.horizon
+    return horizon.description or horizon.label
+
+
 def theme_lines(profile: RegionProfile, keys: Iterable[str]) -> str:
     """One theme per line, for table cells."""
     return "\n".join(profile.theme_label(key) for key in keys)

@@ -241,9 +241,6 @@ class Planning(BaseModel):
             raise ValueError(t("model.planning_years_reversed"))
         return self
 
-    def is_empty(self) -> bool:
-        return not (self.horizon or self.start_year or self.end_year or self.timing)
-
 
 class Action(Item):
     """A concrete action in the template: thema, actie, doel, schaalniveau, planning, partijen."""

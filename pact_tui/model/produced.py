@@ -28,3 +28,10 @@ def is_changed(item: Item) -> bool:
 def produced(items: Iterable[ItemT]) -> list[ItemT]:
     """The items of `items` that are new or changed, in the order given."""
     return [item for item in items if is_new(item) or is_changed(item)]
+
+
+def changed_fields(item: Item, base: Item) -> list[str]:
+    """The fields of `item` whose values differ from `base`, the version it was copied from,
+    in the item's own field order ("goal", "votes")."""
+    mine, theirs = item.content(), base.content()
+    return [name for name, value in mine.items() if value != theirs.get(name)]

@@ -52,6 +52,12 @@ class RegionProfile(BaseModel):
     key: str = Field(min_length=1, pattern=r"^[a-z0-9][a-z0-9_-]*$")
     name: str = Field(min_length=1)
     programme_title: str = ""
+    subtitle: str = ""
+    """A line under the title on the draft's cover ("7 gemeenten, 1 doel")."""
+    sender: str = ""
+    """On whose behalf the draft is sent ("De zeven Westfriese gemeenten")."""
+    background: str = ""
+    """Why the programme exists, for the draft's introduction; paragraphs apart by a blank line."""
     municipalities: tuple[str, ...] = Field(min_length=1)
     themes: tuple[Theme, ...] = Field(min_length=1)
     scales: tuple[ScaleLevel, ...] = Field(min_length=1)

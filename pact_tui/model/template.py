@@ -192,7 +192,9 @@ ACTION_TEMPLATE: tuple[TemplateField, ...] = (
     TemplateField(
         "planning", FieldKind.PLANNING,
         text=lambda a, profile: format_planning(a.planning, profile),
-        filled=lambda a: not a.planning.is_empty(),
+        # Years or "jaarlijks" alone do not say short or medium term, which the programme
+        # is split by: without a horizon the planning is still open.
+        filled=lambda a: a.planning.horizon is not None,
         sort_key=_planning_order,
         choices=_horizons, required=True, open_point=True, min_width=7, ratio=0.8,
         page_share=10),

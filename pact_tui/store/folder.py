@@ -41,3 +41,15 @@ def scan_sessions(folder: Path) -> list[SessionEntry]:
         except OSError as error:
             entries.append(SessionEntry(path, modified, problem=error.strerror or str(error)))
     return sorted(entries, key=lambda entry: entry.modified, reverse=True)
+
+
+def started_from(path: Path, session: Session) -> Session | None:
+    """The programme that the session in `path` was started from, when that file still lies
+    in the same folder (the session records it in `meta.sources`)."""
+    wanted = {origin.session_id for origin in session.meta.sources}
+    if not wanted:
+        return None
+    found = [entry.session for entry in scan_sessions(path.parent)
+             if entry.session is not None and entry.path.resolve() != path.resolve()
+             and entry.session.meta.id in wanted]
+    return found[0] if found else None

@@ -152,6 +152,25 @@ class Reading:
                 found.append((tuple(path), value))
         return found
 
+    @staticmethod
+    def header_rows(table: Any) -> list[Any]:
+        """The rows that repeat on every page (`w:tblHeader`): a caption, then the column heads."""
+        rows = list(table.rows)
+        count = next((n for n, row in enumerate(rows)
+                      if not row._tr.xpath("./w:trPr/w:tblHeader")), len(rows))
+        return rows[:count]
+
+    @classmethod
+    def heads(cls, table: Any) -> list[str]:
+        """The column headings: the last repeating row."""
+        return [cell.text for cell in cls.header_rows(table)[-1].cells]
+
+    @classmethod
+    def body(cls, table: Any) -> list[list[str]]:
+        """The texts of the rows below the repeating ones."""
+        return [[cell.text for cell in row.cells]
+                for row in list(table.rows)[len(cls.header_rows(table)):]]
+
     def all_text(self) -> str:
         parts = [paragraph.text for paragraph in self.document.paragraphs]
         for table in self.document.tables:

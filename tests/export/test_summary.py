@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from pact_tui.model import (
     RegionProfile,
     Session,
     SessionMeta,
+    VotingRound,
 )
 from pact_tui.store import write_session
 
@@ -163,3 +165,33 @@ def test_the_command_writes_to_the_exports_folder(profile: RegionProfile, tmp_pa
     assert main(["--exports-dir", str(exports), "summary", str(path)]) == 0
     (written,) = exports.iterdir()
     assert new.goal in _read(written.read_text(encoding="utf-8")).all_text
+
+
+def test_votes_show_and_a_changed_action_says_what_changed(profile: RegionProfile,
+                                                          tmp_path: Path) -> None:
+    """With the programme it started from beside it, the summary names the changed fields."""
+    programme_meta = SessionMeta(profile=profile, title="Pact 7.1", kind="programme")
+    programme = Session(meta=programme_meta, actions=(
+        Action(theme="wonen", title="Woningbouwmonitor", goal="Zicht op plannen"),
+        Action(theme="wonen", title="Flexwonen", goal="Tijdelijke woningen", position=1)))
+    session = start_session_from(programme, "Stemmen in de zaal")
+    voting = VotingRound(name="Stippen", date=dt.date(2026, 11, 28))
+    voted = session.actions[0].edited(votes={voting.id: 1})
+    edited = session.actions[1].edited(goal="Honderd tijdelijke woningen", votes={voting.id: 4})
+    session = session.model_copy(update={
+        "meta": session.meta.model_copy(update={"voting_rounds": (voting,)}),
+        "actions": (voted, edited)})
+    write_session(tmp_path / "programma.json", programme)
+    write_session(tmp_path / "sessie.json", session)
+    exports = tmp_path / "exports"
+
+    assert main(["--exports-dir", str(exports), "summary", str(tmp_path / "sessie.json")]) == 0
+    (written,) = exports.iterdir()
+    text = _read(written.read_text(encoding="utf-8")).all_text
+    assert "Woningbouwmonitor gewijzigd: stemmen" in text and "1 stem" in text
+    assert "Flexwonen gewijzigd: doel en stemmen" in text and "4 stemmen" in text
+    assert "Prioriteit" in text
+
+    # Without the programme beside it, "gewijzigd" is all it can honestly say.
+    alone = _read(build_summary(session)).all_text
+    assert "Woningbouwmonitor gewijzigd Zicht op plannen" in alone

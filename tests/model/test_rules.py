@@ -43,8 +43,13 @@ def test_missing_fields_come_in_template_order() -> None:
     assert missing_fields(action) == ("goal", "scale", "planning", "parties", "lead")
 
 
-def test_free_timing_alone_counts_as_planned() -> None:
-    assert "planning" not in missing_fields(complete_action(planning=Planning(timing="jaarlijks")))
+def test_free_timing_or_years_without_a_horizon_leave_the_planning_open() -> None:
+    """The programme is split into short and medium term: "jaarlijks" alone does not say which,
+    and the draft files such an action under "Nog zonder planning"."""
+    for planning in (Planning(timing="jaarlijks"), Planning(start_year=2027, end_year=2029)):
+        assert "planning" in open_points(complete_action(planning=planning))
+    assert "planning" not in missing_fields(
+        complete_action(planning=Planning(horizon="kort", timing="jaarlijks")))
 
 
 def test_open_points_name_every_missing_field_scale_and_planning_too() -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 import docx
 from openpyxl import load_workbook
 
+from pact_tui.export.wording import long_date
 from pact_tui.store import read_session
 from tests.sheets.conftest import FIXTURES, RunCli
 
@@ -48,10 +49,10 @@ def test_a_hand_made_list_round_trips_into_the_progress_report(
                         for title, value in changed.items()}
 
     report = tmp_path / "voortgang.docx"
-    since = dt.date.today().isoformat()
-    assert cli("export", final, "--progress", "--since", since, "-o", report).code == 0
+    today = dt.date.today()
+    assert cli("export", final, "--progress", "--since", today.isoformat(), "-o", report).code == 0
     paragraphs = [p.text for p in docx.Document(str(report)).paragraphs]
-    start = paragraphs.index(f"Gewijzigd sinds {since}")
+    start = paragraphs.index(f"Gewijzigd sinds {long_date(today)}")
     listed = paragraphs[start + 1:]
     for title, value in changed.items():
         assert any(text.startswith(title) and f"Status: {value}" in text for text in listed)

@@ -13,6 +13,9 @@ from pact_tui.model import Session
 from pact_tui.store import write_session
 from tests.sheets.conftest import RunCli
 
+_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+           "september", "oktober", "november", "december")
+
 
 def _with_progress(programme: Session) -> Session:
     first, second, third, *rest = programme.actions
@@ -36,6 +39,10 @@ def test_the_report_counts_names_what_is_not_green_and_what_changed(
     profile = session.profile
 
     assert texts[0].startswith("Voortgangsrapportage")
+    # Dates read as an official writes them, never as 2026-05-01.
+    today = dt.date.today()
+    assert texts[1] == f"Stand van {today.day} {_MONTHS[today.month - 1]} {today.year}"
+    assert "bijgewerkt: 2 mei 2026" in " ".join(texts)
     header = [cell.text for cell in document.tables[0].rows[0].cells]
     assert header == ["Thema", "● op schema", "▲ aandacht", "■ knelpunt", "geen stoplicht",
                       "Totaal"]
@@ -49,7 +56,7 @@ def test_the_report_counts_names_what_is_not_green_and_what_changed(
     assert profile.theme_label(first.theme) in [text for style, text in paragraphs
                                                  if style == "Heading 1"]
 
-    since = texts.index("Gewijzigd sinds 2026-05-01")
+    since = texts.index("Gewijzigd sinds 1 mei 2026")
     changed = [text for style, text in paragraphs[since + 1:] if style == "List Bullet"]
     assert [text.split(" – ")[0] for text in changed] == [third.title, first.title]
 
@@ -62,6 +69,6 @@ def test_the_command_writes_the_report(cli: RunCli, tmp_path: Path,
     run = cli("export", path, "--progress", "--since", "2026-05-01", "-o", out)
     assert run.code == 0, run.err
     assert "Voortgangsrapportage geschreven" in run.out
-    assert "Gewijzigd sinds 2026-05-01" in [p.text for p in docx.Document(str(out)).paragraphs]
+    assert "Gewijzigd sinds 1 mei 2026" in [p.text for p in docx.Document(str(out)).paragraphs]
     bad = cli("export", path, "--progress", "--since", "mei", "-o", out)
     assert bad.code == 2 and "--since mei" in bad.err

@@ -65,6 +65,7 @@ MESSAGES: dict[str, str] = {
     "export.progress_report.no_light": "no light",
     "export.progress_report.total": "Total",
     "export.progress_report.theme_counts": "{total} actions: {on_track} on track, {attention} needing attention, {problem} with a problem, {none} without a light.",
+    "export.progress_report.theme_counts_one": "One action: {on_track} on track, {attention} needing attention, {problem} with a problem, {none} without a light.",
     "export.progress_report.all_on_track": "No actions needing attention or with a problem.",
     "export.progress_report.action_line": "Status: {status} · light: {light} · updated: {date}",
     "export.progress_report.no_note": "No note given.",

@@ -65,6 +65,7 @@ MESSAGES: dict[str, str] = {
     "export.progress_report.no_light": "geen stoplicht",
     "export.progress_report.total": "Totaal",
     "export.progress_report.theme_counts": "{total} acties: {on_track} op schema, {attention} met aandacht, {problem} met een knelpunt, {none} zonder stoplicht.",
+    "export.progress_report.theme_counts_one": "Eén actie: {on_track} op schema, {attention} met aandacht, {problem} met een knelpunt, {none} zonder stoplicht.",
     "export.progress_report.all_on_track": "Geen acties met aandacht of een knelpunt.",
     "export.progress_report.action_line": "Status: {status} · stoplicht: {light} · bijgewerkt: {date}",
     "export.progress_report.no_note": "Geen toelichting gegeven.",

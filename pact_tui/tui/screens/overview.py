@@ -25,6 +25,7 @@ from pact_tui.export.summary import summary_path, write_summary
 from pact_tui.i18n import t
 from pact_tui.model import Action, Phase, Session, UserError
 from pact_tui.model.rules import counts_by_theme_and_horizon, open_points, ordered_actions
+from pact_tui.store.folder import started_from
 from pact_tui.tui.screens.phase import PhaseScreen
 from pact_tui.tui.text import visible
 from pact_tui.tui.widgets.gap_grid import GapGrid
@@ -217,13 +218,14 @@ class OverviewScreen(PhaseScreen):
 
     def action_summary(self) -> None:
         """The HTML summary of the session, written to the exports folder."""
-        self._summary(self.pact.exports_dir, self.editor.session)
+        self._summary(self.pact.exports_dir, self.editor.session, self.editor.path)
 
     @work(thread=True, group="summary", exit_on_error=False)
-    def _summary(self, folder: Path, session: Session) -> None:
+    def _summary(self, folder: Path, session: Session, source: Path) -> None:
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            written = write_summary(session, summary_path(folder, session)).resolve()
+            written = write_summary(session, summary_path(folder, session),
+                                    started_from(source, session)).resolve()
         except (UserError, OSError) as error:
             problem = str(error) if isinstance(error, UserError) else error.strerror or str(error)
             self.app.call_from_thread(
