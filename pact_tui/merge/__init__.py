@@ -13,6 +13,7 @@ from pact_tui.merge.engine import (
     merge_sessions,
     resolve_conflict,
     resolve_newest,
+    retitled,
 )
 from pact_tui.merge.errors import MergeError, ProfileMismatchError, UnknownChoiceError
 from pact_tui.merge.normalize import normalize_text
@@ -51,5 +52,6 @@ __all__ = [
     "normalize_text",
     "resolve_conflict",
     "resolve_newest",
+    "retitled",
     "start_session_from",
 ]

@@ -107,6 +107,12 @@ def keep_apart(result: MergeResult, proposal_id: str) -> MergeResult:
     return _decided(result, proposal_id, False)
 
 
+def retitled(result: MergeResult, title: str) -> MergeResult:
+    """The same merge and choices, the programme under another title."""
+    return _build(result.analysis, result.duplicates, result.resolutions, result.decisions,
+                  title, result.now)
+
+
 def combine_all(result: MergeResult) -> MergeResult:
     """Combine every proposed duplicate not yet decided."""
     decisions = {**{p.id: True for p in result.undecided}, **result.decisions}
