@@ -121,7 +121,7 @@ def _restore_commitments(analysis: Analysis, conflict: Conflict, items: dict[str
         if isinstance(item, Commitment) and item.action_id == conflict.item_id \
                 and analysis.deleted_by.get(key, frozenset()) <= deleting:
             items[item.id] = item
-            entries[item.id] = ReportEntry(Outcome.RESOLVED, key[0], item.id, label(item), None)
+            entries[item.id] = ReportEntry(Outcome.RESTORED, key[0], item.id, label(item), None)
 
 
 def _title(analysis: Analysis, title: str | None) -> str:
@@ -172,7 +172,8 @@ def assemble(analysis: Analysis, resolutions: Mapping[str, str | Item | Newest],
     removed: list[PastVersion] = []
     for conflict in analysis.conflicts:
         choice = resolutions.get(conflict.id, KEEP_ALL)
-        outcome = Outcome.RESOLVED if conflict.id in resolutions else Outcome.CONFLICT
+        outcome = (Outcome.CONFLICT if conflict.id not in resolutions
+                   else Outcome.NEWEST if isinstance(choice, Newest) else Outcome.RESOLVED)
         newest = conflict.newest().item
         entries[conflict.item_id] = ReportEntry(outcome, conflict.table, conflict.item_id,
                                                 label(newest) if newest else conflict.label(),
