@@ -9,7 +9,16 @@ from typing import TYPE_CHECKING
 from textual.widgets import Input, SelectionList, TextArea
 
 from pact_tui.merge import start_session_from
-from pact_tui.model import Action, Planning, RegionProfile, Session, SessionMeta
+from pact_tui.model import (
+    Action,
+    Commitment,
+    PartyRef,
+    Planning,
+    RegionProfile,
+    Session,
+    SessionMeta,
+    Stakeholder,
+)
 from pact_tui.store import read_session, write_session
 from pact_tui.tui.modals.form import FormDialog
 from pact_tui.tui.screens.home import HomeScreen
@@ -65,7 +74,7 @@ async def test_merging_with_a_conflict_and_a_duplicate_by_keyboard(
         await _settle(pilot)
         text = ui.text(app)
         assert "Conflicten, nog te beslissen" in text
-        assert "1 conflict nog te beslissen" in text
+        assert "1 conflict nog te beslissen (c) · 1 mogelijk dubbel onderdeel nog" in text
         assert "Samenvoeging van 3 bestanden" in text
 
         await pilot.press("w")  # refused while a conflict is open
@@ -304,3 +313,33 @@ async def test_writing_asks_the_title_and_file_name_and_a_taken_name_is_refused(
     report = (sessions_dir / "pact-7-2-verslag.md").read_text("utf-8")
     assert "‘Pact 7.2 na de breakouts’" in report
     assert read_session(sessions_dir / "noord.json").meta.title == "Groep Noord"
+
+
+async def test_a_commitment_double_names_its_action_and_shows_no_control_pictures(
+    profile: RegionProfile, sessions_dir: Path, ui: Ui
+) -> None:
+    build = Action(theme="wonen", title="Woningbouw versnellen")
+    hoorn = Stakeholder(name="Gemeente Hoorn")
+    meta = SessionMeta(profile=profile, title="Pact 7.1", kind="programme",
+                       date=dt.date(2026, 1, 10))
+    programme = Session(meta=meta, actions=(build,), stakeholders=(hoorn,))
+    write_session(sessions_dir / "programma.json", programme)
+    for name in ("Noord", "Zuid"):
+        session = start_session_from(programme, f"Groep {name}", dt.date(2026, 2, 1))
+        session = session.model_copy(update={"commitments": (Commitment(
+            action_id=build.id, party=PartyRef(name=hoorn.name, stakeholder_id=hoorn.id),
+            text=f"Levert de cijfers ({name})"),)})
+        write_session(sessions_dir / f"{name.lower()}.json", session)
+    app = ui.app(None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _settle(pilot)
+        await pilot.press("m")
+        await _settle(pilot)
+        await pilot.press("m")
+        await _settle(pilot)
+        await pilot.press("d")
+        await pilot.pause()
+        text = ui.text(app)
+        assert "Mogelijk dubbel 1 van 1" in text
+        assert text.count("bij de actie ‘Woningbouw versnellen’") == 2
+        assert "␊" not in text and "Waarom: " in text

@@ -302,8 +302,9 @@ class MergeScreen(Screen[None]):
         self.query_one("#merge-report", Static).update(
             Text(visible(render_report(result), lines=True)))
         self._say(t("merge.screen.report_heading", title=result.programme.meta.title),
-                  counted("merge.screen.report_status", len(result.unresolved),
-                          duplicates=len(result.undecided)))
+                  t("merge.screen.report_status",
+                    conflicts=counted("merge.screen.open_conflicts", len(result.unresolved)),
+                    duplicates=counted("merge.screen.open_duplicates", len(result.undecided))))
 
     def _result(self) -> MergeResult:
         assert self.result is not None
