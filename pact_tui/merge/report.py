@@ -219,11 +219,15 @@ def render_report(result: MergeResult, *, markdown: bool = False) -> str:
            into=_short(names.get(entry.into_id or "", t("merge.report.unknown_item")))),
          *_alternative_lines(items.get(entry.into_id or ""), entry.item_id, profile, names)]
         for entry in report.entries if entry.outcome == Outcome.COMBINED))
-    section(t("merge.report.apart"), (
-        [t("merge.report.duplicate", item=_item(p.table, names.get(p.keep_id, p.labels[0])),
-           other=_short(names.get(p.other_id, p.labels[1])), score=round(p.score)),
-         t("merge.report.signals", signals="; ".join(signal_text(s) for s in p.signals))]
-        for p in result.duplicates if result.decisions.get(p.id) is not True))
+
+    def proposals(decision: bool | None) -> Iterable[list[str]]:
+        return ([t("merge.report.duplicate", item=_item(p.table, names.get(p.keep_id, p.labels[0])),
+                   other=_short(names.get(p.other_id, p.labels[1])), score=round(p.score)),
+                 t("merge.report.signals", signals="; ".join(signal_text(s) for s in p.signals))]
+                for p in result.duplicates if result.decisions.get(p.id) is decision)
+
+    section(t("merge.report.undecided"), proposals(None))
+    section(t("merge.report.apart"), proposals(False))
     section(t("merge.report.deleted"), (
         _item(entry.table, entry.label) for entry in report.entries
         if entry.outcome == Outcome.DELETED))

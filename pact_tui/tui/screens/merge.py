@@ -36,6 +36,7 @@ from pact_tui.merge import (
     combine_duplicate,
     keep_apart,
     merge_sessions,
+    proposed_item,
     resolve_conflict,
     retitled,
 )
@@ -552,7 +553,7 @@ class MergeScreen(Screen[None]):
         panes = []
         for key, item_id in (("merge.screen.survivor", proposal.keep_id),
                              ("merge.screen.other", proposal.other_id)):
-            item = self._proposed_item(proposal.table, item_id)
+            item = proposed_item(self._result(), proposal.table, item_id)
             text = Text(t(key), style="bold")
             if item is not None:
                 sources = ", ".join(origin.title for origin in item.origins)
@@ -563,14 +564,6 @@ class MergeScreen(Screen[None]):
                 text.append_text(self._fields(item, set()))
             panes.append(Static(visible_rich(text), classes="merge-version"))
         self._replace("#merge-pair", panes)
-
-    def _proposed_item(self, table: str, item_id: str) -> Item | None:
-        """The item as it was when the duplicate was proposed (before any combining)."""
-        analysis = self._result().analysis
-        if (table, item_id) in analysis.resolved:
-            return analysis.resolved[(table, item_id)]
-        conflict = next((c for c in analysis.conflicts if c.item_id == item_id), None)
-        return conflict.newest().item if conflict is not None else None
 
     def action_combine(self) -> None:
         self._decided(combine_duplicate(self._result(), self._duplicate().id))
