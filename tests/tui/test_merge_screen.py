@@ -271,7 +271,7 @@ async def test_a_conflict_shows_the_base_and_can_be_edited_starting_from_it(
         await pilot.pause()
         assert isinstance(app.screen, FormDialog)
         assert "de basis" in ui.text(app) and "versie 2 (Groep Noord)" in ui.text(app)
-        await pilot.press("1", "enter")  # the base is the first choice
+        await pilot.press("3", "enter")  # after versions 1 and 2, the base
         await pilot.pause()
         area = app.screen.query_one(TextArea)
         assert area.text == "500 woningen"

@@ -453,16 +453,16 @@ class MergeScreen(Screen[None]):
         self._resolved(resolve_conflict(self._result(), self._conflict().id, KEEP_ALL))
 
     def action_edit(self) -> None:
-        """Ask which text to start from (the base or a version; the newest is offered
-        first), then edit."""
+        """Ask which text to start from (a version or the base; the newest is chosen
+        unless another is picked), then edit."""
         conflict = self._conflict()
-        starts: list[tuple[str, str]] = []
-        if conflict.base is not None:
-            starts.append(("base", t("merge.screen.start_base")))
-        starts.extend((version.key, t("merge.screen.start_version", n=number, sources=", ".join(
+        # The versions first, so that digit n picks version n; the base last.
+        starts = [(version.key, t("merge.screen.start_version", n=number, sources=", ".join(
             origin.title for origin in version.sources)))
             for number, version in enumerate(conflict.versions, start=1)
-            if version.item is not None)
+            if version.item is not None]
+        if conflict.base is not None:
+            starts.append(("base", t("merge.screen.start_base")))
         chosen: list[str] = []
 
         def submit(values: FormValues) -> None:
