@@ -1,14 +1,17 @@
 """The merge screen: pick session files, read the report, decide conflicts and duplicates, write.
 
-One pane at a time: the files (space ticks a file, m merges the ticked ones), the
-report (c walks the conflicts, d the proposed duplicates, w writes the programme), a
-conflict with its versions side by side (1–9 keeps that version, a keeps them all, e
-edits: one disputed text in a roomy editor, several fields in a form; ←/→ walks on)
-and a proposed duplicate with both items side by side and why they look alike (s
-combines keeping the left one whole, x keeping the right one, k keeps apart). Esc goes
-back one pane. What a merge is lives in `pact_tui.merge`; this screen
-shows it and passes the facilitator's choices on. Writing the programme also writes the
-report beside it.
+One pane at a time: the files (the next round ticked: the new breakouts and the programme
+they started from; ▶ marks the cursor; space ticks a file, m merges the ticked ones),
+the report (c walks the conflicts, d the proposed duplicates, w writes the programme), a
+conflict with its base and versions side by side (1–9 keeps that version, a keeps them
+all, e edits starting from a version or the base: one disputed text in a roomy editor,
+several fields in a form; ←/→ walks on) and a proposed duplicate with both items side
+by side and why they look alike (s combines keeping the left one whole, x keeping the
+right one, k keeps apart). After the last decision the open ones of the other kind
+follow, then the report and a form for the programme's title and file name. Esc goes
+back one pane; leaving with decisions not written takes a second Esc. What a merge is
+lives in `pact_tui.merge`; this screen shows it and passes the facilitator's choices on.
+Writing the programme also writes the report beside it.
 """
 
 from __future__ import annotations
