@@ -84,25 +84,23 @@ def preselected(entries: Sequence[SessionEntry]) -> set[Path]:
     """The round to merge next: the sessions started from one programme that no programme
     in the folder holds yet, and that programme itself (the one most such sessions share;
     the newest of those on a tie). Nothing else is ticked."""
-    sessions = [entry for entry in entries if entry.session is not None]
-    merged = {origin.session_id for entry in sessions if entry.is_programme
-              for origin in entry.session.meta.sources}  # type: ignore[union-attr]
-    groups: dict[str, list[SessionEntry]] = {}
+    metas = {entry.path: entry.session.meta for entry in entries if entry.session is not None}
+    merged = {origin.session_id for meta in metas.values() if meta.kind == "programme"
+              for origin in meta.sources}
+    groups: dict[str, list[Path]] = {}
     dates: dict[str, tuple[str, str]] = {}
-    for entry in sessions:
-        meta = entry.session.meta  # type: ignore[union-attr]
+    for path, meta in metas.items():
         if meta.kind != "session" or meta.id in merged:
             continue
         for origin in meta.sources:
-            groups.setdefault(origin.session_id, []).append(entry)
+            groups.setdefault(origin.session_id, []).append(path)
             dates[origin.session_id] = (origin.date.isoformat() if origin.date else "",
                                         origin.session_id)
     if not groups:
         return set()
     best = max(groups, key=lambda base: (len(groups[base]), dates[base]))
-    started_from = [entry for entry in sessions
-                    if entry.session.meta.id == best]  # type: ignore[union-attr]
-    return {entry.path for entry in (*groups[best], *started_from[:1])}
+    started_from = [path for path, meta in metas.items() if meta.id == best]
+    return {*groups[best], *started_from[:1]}
 
 
 class MergeScreen(Screen[None]):
