@@ -485,8 +485,9 @@ class MergeScreen(Screen[None]):
         assert newest is not None
         picked = conflict.base if start_key == "base" else (conflict.version(start_key) or
                                                            conflict.newest()).item
-        content = {**newest.content(), **(picked.content() if picked is not None else {})}
         disputed = [d.field for d in conflict.differences]
+        start = picked.content() if picked is not None else {}
+        content = {**newest.content(), **{name: start[name] for name in disputed if name in start}}
         if len(disputed) == 1 and isinstance(content.get(disputed[0]), str):
             self._edit_long(conflict, newest, disputed[0], str(content[disputed[0]]))
             return
