@@ -13,9 +13,10 @@ import tempfile
 from pathlib import Path
 
 from pact_tui.i18n import t
-from pact_tui.merge import combine_all, merge_sessions, resolve_newest
+from pact_tui.merge import combine_safe, merge_sessions, resolve_newest
 from pact_tui.merge.report import counted, render_report
 from pact_tui.model import Session, UserError
+from pact_tui.model.commitment_rules import commitment_warnings
 from pact_tui.store import read_session, write_session
 
 EXIT_CONFLICTS = 1
@@ -92,7 +93,7 @@ def merge_files(args: argparse.Namespace) -> int:
             raise UserError(t("merge.cli.same_output_and_report", file=str(args.output)))
     result = merge_sessions(_read_all(inputs), title=args.title)
     if args.duplicates == "combine":
-        result = combine_all(result)
+        result = combine_safe(result)
     if args.conflicts == "newest":
         result = resolve_newest(result)
     print(render_report(result), end="")
@@ -104,4 +105,8 @@ def merge_files(args: argparse.Namespace) -> int:
         return EXIT_CONFLICTS
     write_session(args.output, result.programme, overwrite=args.force)
     print(t("merge.cli.written", file=str(args.output)))
+    # What `check` will warn about in the programme, said now, where it was made.
+    programme = result.programme
+    for warning in commitment_warnings(programme.actions, programme.commitments):
+        print(t("cli.warning", message=warning), file=sys.stderr)
     return 0

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from pydantic import ValidationError
 from pact_tui.demo.files import DemoFile, DemoFileState, write_demo
 from pact_tui.i18n import t
 from pact_tui.model import ITEM_KINDS, SCHEMA_VERSION, Session, SessionMeta, UserError
+from pact_tui.model.commitment_rules import commitment_warnings
 from pact_tui.model.rules import cross_theme_challenges, open_points
 from pact_tui.model.validation import problems_from_validation_error
 from pact_tui.store import (
@@ -29,6 +31,9 @@ from pact_tui.store import (
     read_session,
     session_filename,
 )
+
+EXIT_WARNINGS = 1
+"""`check`: the file is valid, but has something to settle (one sentence each on stderr)."""
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -144,13 +149,17 @@ def _counts(session: Session) -> str:
 
 
 def check_file(args: argparse.Namespace) -> int:
-    """`pact-tui check FILE`: one line that says the file is valid and what it holds."""
+    """`pact-tui check FILE`: one line that says the file is valid and what it holds, then
+    a sentence per thing to settle (exit code `EXIT_WARNINGS`)."""
     path = _existing_file(args.file)
     session = read_session(path)
     meta = session.meta
     print(t("cli.check_ok", file=str(path), kind=t(f"cli.kind.{meta.kind}"), title=meta.title,
             date=meta.date.isoformat(), counts=_counts(session)))
-    return 0
+    warnings = commitment_warnings(session.actions, session.commitments)
+    for warning in warnings:
+        print(t("cli.warning", message=warning), file=sys.stderr)
+    return EXIT_WARNINGS if warnings else 0
 
 
 def file_schema() -> dict[str, Any]:

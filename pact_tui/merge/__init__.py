@@ -9,10 +9,13 @@
 from pact_tui.merge.engine import (
     combine_all,
     combine_duplicate,
+    combine_safe,
     keep_apart,
     merge_sessions,
+    proposed_item,
     resolve_conflict,
     resolve_newest,
+    retitled,
 )
 from pact_tui.merge.errors import MergeError, ProfileMismatchError, UnknownChoiceError
 from pact_tui.merge.normalize import normalize_text
@@ -46,10 +49,13 @@ __all__ = [
     "Version",
     "combine_all",
     "combine_duplicate",
+    "combine_safe",
     "keep_apart",
     "merge_sessions",
     "normalize_text",
+    "proposed_item",
     "resolve_conflict",
     "resolve_newest",
+    "retitled",
     "start_session_from",
 ]

@@ -8,7 +8,13 @@ from collections.abc import Callable, Iterable, Mapping
 
 from pact_tui.i18n import t
 from pact_tui.merge.analysis import Analysis, origin_order
-from pact_tui.merge.combine import apply_groups, own_base, plan_groups, rewrite_references
+from pact_tui.merge.combine import (
+    apply_groups,
+    commitment_folds,
+    own_base,
+    plan_groups,
+    rewrite_references,
+)
 from pact_tui.merge.errors import UnknownChoiceError
 from pact_tui.merge.history import joined, past_version, with_history
 from pact_tui.merge.result import (
@@ -121,7 +127,7 @@ def _restore_commitments(analysis: Analysis, conflict: Conflict, items: dict[str
         if isinstance(item, Commitment) and item.action_id == conflict.item_id \
                 and analysis.deleted_by.get(key, frozenset()) <= deleting:
             items[item.id] = item
-            entries[item.id] = ReportEntry(Outcome.RESOLVED, key[0], item.id, label(item), None)
+            entries[item.id] = ReportEntry(Outcome.RESTORED, key[0], item.id, label(item), None)
 
 
 def _title(analysis: Analysis, title: str | None) -> str:
@@ -172,7 +178,8 @@ def assemble(analysis: Analysis, resolutions: Mapping[str, str | Item | Newest],
     removed: list[PastVersion] = []
     for conflict in analysis.conflicts:
         choice = resolutions.get(conflict.id, KEEP_ALL)
-        outcome = Outcome.RESOLVED if conflict.id in resolutions else Outcome.CONFLICT
+        outcome = (Outcome.CONFLICT if conflict.id not in resolutions
+                   else Outcome.NEWEST if isinstance(choice, Newest) else Outcome.RESOLVED)
         newest = conflict.newest().item
         entries[conflict.item_id] = ReportEntry(outcome, conflict.table, conflict.item_id,
                                                 label(newest) if newest else conflict.label(),
@@ -189,8 +196,16 @@ def assemble(analysis: Analysis, resolutions: Mapping[str, str | Item | Newest],
         entry = entries[loser]
         entries[loser] = ReportEntry(Outcome.COMBINED, entry.table, loser, entry.label,
                                      entry.theme, survivor)
-    rewrite_references(items, {**analysis.combined_into, **into})
+    relinked = rewrite_references(items, {**analysis.combined_into, **into})
     apply_groups(items, into)
+    # One party twice at one action, because the two actions became one: one commitment,
+    # the other's text kept as an alternative.
+    twins = commitment_folds(items, relinked)
+    for loser, survivor in twins.items():
+        entry = entries[loser]
+        entries[loser] = ReportEntry(Outcome.COMBINED, entry.table, loser, entry.label,
+                                     entry.theme, survivor)
+    apply_groups(items, twins)
     finished = {id(item) for item in analysis.resolved.values()}
     items = {item_id: item if id(item) in finished else own_base(before[item_id], item)
              for item_id, item in items.items()}

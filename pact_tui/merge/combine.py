@@ -1,9 +1,11 @@
 """Combining duplicates into one item, and pointing every reference at the survivor.
 
 The survivor stays whole: its own text, goal, lead and planning, never a mixture of two
-items that nobody wrote. Lists (parties, themes, links) are joined; each other item goes
-whole into the survivor's history, where its different values show as alternatives (an
-open point until someone chooses); every origin is kept and the ids of the others are
+items that nobody wrote. Commitments that end up twins because their actions were
+combined (one party twice at one action) are combined the same way. Lists (parties,
+themes, links) are joined; each other item goes whole into the survivor's history,
+where its different values show as alternatives (an open point until someone chooses);
+every origin is kept and the ids of the others are
 recorded in `combined_from`, so nothing that went in is lost from view.
 """
 
@@ -142,10 +144,28 @@ def _links(item: Item) -> set[str]:
     return set()
 
 
-def rewrite_references(items: dict[str, Item], into: Mapping[str, str]) -> None:
-    """Point links to combined items at their survivors (in place)."""
+def commitment_folds(items: Mapping[str, Item], relinked: set[str]) -> dict[str, str]:
+    """Commitments that pointing links at survivors made twins (one party twice at one
+    action): each other one's id -> the survivor's, the first made. Twins the inputs
+    already held are a proposed duplicate, for a person; these nobody has seen."""
+    groups: dict[tuple[str, Any], list[Item]] = defaultdict(list)
+    for item in items.values():
+        if isinstance(item, Commitment):
+            groups[(item.action_id, _identity(item.party))].append(item)
+    into: dict[str, str] = {}
+    for members in groups.values():
+        if len(members) > 1 and any(member.id in relinked for member in members):
+            survivor, *others = sorted(members, key=survivor_order)
+            into.update((other.id, survivor.id) for other in others)
+    return into
+
+
+def rewrite_references(items: dict[str, Item], into: Mapping[str, str]) -> set[str]:
+    """Point links to combined items at their survivors (in place); the ids of the
+    commitments now at another action."""
+    relinked: set[str] = set()
     if not into:
-        return
+        return relinked
     names = {i: item.name for i, item in items.items() if isinstance(item, Stakeholder)}
 
     def party(ref: PartyRef) -> PartyRef:
@@ -174,3 +194,6 @@ def rewrite_references(items: dict[str, Item], into: Mapping[str, str]) -> None:
                    if value != getattr(item, name)}
         if changed:
             items[item_id] = item.model_copy(update=changed)
+            if "action_id" in changed:
+                relinked.add(item_id)
+    return relinked

@@ -16,6 +16,7 @@ from pact_tui.merge.assemble import assemble, resolved_items
 from pact_tui.merge.duplicates import find_duplicates
 from pact_tui.merge.errors import UnknownChoiceError
 from pact_tui.merge.result import DuplicateProposal, MergeResult, Newest, Outcome
+from pact_tui.merge.safe import is_safe
 from pact_tui.model import ITEM_KINDS, Item, Session, now_utc
 
 
@@ -107,7 +108,31 @@ def keep_apart(result: MergeResult, proposal_id: str) -> MergeResult:
     return _decided(result, proposal_id, False)
 
 
+def retitled(result: MergeResult, title: str) -> MergeResult:
+    """The same merge and choices, the programme under another title."""
+    return _build(result.analysis, result.duplicates, result.resolutions, result.decisions,
+                  title, result.now)
+
+
 def combine_all(result: MergeResult) -> MergeResult:
     """Combine every proposed duplicate not yet decided."""
     decisions = {**{p.id: True for p in result.undecided}, **result.decisions}
     return _rebuilt(result, result.resolutions, decisions)
+
+
+def proposed_item(result: MergeResult, table: str, item_id: str) -> Item | None:
+    """An item of a proposed duplicate as it was proposed (before any combining)."""
+    analysis = result.analysis
+    if (table, item_id) in analysis.resolved:
+        return analysis.resolved[(table, item_id)]
+    conflict = next((c for c in analysis.conflicts if c.item_id == item_id), None)
+    return conflict.newest().item if conflict is not None else None
+
+
+def combine_safe(result: MergeResult) -> MergeResult:
+    """Combine the undecided duplicates that are safe without a person (`merge.safe`); the
+    others stay undecided, for a person."""
+    safe = {p.id: True for p in result.undecided
+            if is_safe(p, proposed_item(result, p.table, p.keep_id),
+                       proposed_item(result, p.table, p.other_id))}
+    return _rebuilt(result, result.resolutions, {**safe, **result.decisions})

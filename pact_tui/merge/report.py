@@ -6,7 +6,7 @@ Plain text for the terminal, or Markdown to keep next to the programme.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from pact_tui.i18n import t
@@ -20,6 +20,8 @@ from pact_tui.model.validation import field_label
 
 _LONGEST = 100
 _TEMPLATE = {field.key: field for field in ACTION_TEMPLATE}
+# Fields that hold other items' ids: shown by those items' names, never as ids.
+_REFERENCES = frozenset({"action_id", "challenge_ids", "ambition_ids"})
 
 
 def _short(text: str) -> str:
@@ -58,9 +60,23 @@ def show_value(value: Any) -> str:
     return " ".join(str(value).split())  # whole: a decision never hides a word
 
 
-def field_text(name: str, value: Any, profile: RegionProfile) -> str:
+def item_names(result: MergeResult) -> dict[str, str]:
+    """Every item's name by its id, those combined or deleted in the merge included; a
+    commitment named with its action."""
+    names = {entry.item_id: entry.label for entry in result.report.entries}
+    for item in result.programme.all_items():
+        names.setdefault(item.id, item.label())
+    return names
+
+
+def field_text(name: str, value: Any, profile: RegionProfile,
+               names: Mapping[str, str] | None = None) -> str:
     """A field value in words: a choice (theme, scale, status, light) by its label,
-    planning as a sentence."""
+    planning as a sentence, a link to another item by that item's name."""
+    if name in _REFERENCES and names is not None:
+        ids = value if isinstance(value, list) else [value]
+        return "; ".join(names.get(str(item_id), t("merge.report.unknown_item"))
+                         for item_id in ids if item_id) or "—"
     if name == "themes" and isinstance(value, list):
         return ", ".join(profile.theme_label(str(theme)) for theme in value) or "—"
     field = _TEMPLATE.get(name)
@@ -75,18 +91,19 @@ def field_text(name: str, value: Any, profile: RegionProfile) -> str:
     return show_value(value)
 
 
-def conflict_lines(conflict: Conflict, profile: RegionProfile) -> list[str]:
+def conflict_lines(conflict: Conflict, profile: RegionProfile,
+                   names: Mapping[str, str] | None = None) -> list[str]:
     """One line per differing field and kept version (value and the inputs holding it), and
     one per deletion."""
     lines = []
     for difference in conflict.differences:
         if conflict.base is not None:
             lines.append(t("merge.report.conflict_base", field=field_label(difference.field),
-                           value=field_text(difference.field, difference.base, profile)))
+                           value=field_text(difference.field, difference.base, profile, names)))
         for version, value in zip(conflict.versions, difference.values, strict=True):
             if not version.deleted:
                 lines.append(t("merge.report.conflict_value", field=field_label(difference.field),
-                               value=field_text(difference.field, value, profile),
+                               value=field_text(difference.field, value, profile, names),
                                sources=_titles(version.sources)))
     for version in conflict.versions:
         if version.deleted:
@@ -102,14 +119,15 @@ def signal_text(signal: Signal) -> str:
              words=", ".join(signal.words))
 
 
-def _version_text(content: dict[str, Any], kept: dict[str, Any], profile: RegionProfile) -> str:
+def _version_text(content: dict[str, Any], kept: dict[str, Any], profile: RegionProfile,
+                  names: Mapping[str, str]) -> str:
     """The fields in which a lost version differs from the one kept (the rest is the same)."""
     return "; ".join(t("merge.report.lost_value", field=field_label(name),
-                       value=field_text(name, value, profile))
+                       value=field_text(name, value, profile, names))
                      for name, value in content.items() if value != kept.get(name))
 
 
-def _lost_lines(result: MergeResult, item_id: str) -> list[str]:
+def _lost_lines(result: MergeResult, item_id: str, names: Mapping[str, str]) -> list[str]:
     """Every version a decision on `item_id` did not keep, whole."""
     kept = next((item for item in result.programme.all_items() if item.id == item_id), None)
     history = kept.history if kept is not None else ()
@@ -124,21 +142,23 @@ def _lost_lines(result: MergeResult, item_id: str) -> list[str]:
         else:
             lines.append(t("merge.report.lost", how=how, version=_version_text(
                 version.content, kept.content() if kept is not None else {},
-                result.programme.profile)))
+                result.programme.profile, names)))
             lines.append(t("merge.report.in_sources", sources=_titles(version.sources)))
     return lines
 
 
-def _alternative_lines(survivor: Item | None, other_id: str,
-                       profile: RegionProfile) -> list[str]:
-    """The values of a combined item that differ from its survivor's: alternatives."""
+def _alternative_lines(survivor: Item | None, other_id: str, profile: RegionProfile,
+                       names: Mapping[str, str]) -> list[str]:
+    """The values of a combined item that differ from its survivor's: alternatives. A link
+    that the merge pointed at the survivor of a combined item is no alternative."""
     if survivor is None:
         return []
     return [t("merge.report.alternative", field=field_label(name),
-              value=field_text(name, value, profile), sources=_titles(version.sources))
+              value=field_text(name, value, profile, names), sources=_titles(version.sources))
             for version in survivor.history
             if version.item_id == other_id and version.content is not None
-            for name, value in differing(survivor, version.content).items()]
+            for name, value in differing(survivor, version.content).items()
+            if name not in _REFERENCES]
 
 
 def _titles(origins: Iterable[Origin]) -> str:
@@ -185,24 +205,29 @@ def render_report(result: MergeResult, *, markdown: bool = False) -> str:
     section(t("merge.report.by_theme"), (
         t("merge.report.count_line", name=profile.theme_label(theme), counts=_counts(counts))
         for theme, counts in sorted(report.by_theme().items(), key=theme_order)))
+    names = item_names(result)
     section(t("merge.report.open_conflicts"), (
-        [_item(conflict.table, conflict.label()), *conflict_lines(conflict, profile)]
-        for conflict in result.unresolved))
+        [_item(c.table, names.get(c.item_id, c.label())), *conflict_lines(c, profile, names)]
+        for c in result.unresolved))
     section(t("merge.report.resolved_conflicts"), (
-        [_item(c.table, c.label()), *conflict_lines(c, profile), *_lost_lines(result, c.item_id)]
+        [_item(c.table, names.get(c.item_id, c.label())), *conflict_lines(c, profile, names),
+         *_lost_lines(result, c.item_id, names)]
         for c in result.conflicts if c.id in result.resolutions))
-    labels = {entry.item_id: entry.label for entry in report.entries}
     items = {item.id: item for item in result.programme.all_items()}
     section(t("merge.report.combined"), (
         [t("merge.report.combined_into", item=_item(entry.table, entry.label),
-           into=_short(labels.get(entry.into_id or "", entry.into_id or ""))),
-         *_alternative_lines(items.get(entry.into_id or ""), entry.item_id, profile)]
+           into=_short(names.get(entry.into_id or "", t("merge.report.unknown_item")))),
+         *_alternative_lines(items.get(entry.into_id or ""), entry.item_id, profile, names)]
         for entry in report.entries if entry.outcome == Outcome.COMBINED))
-    section(t("merge.report.apart"), (
-        [t("merge.report.duplicate", item=_item(p.table, p.labels[0]), other=_short(p.labels[1]),
-           score=round(p.score)),
-         t("merge.report.signals", signals="; ".join(signal_text(s) for s in p.signals))]
-        for p in result.duplicates if result.decisions.get(p.id) is not True))
+
+    def proposals(decision: bool | None) -> Iterable[list[str]]:
+        return ([t("merge.report.duplicate", item=_item(p.table, names.get(p.keep_id, p.labels[0])),
+                   other=_short(names.get(p.other_id, p.labels[1])), score=round(p.score)),
+                 t("merge.report.signals", signals="; ".join(signal_text(s) for s in p.signals))]
+                for p in result.duplicates if result.decisions.get(p.id) is decision)
+
+    section(t("merge.report.undecided"), proposals(None))
+    section(t("merge.report.apart"), proposals(False))
     section(t("merge.report.deleted"), (
         _item(entry.table, entry.label) for entry in report.entries
         if entry.outcome == Outcome.DELETED))

@@ -32,7 +32,9 @@ class Outcome(StrEnum):
     DELETED = "deleted"
     COMBINED = "combined"
     CONFLICT = "conflict"
-    RESOLVED = "resolved"
+    RESOLVED = "resolved"  # a person chose
+    NEWEST = "newest"  # the timestamps chose (`--conflicts newest`)
+    RESTORED = "restored"  # deleted with an action, back because the action was kept
 
 
 @dataclass(frozen=True)

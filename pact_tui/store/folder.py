@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from pact_tui.model import Session, UserError
+from pact_tui.store.decoding import META
 from pact_tui.store.files import read_session
 
 
@@ -24,8 +26,31 @@ class SessionEntry:
         return self.session is not None and self.session.meta.kind == "programme"
 
 
+def _not_a_session(path: Path) -> bool:
+    """Whether `path` is JSON the app keeps for itself (remembered import mappings, say):
+    well-formed, but without the meta table every session file has. Such a file is not a
+    broken session and is not listed."""
+    try:
+        content = json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return False
+    return not isinstance(content, dict) or META not in content
+
+
+def listing_order(entry: SessionEntry) -> tuple[bool, int, str, str]:
+    """Newest session date first, then by title and file name; files that do not open last.
+
+    A save changes none of these, so the list keeps its order while it is being worked on.
+    """
+    if entry.session is None:
+        return True, 0, "", entry.path.name
+    meta = entry.session.meta
+    return False, -meta.date.toordinal(), meta.title.casefold(), entry.path.name
+
+
 def scan_sessions(folder: Path) -> list[SessionEntry]:
-    """Every `*.json` in `folder`, newest first; unreadable files carry their problem."""
+    """Every session `*.json` in `folder` in `listing_order`; unreadable files carry their
+    problem, the app's own non-session files are left out."""
     if not folder.is_dir():
         return []
     entries: list[SessionEntry] = []
@@ -37,10 +62,11 @@ def scan_sessions(folder: Path) -> list[SessionEntry]:
         try:
             entries.append(SessionEntry(path, modified, session=read_session(path)))
         except UserError as error:
-            entries.append(SessionEntry(path, modified, problem=str(error)))
+            if not _not_a_session(path):
+                entries.append(SessionEntry(path, modified, problem=str(error)))
         except OSError as error:
             entries.append(SessionEntry(path, modified, problem=error.strerror or str(error)))
-    return sorted(entries, key=lambda entry: entry.modified, reverse=True)
+    return sorted(entries, key=listing_order)
 
 
 def started_from(path: Path, session: Session) -> Session | None:

@@ -84,7 +84,7 @@ def test_breakout_groups_merge_without_losing_a_word(cli, breakouts, tmp_path: P
     assert merged.code == 0, merged.err
     text = merged.out
     # The right suggestions, each with its reason; the look-alike is not among them.
-    apart = text.split("Mogelijk dubbel, apart gehouden:")[1]
+    apart = text.split("Mogelijk dubbel, nog door een persoon te beslissen (niet samengevoegd):")[1]
     assert f"lijkt op ‘{TYPO}’" in apart or f"‘{TYPO}’ lijkt op" in apart
     assert "‘gem. Hoorn’" in apart and "dezelfde naam na normaliseren" in apart
     assert LOKET_B in apart and LOKET_C in apart and "zelfde idee, andere woorden" in apart

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from pact_tui.cli import main
+from pact_tui.model import Commitment, PartyRef
 from pact_tui.store import read_session, write_session
 
 
@@ -182,3 +183,70 @@ def test_sessions_of_different_regions_are_refused_in_one_sentence(mb, profile, 
     assert "verschillende regioprofielen" in error and "Elders" in error
     assert error.count("\n") == 1
     assert not out.exists()
+
+
+def _leads_and_partners(mb, profile, tmp_path: Path) -> dict[str, Path]:
+    """Two groups add the same new action with the same partner; two more add look-alikes
+    with different leads, and one only in other words."""
+    hoorn, enkhuizen = mb.stakeholder("Gemeente Hoorn"), mb.stakeholder("Gemeente Enkhuizen")
+    base = mb.programme(profile, hoorn, enkhuizen)
+    paths = {"base": tmp_path / "base.json"}
+    write_session(paths["base"], base)
+    for name, title, lead in (
+            ("noord", "Fietsroutes tussen de kernen verbeteren", None),
+            ("zuid", "Fietsroutes tussen de kernen verbeteren!", None),
+            ("west", "Laadpalen plaatsen bij elk dorpshuis", hoorn),
+            ("oost", "Laadpalen plaatsen bij elk dorpshuis!", enkhuizen)):
+        lead_ref = None if lead is None else PartyRef(name=lead.name, stakeholder_id=lead.id)
+        action = mb.action(title, theme="energie", lead=lead_ref)
+        partner = Commitment(action_id=action.id, text=f"Denkt mee ({name})",
+                             party=PartyRef(name=hoorn.name, stakeholder_id=hoorn.id))
+        paths[name] = tmp_path / f"{name}.json"
+        write_session(paths[name], mb.add(mb.started(base, name.title()), action, partner))
+    return paths
+
+
+def test_combine_takes_only_safe_doubles_and_leaves_different_leads_for_a_person(
+        mb, profile, tmp_path, capsys) -> None:
+    paths = _leads_and_partners(mb, profile, tmp_path)
+    out = tmp_path / "programma.json"
+    code, text, _ = _run(capsys, "merge", *paths.values(), "-o", out, "--duplicates", "combine")
+    assert code == 0
+    combined, left = text.split("Samengevoegd:\n")[1].split("Mogelijk dubbel, nog door een "
+                                                            "persoon te beslissen")
+    assert "Fietsroutes tussen de kernen verbeteren" in combined
+    assert "Laadpalen" not in combined and "Laadpalen plaatsen bij elk dorpshuis" in left
+    programme = read_session(out)
+    leads = {a.lead.name for a in programme.actions if a.lead is not None}
+    assert leads == {"Gemeente Hoorn", "Gemeente Enkhuizen"}  # neither lead hidden
+    # The combined action has Hoorn once as partner, with the other group's words kept.
+    [bike] = [a for a in programme.actions if a.title.startswith("Fietsroutes")]
+    [partner] = [c for c in programme.commitments if c.action_id == bike.id]
+    kept = {partner.text, *(v.content["text"] for v in partner.history if v.content)}
+    assert kept == {"Denkt mee (noord)", "Denkt mee (zuid)"}
+    assert _run(capsys, "check", out)[0] == 0
+
+
+def test_check_warns_about_a_party_twice_and_two_leads_naming_the_action(
+        mb, profile, tmp_path, capsys) -> None:
+    paths = _leads_and_partners(mb, profile, tmp_path)
+    out = tmp_path / "alles-apart.json"
+    assert _run(capsys, "merge", *paths.values(), "-o", out)[0] == 0
+    session = read_session(out)
+    [bike, *_] = [a for a in session.actions if a.title.startswith("Fietsroutes")]
+    hoorn = next(s for s in session.stakeholders if s.name == "Gemeente Hoorn")
+    enkhuizen = next(s for s in session.stakeholders if s.name == "Gemeente Enkhuizen")
+    twice = tuple(Commitment(action_id=bike.id, text=text, role=role,
+                             party=PartyRef(name=party.name, stakeholder_id=party.id))
+                  for text, role, party in (("Trekt", "trekker", hoorn),
+                                            ("Trekt ook", "trekker", hoorn),
+                                            ("Wil trekken", "trekker", enkhuizen)))
+    odd = tmp_path / "twee-trekkers.json"
+    write_session(odd, mb.add(session, *twice))
+    code, text, error = _run(capsys, "check", odd)
+    assert code == 1 and "is in orde" in text
+    assert error.splitlines() == [
+        "Waarschuwing: Bij de actie ‘Fietsroutes tussen de kernen verbeteren’ staat "
+        "Gemeente Hoorn 3 keer als toezegging; voeg die samen tot één.",
+        "Waarschuwing: De actie ‘Fietsroutes tussen de kernen verbeteren’ heeft 2 trekkers "
+        "(Gemeente Hoorn, Gemeente Enkhuizen); kies er één."]

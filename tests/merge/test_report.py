@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from pact_tui.i18n import set_language
-from pact_tui.merge import combine_all, merge_sessions
+from pact_tui.merge import combine_all, merge_sessions, resolve_conflict, resolve_newest
 from pact_tui.merge.report import render_report
+from pact_tui.model import Commitment, PartyRef
 
 
 def _merge(mb, profile):
@@ -56,3 +59,37 @@ def test_the_report_speaks_english_too(mb, profile) -> None:
     text = render_report(_merge(mb, profile))
     assert "Conflicts still to decide:" in text
     assert "Actie" not in text.replace("Action", "")
+
+
+def _links_and_commitments(mb, profile):
+    """A commitment moved to two different actions, and the same new commitment twice."""
+    build, rent, care = (mb.action(title) for title in (
+        "Woningbouw versnellen", "Sociale huur uitbreiden", "Zorgwoningen bouwen"))
+    hoorn = mb.stakeholder("Gemeente Hoorn")
+    party = PartyRef(name="Gemeente Hoorn", stakeholder_id=hoorn.id)
+    moved = Commitment(action_id=build.id, party=party, text="Stelt grond beschikbaar")
+    base = mb.programme(profile, build, rent, care, hoorn, moved)
+    sessions = []
+    for title, target in (("Sessie Wonen", rent), ("Sessie Zorg", care)):
+        session = mb.edit(mb.started(base, title), moved.id, action_id=target.id)
+        sessions.append(mb.add(session, Commitment(
+            action_id=build.id, party=party, text=f"Levert gegevens ({title})")))
+    return merge_sessions(sessions, previous=base, now=mb.NOW)
+
+
+def test_links_are_named_by_title_and_a_commitment_double_by_its_action(mb, profile) -> None:
+    text = render_report(resolve_newest(_links_and_commitments(mb, profile)))
+    assert not re.search(r"[0-9a-f]{8}-[0-9a-f]{4}-", text)  # no ids, names
+    assert "actie: eerst ‘Woningbouw versnellen’" in text
+    assert "actie: ‘Sociale huur uitbreiden’ in Sessie Wonen" in text
+    assert ("Toezegging ‘Gemeente Hoorn, bij de actie Woningbouw versnellen’ lijkt op "
+            "‘Gemeente Hoorn, bij de actie Woningbouw versnellen’") in text
+
+
+def test_the_counts_say_how_a_conflict_was_settled(mb, profile) -> None:
+    result = _links_and_commitments(mb, profile)
+    assert "1 na een conflict op de nieuwste versie gezet" in render_report(resolve_newest(result))
+    chosen = resolve_conflict(result, result.conflicts[0].id, result.conflicts[0].versions[0].key)
+    text = render_report(chosen)
+    assert "Toezegging: 2 toegevoegd, 1 na een conflict beslist" in text
+    assert "opgelost" not in text

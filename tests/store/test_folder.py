@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -10,17 +11,35 @@ from pact_tui.store import create_session
 from pact_tui.store.folder import scan_sessions
 
 
-def test_every_session_newest_first_and_a_broken_file_says_why(
+def test_sessions_by_date_then_title_and_a_broken_file_last_saying_why(
         tmp_path: Path, profile: RegionProfile) -> None:
-    old = create_session(tmp_path / "oud.json", SessionMeta(profile=profile, title="Oud"))
-    new = create_session(tmp_path / "nieuw.json", SessionMeta(profile=profile, title="Nieuw"))
+    old = create_session(tmp_path / "oud.json", SessionMeta(
+        profile=profile, title="Oud", date=dt.date(2026, 1, 5)))
+    second = create_session(tmp_path / "b.json", SessionMeta(
+        profile=profile, title="Zuid", date=dt.date(2026, 2, 1)))
+    first = create_session(tmp_path / "a.json", SessionMeta(
+        profile=profile, title="Noord", date=dt.date(2026, 2, 1)))
     broken = tmp_path / "kapot.json"
     broken.write_text("{niet af", encoding="utf-8")
     (tmp_path / "notities.txt").write_text("geen sessie", encoding="utf-8")
-    for age, path in enumerate((broken, new, old)):
+    # The oldest session saved last: saving does not move a file up the list.
+    for age, path in enumerate((old, broken, second, first)):
         os.utime(path, (1_700_000_000 - age * 60, 1_700_000_000 - age * 60))
     entries = scan_sessions(tmp_path)
-    assert [entry.path for entry in entries] == [broken, new, old]
-    assert entries[0].session is None and "kapot.json" in entries[0].problem
-    assert entries[1].session is not None and entries[1].session.meta.title == "Nieuw"
+    assert [entry.path for entry in entries] == [first, second, old, broken]
+    assert entries[-1].session is None and "kapot.json" in entries[-1].problem
+    assert entries[0].session is not None and entries[0].session.meta.title == "Noord"
     assert scan_sessions(tmp_path / "er niet") == []
+
+
+def test_the_apps_own_json_files_are_not_listed_as_broken_sessions(
+        tmp_path: Path, profile: RegionProfile) -> None:
+    session = create_session(tmp_path / "sessie.json", SessionMeta(profile=profile, title="S"))
+    (tmp_path / "import-mappings.json").write_text('{"mappings": {}}', encoding="utf-8")
+    (tmp_path / "lijst.json").write_text("[1, 2]", encoding="utf-8")
+    broken_meta = tmp_path / "half.json"
+    broken_meta.write_text('{"meta": {"1": {"title": ""}}}', encoding="utf-8")
+    entries = scan_sessions(tmp_path)
+    assert sorted(entry.path.name for entry in entries) == ["half.json", "sessie.json"]
+    assert next(e for e in entries if e.path == broken_meta).problem
+    assert next(e for e in entries if e.path == session).session is not None

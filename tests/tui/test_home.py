@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import os
+import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.widgets import DataTable, Static
 
-from pact_tui.model import Action, RegionProfile, SessionMeta, Stakeholder
+from pact_tui.model import Action, Origin, RegionProfile, SessionMeta, Stakeholder
 from pact_tui.store import read_session
 from pact_tui.tui.screens.home import HomeScreen
 from pact_tui.tui.screens.phase import PhaseScreen
@@ -37,16 +39,14 @@ async def wait_for_rows(pilot, screen: HomeScreen, count: int) -> DataTable:
 async def test_home_lists_sessions_programmes_and_bad_files_with_their_problem(
     make_session: MakeSession, profile: RegionProfile, sessions_dir: Path, ui: Ui
 ) -> None:
-    wonen = make_session("wonen.json", title="Werksessie Wonen",
+    make_session("wonen.json", title="Werksessie Wonen",
                          actions=(Action(theme="wonen", title="Bouwen"),),
                          stakeholders=(Stakeholder(name="Intermaris"),))
     programme_meta = SessionMeta(profile=profile, title="Pact 7.1", kind="programme")
-    programme = make_session("programma.json", meta=programme_meta)
+    make_session("programma.json", meta=programme_meta)
     bad = sessions_dir / "kapot.json"
     bad.write_text('{"meta": {', encoding="utf-8")
-    age(wonen, 10)
-    age(programme, 20)
-    age(bad, 30)
+    age(bad, -30)  # saved last, listed last all the same: it does not open
     app = ui.app(None)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
@@ -56,8 +56,10 @@ async def test_home_lists_sessions_programmes_and_bad_files_with_their_problem(
         assert "Werksessie Wonen" in text and "◆ Pact 7.1" in text and "programma" in text
         assert "kapot.json" in text and "onleesbaar" in text
         detail = screen.query_one("#home-detail", Static)
+        assert str(detail.render()).startswith("programma.json:")  # same date: by title
+        await pilot.press("down")
         assert "1 stakeholders" in str(detail.render()) and "1 acties" in str(detail.render())
-        await pilot.press("down", "down")
+        await pilot.press("down")
         assert table.cursor_row == 2
         problem = str(detail.render())
         assert problem.startswith("kapot.json kan niet worden geopend:")
@@ -126,3 +128,36 @@ async def test_new_session_from_a_programme_copies_its_items(
     assert session.meta.title == "Vervolgsessie" and session.meta.kind == "session"
     assert [action.title for action in session.actions] == ["Bouwen"]
     assert session.actions[0].base is not None  # ready for the three-way merge
+
+
+async def test_programmes_of_one_title_are_told_apart_and_saving_moves_no_row(
+    make_session: MakeSession, profile: RegionProfile, sessions_dir: Path, ui: Ui
+) -> None:
+    title = "Pact 7.1 — Uitvoeringsprogramma West-Friesland"
+    for round_name in ("Ronde 1", "Ronde 2", "Ronde 3"):
+        sources = (Origin(session_id=str(uuid.uuid4()), title=f"{round_name} Noord",
+                          date=dt.date(2026, 2, 1)),)
+        make_session(f"programma-{round_name[-1]}.json", meta=SessionMeta(
+            profile=profile, title=title, kind="programme", sources=sources,
+            date=dt.date(2026, 2, 1)))
+    (sessions_dir / "import-mappings.json").write_text('{"mappings": {}}', encoding="utf-8")
+    app = ui.app(None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, HomeScreen)
+        table = await wait_for_rows(pilot, screen, 3)
+        text = ui.text(app)
+        # Each row says which file it is and which sessions it holds, even at 80 columns.
+        for number in "123":
+            assert f"uit Ronde {number} Noord · progr" in text
+        assert "import-mappings" not in text and "onleesbaar" not in text
+        await pilot.press("down")
+        chosen = screen.current()
+        assert chosen is not None and chosen.path.name == "programma-2.json"
+        os.utime(sessions_dir / "programma-3.json")  # saved just now
+        screen.action_rescan()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert [e.path.name for e in screen.entries] == [
+            "programma-1.json", "programma-2.json", "programma-3.json"]
+        assert table.cursor_row == 1

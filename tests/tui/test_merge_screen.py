@@ -6,11 +6,21 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual.widgets import SelectionList, TextArea
+from textual.widgets import Input, SelectionList, TextArea
 
 from pact_tui.merge import start_session_from
-from pact_tui.model import Action, Planning, RegionProfile, Session, SessionMeta
+from pact_tui.model import (
+    Action,
+    Commitment,
+    PartyRef,
+    Planning,
+    RegionProfile,
+    Session,
+    SessionMeta,
+    Stakeholder,
+)
 from pact_tui.store import read_session, write_session
+from pact_tui.tui.modals.form import FormDialog
 from pact_tui.tui.screens.home import HomeScreen
 from pact_tui.tui.screens.merge import MergeScreen
 from pact_tui.tui.screens.phase import PhaseScreen
@@ -54,18 +64,18 @@ async def test_merging_with_a_conflict_and_a_duplicate_by_keyboard(
         await _settle(pilot)
         screen = app.screen
         assert isinstance(screen, MergeScreen)
-        # The two groups that started from the same programme are ticked, with a sign.
+        # The two groups and the programme they started from are ticked, with a sign.
         assert sorted(screen.query_one("#pick", SelectionList).selected) == [
-            str(sessions_dir / "noord.json"), str(sessions_dir / "zuid.json")]
+            str(sessions_dir / name) for name in ("noord.json", "programma.json", "zuid.json")]
         text = ui.text(app)
-        assert "[✓] Groep Noord" in text and "[ ] Pact 7.1 · programma" in text
+        assert "[✓] Groep Noord" in text and "[✓] Pact 7.1 · programma" in text
 
         await pilot.press("m")
         await _settle(pilot)
         text = ui.text(app)
         assert "Conflicten, nog te beslissen" in text
-        assert "1 conflict nog te beslissen" in text
-        assert "Samenvoeging van 2 bestanden" in text
+        assert "1 conflict nog te beslissen (c) · 1 mogelijk dubbel onderdeel nog" in text
+        assert "Samenvoeging van 3 bestanden" in text
 
         await pilot.press("w")  # refused while a conflict is open
         await pilot.pause()
@@ -77,21 +87,21 @@ async def test_merging_with_a_conflict_and_a_duplicate_by_keyboard(
         assert "Versie 1 — Groep Zuid" in text and "Versie 2 — Groep Noord" in text
         assert "700 woningen" in text and "600 woningen" in text
 
-        await pilot.press("2")  # keep Groep Noord's version
+        await pilot.press("2")  # keep Groep Noord's version: on to the open duplicate
         await pilot.pause()
-        assert screen.pane == "report"
-
-        await pilot.press("d")
+        assert screen.pane == "duplicate"
         text = ui.text(app)
         assert "Mogelijk dubbel 1 van 1" in text
         assert "Meer laadpalen plaatsen" in text and "Meer laadpalen bijplaatsen" in text
         assert "Waarom: " in text and "dezelfde woorden" in text
         await pilot.press("s")
         await pilot.pause()
+        # The last decision: the report as summary, and the question what to write.
         assert screen.pane == "report"
         assert "is opgegaan in" in ui.text(app)
-
-        await pilot.press("w")
+        assert isinstance(app.screen, FormDialog)
+        assert app.screen.query_one("#field-title", Input).value == "Pact 7.1"
+        await pilot.press("enter")
         await _settle(pilot)
         assert isinstance(app.screen, HomeScreen)
 
@@ -99,7 +109,7 @@ async def test_merging_with_a_conflict_and_a_duplicate_by_keyboard(
                  if p.name not in {"programma.json", "noord.json", "zuid.json"}]
     # The report lies next to the programme, with the losing goal in it.
     report = written.with_name(f"{written.stem}-verslag.md").read_text("utf-8")
-    assert report.startswith("# Samenvoeging van 2 bestanden") and "700 woningen" in report
+    assert report.startswith("# Samenvoeging van 3 bestanden") and "700 woningen" in report
     programme = read_session(written)
     assert programme.meta.kind == "programme"
     goals = {a.goal for a in programme.actions if a.id == items["build"].id}
@@ -126,28 +136,31 @@ async def test_a_conflict_can_be_edited_and_files_can_be_left_out(
         choices = screen.query_one("#pick", SelectionList)
         first = [str(choices.get_option_at_index(n).value) for n in range(3)]
         assert str(sessions_dir / "programma.json") in first
-        choices.select(str(sessions_dir / "programma.json"))
-        await pilot.pause()
-        assert "[✓] Pact 7.1 · programma" in ui.text(app)
         choices.deselect(str(sessions_dir / "programma.json"))
         await pilot.pause()
         assert "[ ] Pact 7.1 · programma" in ui.text(app)
         assert ui.text(app).count("[✓]") == 2
         await pilot.press("m")
         await _settle(pilot)
-        await pilot.press("c", "e")  # the one disputed text, whole, in a roomy editor
+        await pilot.press("c", "e", "enter")  # start from the newest version, offered first
         await pilot.pause()
-        area = app.screen.query_one(TextArea)
+        area = app.screen.query_one(TextArea)  # the one disputed text, whole, roomy
         assert area.text == "700 woningen"
         area.text = "650 woningen"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert screen.pane == "report"
+        assert screen.pane == "duplicate"  # on to what is still open
         result = screen.result
         assert result is not None and result.unresolved == ()
         assert {a.goal for a in result.programme.actions
                 if a.id == items["build"].id} == {"650 woningen"}
-        await pilot.press("escape", "escape")
+        await pilot.press("escape", "escape")  # to the report, to the files
+        await pilot.pause()
+        assert "De beslissingen blijven bewaard" in ui.text(app)
+        await pilot.press("escape")  # the decision would be lost: said, not done
+        await pilot.pause()
+        assert isinstance(app.screen, MergeScreen)
+        await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
 
@@ -200,3 +213,133 @@ async def test_a_long_conflicting_text_is_shown_whole_with_planning_in_words(
         shown = " ".join(" ".join(pane.split()) for pane in panes)
         assert long_goal in shown  # whole, however narrow the screen
         assert "Middellange termijn 2021–2023" in shown
+
+
+async def test_the_picker_marks_its_cursor_and_the_first_space_ticks_the_first_file(
+    profile: RegionProfile, sessions_dir: Path, ui: Ui
+) -> None:
+    _workshop(profile, sessions_dir)
+    # A breakout of an earlier round, already in a programme of the folder: not ticked.
+    older = SessionMeta(profile=profile, title="Pact 7.0", kind="programme",
+                        date=dt.date(2025, 6, 1))
+    old = start_session_from(Session(meta=older), "Groep Oud", dt.date(2025, 6, 2))
+    write_session(sessions_dir / "oud.json", old)
+    merged = SessionMeta(profile=profile, title="Pact 7.0 na ronde 1", kind="programme",
+                         date=dt.date(2025, 6, 3), sources=(old.meta.as_origin(),))
+    write_session(sessions_dir / "programma-oud.json", Session(meta=merged))
+    (sessions_dir / "import-mappings.json").write_text("{}", encoding="utf-8")
+    app = ui.app(None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _settle(pilot)
+        app.open_merge()
+        await _settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, MergeScreen)
+        choices = screen.query_one("#pick", SelectionList)
+        assert sorted(Path(p).name for p in choices.selected) == [
+            "noord.json", "programma.json", "zuid.json"]
+        lines = ui.text(app).splitlines()
+        # The cursor is a sign on the first file, readable without colour.
+        marked = [line for line in lines if "▶" in line]
+        assert len(marked) == 1 and "▶ [✓] Groep Noord" in marked[0]
+        assert not any("import-mappings" in line for line in lines)
+        await pilot.press("space")
+        assert "noord.json" not in {Path(p).name for p in choices.selected}
+        await pilot.press("down")
+        marked = [line for line in ui.text(app).splitlines() if "▶" in line]
+        assert len(marked) == 1 and "▶ [✓] Groep Zuid" in marked[0]
+
+
+async def test_a_conflict_shows_the_base_and_can_be_edited_starting_from_it(
+    profile: RegionProfile, sessions_dir: Path, ui: Ui
+) -> None:
+    items = _workshop(profile, sessions_dir)
+    app = ui.app(None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(pilot)
+        await pilot.press("m")
+        await _settle(pilot)
+        await pilot.press("m")
+        await _settle(pilot)
+        await pilot.press("c")
+        screen = app.screen
+        assert isinstance(screen, MergeScreen)
+        panes = [str(pane.render()) for pane in screen.query(".merge-version")]
+        assert panes[0].startswith("Basis — zoals het eerst was") and "500 woningen" in panes[0]
+        assert "700 woningen" in panes[1] and "600 woningen" in panes[2]
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, FormDialog)
+        assert "de basis" in ui.text(app) and "versie 2 (Groep Noord)" in ui.text(app)
+        await pilot.press("3", "enter")  # after versions 1 and 2, the base
+        await pilot.pause()
+        area = app.screen.query_one(TextArea)
+        assert area.text == "500 woningen"
+        area.text = "550 woningen"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        result = screen.result
+        assert result is not None and result.unresolved == ()
+        assert {a.goal for a in result.programme.actions
+                if a.id == items["build"].id} == {"550 woningen"}
+
+
+async def test_writing_asks_the_title_and_file_name_and_a_taken_name_is_refused(
+    profile: RegionProfile, sessions_dir: Path, ui: Ui
+) -> None:
+    _workshop(profile, sessions_dir)
+    app = ui.app(None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _settle(pilot)
+        await pilot.press("m")
+        await _settle(pilot)
+        await pilot.press("m")
+        await _settle(pilot)
+        await pilot.press("c", "1", "k")  # the conflict, then the duplicate: all decided
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, FormDialog)
+        dialog.query_one("#field-title", Input).value = "Pact 7.2 na de breakouts"
+        dialog.query_one("#field-file", Input).value = "noord.json"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "noord.json bestaat al" in ui.text(app)  # the form stays, nothing replaced
+        dialog.query_one("#field-file", Input).value = "pact-7-2"
+        await pilot.press("enter")
+        await _settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+    programme = read_session(sessions_dir / "pact-7-2.json")
+    assert programme.meta.title == "Pact 7.2 na de breakouts"
+    report = (sessions_dir / "pact-7-2-verslag.md").read_text("utf-8")
+    assert "‘Pact 7.2 na de breakouts’" in report
+    assert read_session(sessions_dir / "noord.json").meta.title == "Groep Noord"
+
+
+async def test_a_commitment_double_names_its_action_and_shows_no_control_pictures(
+    profile: RegionProfile, sessions_dir: Path, ui: Ui
+) -> None:
+    build = Action(theme="wonen", title="Woningbouw versnellen")
+    hoorn = Stakeholder(name="Gemeente Hoorn")
+    meta = SessionMeta(profile=profile, title="Pact 7.1", kind="programme",
+                       date=dt.date(2026, 1, 10))
+    programme = Session(meta=meta, actions=(build,), stakeholders=(hoorn,))
+    write_session(sessions_dir / "programma.json", programme)
+    for name in ("Noord", "Zuid"):
+        session = start_session_from(programme, f"Groep {name}", dt.date(2026, 2, 1))
+        session = session.model_copy(update={"commitments": (Commitment(
+            action_id=build.id, party=PartyRef(name=hoorn.name, stakeholder_id=hoorn.id),
+            text=f"Levert de cijfers ({name})"),)})
+        write_session(sessions_dir / f"{name.lower()}.json", session)
+    app = ui.app(None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _settle(pilot)
+        await pilot.press("m")
+        await _settle(pilot)
+        await pilot.press("m")
+        await _settle(pilot)
+        await pilot.press("d")
+        await pilot.pause()
+        text = ui.text(app)
+        assert "Mogelijk dubbel 1 van 1" in text
+        assert text.count("bij de actie ‘Woningbouw versnellen’") == 2
+        assert "␊" not in text and "Waarom: " in text

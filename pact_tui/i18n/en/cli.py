@@ -16,7 +16,7 @@ MESSAGES: dict[str, str] = {
     "cli.help.from": "start from this programme: every item comes along, with its provenance",
     "cli.help.open": "open a session or programme in the app",
     "cli.help.file": "the session file (.json)",
-    "cli.help.check": "check a session file and show what it holds",
+    "cli.help.check": "check a session file and show what it holds (exit code 0: fine; 1: valid, with warnings such as two leads for one action; 2: invalid)",
     "cli.help.schema": "print the JSON Schema of the file format",
     "cli.help.demo": "write a West-Friesland demo (three workshop sessions and the programme) and open the programme",
     "cli.help.no_open": "only write, do not open the app",
@@ -88,4 +88,5 @@ MESSAGES: dict[str, str] = {
     "cli.summary.help": "write an HTML summary of what a session produced",
     "cli.summary.help.output": "path or folder of the HTML file (default the exports folder)",
     "cli.summary.written": "Summary written: {path}",
+    "cli.warning": "Warning: {message}",
 }

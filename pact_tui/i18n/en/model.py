@@ -144,4 +144,6 @@ MESSAGES: dict[str, str] = {
     "model.quadrant.major-projects": "Major projects",
     "model.quadrant.fill-ins": "Fill-ins",
     "model.quadrant.thankless": "Thankless tasks",
+    "model.warning.party_twice": "The action ‘{action}’ has {party} {n} times among its commitments; combine them into one.",
+    "model.warning.two_leads": "The action ‘{action}’ has {n} leads ({parties}); choose one.",
 }

@@ -147,6 +147,7 @@ MESSAGES: dict[str, str] = {
     "tui.home.field_title": "Title of the session",
     "tui.home.from_programme_title": "New session from ‘{programme}’",
     "tui.home.pick_programme": "First choose a programme in the list (marked with ◆).",
+    "tui.home.merged_from": "from {sessions} · {file}",
     "tui.meta.title": "Title",
     "tui.meta.date": "Date",
     "tui.meta.facilitator": "Facilitator",

@@ -16,7 +16,7 @@ MESSAGES: dict[str, str] = {
     "cli.help.from": "begin vanuit dit programma: alle onderdelen gaan mee, met hun herkomst",
     "cli.help.open": "open een sessie of programma in de app",
     "cli.help.file": "het sessiebestand (.json)",
-    "cli.help.check": "controleer een sessiebestand en toon wat erin staat",
+    "cli.help.check": "controleer een sessiebestand en toon wat erin staat (exitcode 0: in orde; 1: in orde, met waarschuwingen zoals twee trekkers bij één actie; 2: ongeldig)",
     "cli.help.schema": "toon het JSON-schema van het bestandsformaat",
     "cli.help.demo": "schrijf een Westfriese demo (drie werksessies en het programma) en open het programma",
     "cli.help.no_open": "alleen schrijven, de app niet openen",
@@ -88,4 +88,5 @@ MESSAGES: dict[str, str] = {
     "cli.summary.help": "schrijf een HTML-samenvatting van wat een sessie opleverde",
     "cli.summary.help.output": "pad of map van het HTML-bestand (standaard de exportmap)",
     "cli.summary.written": "Samenvatting geschreven: {path}",
+    "cli.warning": "Waarschuwing: {message}",
 }

@@ -144,4 +144,6 @@ MESSAGES: dict[str, str] = {
     "model.quadrant.major-projects": "Grote projecten",
     "model.quadrant.fill-ins": "Opvullers",
     "model.quadrant.thankless": "Ondankbare taken",
+    "model.warning.party_twice": "Bij de actie ‘{action}’ staat {party} {n} keer als toezegging; voeg die samen tot één.",
+    "model.warning.two_leads": "De actie ‘{action}’ heeft {n} trekkers ({parties}); kies er één.",
 }

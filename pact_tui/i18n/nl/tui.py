@@ -147,6 +147,7 @@ MESSAGES: dict[str, str] = {
     "tui.home.field_title": "Titel van de sessie",
     "tui.home.from_programme_title": "Nieuwe sessie vanuit ‘{programme}’",
     "tui.home.pick_programme": "Kies eerst een programma in de lijst (gemarkeerd met ◆).",
+    "tui.home.merged_from": "uit {sessions} · {file}",
     "tui.meta.title": "Titel",
     "tui.meta.date": "Datum",
     "tui.meta.facilitator": "Procesbegeleider",

@@ -1,13 +1,17 @@
 """The home screen (`pact-tui` without a file): the session files of the sessions folder.
 
 Each file shows its title, kind (session or programme), date, number of actions and
-when it was last saved; the row under the cursor shows all its counts. A file that
-does not open is listed with its one-sentence problem instead of stopping the list.
+when it was last saved, and under its title the file name and, for a programme, the
+sessions it was merged from (programmes often share a title); the row under the cursor
+shows all its counts. The files come by session date and title, so saving one does not
+move it. A file that does not open is listed with its one-sentence problem instead of
+stopping the list.
 From here: open, new session, new session from a programme, merge.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -105,18 +109,23 @@ class HomeScreen(Screen[None]):
         self.app.call_from_thread(self._show, entries)
 
     def _show(self, entries: list[SessionEntry]) -> None:
+        current = self.current()
         self.entries = entries
         table = self.query_one("#home-files", DataTable)
         row = table.cursor_row
         table.clear(columns=True)
         self._add_columns(table)
         for entry in entries:
-            table.add_row(*self._cells(entry), key=str(entry.path))
+            table.add_row(*self._cells(entry), key=str(entry.path), height=2)
         if not entries:
             self.query_one("#home-detail", Static).update(Text(t("tui.home.empty")))
-        else:
-            table.move_cursor(row=min(row, len(entries) - 1))
-            self._describe_current()
+            return
+        # The cursor stays on the file it was on, wherever a rescan put it.
+        paths = [entry.path for entry in entries]
+        if current is not None and current.path in paths:
+            row = paths.index(current.path)
+        table.move_cursor(row=min(row, len(entries) - 1))
+        self._describe_current()
 
     @staticmethod
     def _cells(entry: SessionEntry) -> list[Text]:
@@ -235,9 +244,25 @@ class HomeScreen(Screen[None]):
             [TextField("file", t("tui.import.ask_file"), required=True)], submit), chosen)
 
 def _title_cell(entry: SessionEntry) -> Text:
-    """The session's title as stored text may be shown, marked when a rescue copy waits."""
+    """The session's title as stored text may be shown, marked when a rescue copy waits;
+    under it what tells files of one title apart."""
     assert entry.session is not None
-    title = Text(("◆ " if entry.is_programme else "") + visible(entry.session.meta.title))
+    title = Text(("◆ " if entry.is_programme else "") + visible(entry.session.meta.title),
+                 no_wrap=True, overflow="ellipsis")
     if find_rescue(entry.path) is not None:
         title.append(f" {t('tui.home.rescue_mark')}", style="bold yellow")
+    title.append("\n" + visible(_second_line(entry)), style="dim")
     return title
+
+
+def _second_line(entry: SessionEntry) -> str:
+    """The file name; for a programme first the sessions it holds, the latest first (the
+    part that differs between programmes of one title, where a narrow column still shows it)."""
+    assert entry.session is not None
+    meta = entry.session.meta
+    if not entry.is_programme or not meta.sources:
+        return entry.path.name
+    latest = sorted(meta.sources, key=lambda origin: (origin.date or dt.date.min, origin.title),
+                    reverse=True)
+    return t("tui.home.merged_from", file=entry.path.name,
+             sessions=", ".join(origin.title for origin in latest))

@@ -1,14 +1,17 @@
 """The merge screen: pick session files, read the report, decide conflicts and duplicates, write.
 
-One pane at a time: the files (space ticks a file, m merges the ticked ones), the
-report (c walks the conflicts, d the proposed duplicates, w writes the programme), a
-conflict with its versions side by side (1–9 keeps that version, a keeps them all, e
-edits: one disputed text in a roomy editor, several fields in a form; ←/→ walks on)
-and a proposed duplicate with both items side by side and why they look alike (s
-combines keeping the left one whole, x keeping the right one, k keeps apart). Esc goes
-back one pane. What a merge is lives in `pact_tui.merge`; this screen
-shows it and passes the facilitator's choices on. Writing the programme also writes the
-report beside it.
+One pane at a time: the files (the next round ticked: the new breakouts and the programme
+they started from; ▶ marks the cursor; space ticks a file, m merges the ticked ones),
+the report (c walks the conflicts, d the proposed duplicates, w writes the programme), a
+conflict with its base and versions side by side (1–9 keeps that version, a keeps them
+all, e edits starting from a version or the base: one disputed text in a roomy editor,
+several fields in a form; ←/→ walks on) and a proposed duplicate with both items side
+by side and why they look alike (s combines keeping the left one whole, x keeping the
+right one, k keeps apart). After the last decision the open ones of the other kind
+follow, then the report and a form for the programme's title and file name. Esc goes
+back one pane; leaving with decisions not written takes a second Esc. What a merge is
+lives in `pact_tui.merge`; this screen shows it and passes the facilitator's choices on.
+Writing the programme also writes the report beside it.
 """
 
 from __future__ import annotations
@@ -36,17 +39,19 @@ from pact_tui.merge import (
     combine_duplicate,
     keep_apart,
     merge_sessions,
+    proposed_item,
     resolve_conflict,
+    retitled,
 )
-from pact_tui.merge.report import counted, field_text, render_report, signal_text
-from pact_tui.model import Item, UserError
+from pact_tui.merge.report import counted, field_text, item_names, render_report, signal_text
+from pact_tui.model import Commitment, Item, UserError
 from pact_tui.model.file_names import free_path
 from pact_tui.model.template import ACTION_TEMPLATE
 from pact_tui.model.validation import field_label
 from pact_tui.store import read_session, session_filename, write_session
 from pact_tui.store.atomic import write_atomic
 from pact_tui.store.folder import SessionEntry, scan_sessions
-from pact_tui.tui.modals.form import FormDialog, FormValues, TextField
+from pact_tui.tui.modals.form import ChoiceField, FormDialog, FormValues, TextField
 from pact_tui.tui.modals.long_text import LongTextModal
 from pact_tui.tui.text import visible, visible_rich
 
@@ -76,21 +81,26 @@ def _version_keys() -> list[Binding]:
 
 
 def preselected(entries: Sequence[SessionEntry]) -> set[Path]:
-    """The sessions started from the same programme (the one most sessions share; the
-    newest of those on a tie): the breakout groups of one round. Nothing else is ticked."""
-    groups: dict[str, list[SessionEntry]] = {}
-    dates: dict[str, object] = {}
-    for entry in entries:
-        if entry.session is None or entry.session.meta.kind != "session":
+    """The round to merge next: the sessions started from one programme that no programme
+    in the folder holds yet, and that programme itself (the one most such sessions share;
+    the newest of those on a tie). Nothing else is ticked."""
+    metas = {entry.path: entry.session.meta for entry in entries if entry.session is not None}
+    merged = {origin.session_id for meta in metas.values() if meta.kind == "programme"
+              for origin in meta.sources}
+    groups: dict[str, list[Path]] = {}
+    dates: dict[str, tuple[str, str]] = {}
+    for path, meta in metas.items():
+        if meta.kind != "session" or meta.id in merged:
             continue
-        for origin in entry.session.meta.sources:
-            groups.setdefault(origin.session_id, []).append(entry)
+        for origin in meta.sources:
+            groups.setdefault(origin.session_id, []).append(path)
             dates[origin.session_id] = (origin.date.isoformat() if origin.date else "",
                                         origin.session_id)
     if not groups:
         return set()
     best = max(groups, key=lambda base: (len(groups[base]), dates[base]))
-    return {entry.path for entry in groups[best]}
+    started_from = [path for path, meta in metas.items() if meta.id == best]
+    return {*groups[best], *started_from[:1]}
 
 
 class MergeScreen(Screen[None]):
@@ -120,7 +130,12 @@ class MergeScreen(Screen[None]):
         self._merged_paths: list[Path] = []
         self.conflict_at = 0
         self.duplicate_at = 0
-        # Each file's line as offered, by path: redrawn with its sign when ticked or not.
+        self._leave_warned = False
+        self._written = False
+        self._names_of: MergeResult | None = None
+        self._names_cache: dict[str, str] = {}
+        # Each file's line as offered, by path: redrawn with its signs (ticked or not,
+        # under the cursor or not), which say in monochrome what colour says.
         self._prompts: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
@@ -162,7 +177,8 @@ class MergeScreen(Screen[None]):
 
     def _say(self, heading: str, status: str) -> None:
         self.query_one("#merge-heading", Static).update(Text(visible(heading)))
-        self.query_one("#merge-status", Static).update(Text(visible(status)))
+        # A status may run over two lines (why, then the keys): a line break, not ␊.
+        self.query_one("#merge-status", Static).update(Text(visible(status, lines=True)))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action not in SCREEN_ACTIONS:
@@ -177,8 +193,22 @@ class MergeScreen(Screen[None]):
             self._show("report")
         elif self.pane == "report":
             self._show("pick")
+            if self._decided_count():
+                self._say(t("merge.screen.pick_heading", folder=str(self.folder)),
+                          t("merge.screen.decisions_kept"))
+        elif self._decided_count() and not self._leave_warned:
+            # Leaving drops the decisions: said once, done on the next Esc.
+            self._leave_warned = True
+            self.notify(counted("merge.screen.leave_warning", self._decided_count()),
+                        severity="warning", timeout=10)
         else:
             self.dismiss()
+
+    def _decided_count(self) -> int:
+        """How many decisions the person made that are not written yet."""
+        if self.result is None or self._written:
+            return 0
+        return len(self.result.resolutions) + len(self.result.decisions)
 
     # ---- picking and merging ---------------------------------------------------------------
 
@@ -192,38 +222,47 @@ class MergeScreen(Screen[None]):
         choices.clear_options()
         ticked = preselected(entries)
         self._prompts = {}
-        for entry in sorted(entries, key=lambda e: (e.session is None, str(e.path))):
+        for entry in entries:
             if entry.session is None:
                 prompt = t("merge.screen.bad_file", file=entry.path.name, problem=entry.problem)
-                choices.add_option(Selection(Text(visible(prompt)), str(entry.path), False,
-                                             disabled=True))
+                choices.add_option(Selection(Text("    " + visible(prompt)), str(entry.path),
+                                             False, disabled=True))
                 continue
             meta = entry.session.meta
             prompt = t("merge.screen.file", title=meta.title, kind=t(f"merge.kind.{meta.kind}"),
                        date=meta.date.isoformat(), actions=len(entry.session.actions),
                        file=entry.path.name)
             self._prompts[str(entry.path)] = prompt
-            choices.add_option(Selection(self._marked(prompt, entry.path in ticked),
-                                         str(entry.path), entry.path in ticked))
+            choices.add_option(Selection(Text(prompt), str(entry.path), entry.path in ticked))
+        if self._prompts:
+            # The cursor starts on the first file, so the first Space ticks it.
+            choices.highlighted = next(index for index in range(choices.option_count)
+                                       if not choices.get_option_at_index(index).disabled)
+        self._redraw_pick()
         if not entries:
             self._say(t("merge.screen.pick_heading", folder=str(self.folder)),
                       t("merge.screen.empty", folder=str(self.folder)))
 
-    @staticmethod
-    def _marked(prompt: str, selected: bool) -> Text:
-        """A file's line with a sign that shows it is ticked, not only a colour."""
-        sign = t("merge.screen.ticked" if selected else "merge.screen.unticked")
-        return Text(sign + visible(prompt))
-
-    def on_selection_list_selected_changed(
-            self, event: SelectionList.SelectedChanged[str]) -> None:
-        choices = event.selection_list
+    def _redraw_pick(self) -> None:
+        """Each file's line with a sign for ticked and one for the cursor, not only colours."""
+        choices = self.query_one("#pick", SelectionList)
         selected = set(choices.selected)
         for index in range(choices.option_count):
             value = choices.get_option_at_index(index).value
             if value in self._prompts:
+                cursor = t("merge.screen.cursor" if index == choices.highlighted
+                           else "merge.screen.no_cursor")
+                sign = t("merge.screen.ticked" if value in selected else "merge.screen.unticked")
                 choices.replace_option_prompt_at_index(
-                    index, self._marked(self._prompts[value], value in selected))
+                    index, Text(cursor + sign + visible(self._prompts[value])))
+
+    def on_selection_list_selected_changed(
+            self, event: SelectionList.SelectedChanged[str]) -> None:
+        self._redraw_pick()
+
+    def on_selection_list_selection_highlighted(
+            self, event: SelectionList.SelectionHighlighted[str]) -> None:
+        self._redraw_pick()
 
     def action_merge(self) -> None:
         chosen = [Path(value) for value in self.query_one("#pick", SelectionList).selected]
@@ -265,12 +304,21 @@ class MergeScreen(Screen[None]):
         self.query_one("#merge-report", Static).update(
             Text(visible(render_report(result), lines=True)))
         self._say(t("merge.screen.report_heading", title=result.programme.meta.title),
-                  counted("merge.screen.report_status", len(result.unresolved),
-                          duplicates=len(result.undecided)))
+                  t("merge.screen.report_status",
+                    conflicts=counted("merge.screen.open_conflicts", len(result.unresolved)),
+                    duplicates=counted("merge.screen.open_duplicates", len(result.undecided))))
 
     def _result(self) -> MergeResult:
         assert self.result is not None
         return self.result
+
+    @property
+    def _names(self) -> dict[str, str]:
+        """Every item's name by id for this result (a commitment with its action)."""
+        result = self._result()
+        if self._names_of is not result:
+            self._names_of, self._names_cache = result, item_names(result)
+        return self._names_cache
 
     def action_conflicts(self) -> None:
         result = self._result()
@@ -294,19 +342,38 @@ class MergeScreen(Screen[None]):
         return next((n for n, choice in enumerate(ids) if choice not in decided), 0)
 
     def action_write(self) -> None:
+        """Ask the programme's title and file name (sensible defaults), then write both files."""
         result = self._result()
         if result.unresolved:
             self.notify(counted("merge.screen.decide_first", len(result.unresolved)),
                         severity="warning")
             return
-        programme = result.programme
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            path = free_path(self.folder, session_filename(programme.meta))
-            write_session(path, programme)
-        except UserError as error:
-            self.notify(str(error), severity="error", markup=False, timeout=15)
-            return
+        title = result.programme.meta.title
+        fields = [TextField("title", t("merge.screen.field_title"), value=title, required=True),
+                  TextField("file", t("merge.screen.field_file"), required=True,
+                            value=free_path(self.folder,
+                                            session_filename(result.programme.meta)).name)]
+
+        def done(written: bool | None) -> None:
+            if written:
+                self.dismiss()
+
+        self.app.push_screen(FormDialog(t("merge.screen.write_title"), fields, self._write), done)
+
+    def _write(self, values: FormValues) -> None:
+        """Write the programme under the chosen title and name, and the report beside it;
+        a problem (a name taken, a folder not writable) keeps the form open and says why."""
+        result = retitled(self._result(), values["title"])
+        name = str(values["file"])
+        if Path(name).name != name:
+            raise UserError(t("merge.screen.file_name_only", file=name))
+        path = self.folder / (name if name.endswith(".json") else f"{name}.json")
+        if path.exists():
+            raise UserError(t("merge.screen.file_exists", file=path.name))
+        self.folder.mkdir(parents=True, exist_ok=True)
+        write_session(path, result.programme)
+        self.result = result
+        self._written = True
         report = free_path(self.folder, f"{path.stem}-verslag.md")
         try:
             write_atomic(report, [render_report(result, markdown=True).encode("utf-8")],
@@ -320,7 +387,6 @@ class MergeScreen(Screen[None]):
             report_line = " " + t("merge.screen.report_written", file=str(report))
         self.notify(t("merge.screen.written", file=str(path)) + report_line, markup=False,
                     timeout=10)
-        self.dismiss()
 
     # ---- conflicts -------------------------------------------------------------------------
 
@@ -332,12 +398,16 @@ class MergeScreen(Screen[None]):
         chosen = result.resolutions.get(conflict.id)
         state = t("merge.screen.open") if chosen is None else t("merge.screen.decided")
         self._say(t("merge.screen.conflict_heading", n=self.conflict_at + 1,
-                    total=len(result.conflicts), item=self._item_name(conflict.table,
-                                                                 conflict.label()),
+                    total=len(result.conflicts), item=self._item_name(
+                        conflict.table, self._names.get(conflict.item_id, conflict.label())),
                     state=state),
                   t("merge.screen.conflict_status", count=len(conflict.versions)))
         differing = {difference.field for difference in conflict.differences}
         panes = []
+        if conflict.base is not None:
+            base = Text(t("merge.screen.base"), style="bold")
+            base.append_text(self._fields(conflict.base, differing))
+            panes.append(Static(visible_rich(base), classes="merge-version merge-base"))
         for number, version in enumerate(conflict.versions, start=1):
             pane = Static(visible_rich(self._version_text(number, version, differing, chosen)),
                           classes="merge-version")
@@ -363,7 +433,7 @@ class MergeScreen(Screen[None]):
         text = Text()
         shown_fields = [name for name in SHOWN_FIELDS if name in content]
         for name in sorted(shown_fields, key=lambda field: field not in highlight):
-            shown = field_text(name, content[name], profile)
+            shown = field_text(name, content[name], profile, self._names)
             if name not in highlight and shown == "—":
                 continue
             text.append(f"\n{field_label(name)}: ", style="bold" if name in highlight else "dim")
@@ -384,20 +454,49 @@ class MergeScreen(Screen[None]):
         self._resolved(resolve_conflict(self._result(), self._conflict().id, KEEP_ALL))
 
     def action_edit(self) -> None:
+        """Ask which text to start from (a version or the base; the newest is chosen
+        unless another is picked), then edit."""
         conflict = self._conflict()
-        start = conflict.newest().item
-        assert start is not None
-        content = start.content()
+        # The versions first, so that digit n picks version n; the base last.
+        starts = [(version.key, t("merge.screen.start_version", n=number, sources=", ".join(
+            origin.title for origin in version.sources)))
+            for number, version in enumerate(conflict.versions, start=1)
+            if version.item is not None]
+        if conflict.base is not None:
+            starts.append(("base", t("merge.screen.start_base")))
+        chosen: list[str] = []
+
+        def submit(values: FormValues) -> None:
+            chosen.append(str(values["start"]))
+
+        def done(picked: bool | None) -> None:
+            if picked and chosen:
+                self._edit_from(conflict, chosen[-1])
+
+        field = ChoiceField("start", t("merge.screen.start_label"), starts,
+                            value=(conflict.newest().key,), required=True)
+        self.app.push_screen(FormDialog(t("merge.screen.edit_title", item=conflict.label()),
+                                        [field], submit), done)
+
+    def _edit_from(self, conflict: Conflict, start_key: str) -> None:
+        """Edit the disputed texts starting from the base's or a version's; the item edited
+        is the newest version, so what no one disputes stays as the sessions left it."""
+        newest = conflict.newest().item
+        assert newest is not None
+        picked = conflict.base if start_key == "base" else (conflict.version(start_key) or
+                                                           conflict.newest()).item
         disputed = [d.field for d in conflict.differences]
+        start = picked.content() if picked is not None else {}
+        content = {**newest.content(), **{name: start[name] for name in disputed if name in start}}
         if len(disputed) == 1 and isinstance(content.get(disputed[0]), str):
-            self._edit_long(conflict, start, disputed[0])
+            self._edit_long(conflict, newest, disputed[0], str(content[disputed[0]]))
             return
         fields = [TextField(name, field_label(name), value=content[name],
                             required=name in REQUIRED_TEXT)
                   for name in TEXT_FIELDS if isinstance(content.get(name), str)]
 
         def submit(values: FormValues) -> None:
-            self.result = resolve_conflict(self._result(), conflict.id, start.edited(**values))
+            self.result = resolve_conflict(self._result(), conflict.id, newest.edited(**values))
 
         def done(saved: bool | None) -> None:
             if saved:
@@ -408,7 +507,7 @@ class MergeScreen(Screen[None]):
             done,
         )
 
-    def _edit_long(self, conflict: Conflict, start: Item, name: str) -> None:
+    def _edit_long(self, conflict: Conflict, start: Item, name: str, text: str) -> None:
         """The one disputed text, whole, in a roomy editor (the versions stay in the report)."""
 
         def done(text: str | None) -> None:
@@ -423,7 +522,7 @@ class MergeScreen(Screen[None]):
             self._advance_conflict()
 
         title = t("merge.screen.edit_field", item=conflict.label(), field=field_label(name))
-        self.app.push_screen(LongTextModal(title, str(start.content()[name])), done)
+        self.app.push_screen(LongTextModal(title, text), done)
 
     def _resolved(self, result: MergeResult) -> None:
         self.result = result
@@ -432,8 +531,7 @@ class MergeScreen(Screen[None]):
     def _advance_conflict(self) -> None:
         result = self._result()
         if not result.unresolved:
-            self.notify(t("merge.screen.all_decided"))
-            self._show("report")
+            self._after_last(t("merge.screen.all_decided"), "duplicate", result.undecided)
             return
         self.conflict_at = _next_open([c.id for c in result.conflicts], self.conflict_at,
                                       result.resolutions)
@@ -457,22 +555,17 @@ class MergeScreen(Screen[None]):
         panes = []
         for key, item_id in (("merge.screen.survivor", proposal.keep_id),
                              ("merge.screen.other", proposal.other_id)):
-            item = self._proposed_item(proposal.table, item_id)
+            item = proposed_item(self._result(), proposal.table, item_id)
             text = Text(t(key), style="bold")
             if item is not None:
                 sources = ", ".join(origin.title for origin in item.origins)
+                if isinstance(item, Commitment):
+                    text.append("\n" + t("merge.screen.of_action", action=self._names.get(
+                        item.action_id, t("merge.report.unknown_item"))), style="bold")
                 text.append(f"\n{sources}", style="italic")
                 text.append_text(self._fields(item, set()))
             panes.append(Static(visible_rich(text), classes="merge-version"))
         self._replace("#merge-pair", panes)
-
-    def _proposed_item(self, table: str, item_id: str) -> Item | None:
-        """The item as it was when the duplicate was proposed (before any combining)."""
-        analysis = self._result().analysis
-        if (table, item_id) in analysis.resolved:
-            return analysis.resolved[(table, item_id)]
-        conflict = next((c for c in analysis.conflicts if c.item_id == item_id), None)
-        return conflict.newest().item if conflict is not None else None
 
     def action_combine(self) -> None:
         self._decided(combine_duplicate(self._result(), self._duplicate().id))
@@ -488,12 +581,25 @@ class MergeScreen(Screen[None]):
     def _decided(self, result: MergeResult) -> None:
         self.result = result
         if not result.undecided:
-            self.notify(t("merge.screen.all_duplicates_decided"))
-            self._show("report")
+            self._after_last(t("merge.screen.all_duplicates_decided"), "conflict",
+                             result.unresolved)
             return
         self.duplicate_at = _next_open([d.id for d in result.duplicates], self.duplicate_at,
                                        result.decisions)
         self._show("duplicate")
+
+    def _after_last(self, said: str, other: str, still_open: Sequence[object]) -> None:
+        """After the last decision of one kind: on to the open ones of the other kind, or,
+        with nothing left open, the report as the summary and the question what to write."""
+        self.notify(said)
+        if still_open:
+            if other == "conflict":
+                self.action_conflicts()
+            else:
+                self.action_duplicates()
+            return
+        self._show("report")
+        self.action_write()
 
     # ---- walking ---------------------------------------------------------------------------
 
