@@ -24,7 +24,8 @@ from pact_tui.store import write_session
 
 TEMPLATES = Path(__file__).parents[1] / "fixtures" / "templates"
 CASES = [None, "python-docx.docx", "libreoffice.docx", "libreoffice.dotx", "dutch-word.docx",
-         "no-heading-3.docx", "header-image.docx"]
+         "no-heading-3.docx", "header-image.docx", "libreoffice-plain.docx",
+         "dutch-word-house.docx"]
 needs_office = pytest.mark.skipif(
     office() is None or shutil.which("pdftotext") is None or shutil.which("pdfinfo") is None,
     reason="LibreOffice (soffice) or poppler's pdftotext/pdfinfo is not installed")
