@@ -323,6 +323,10 @@ def _drop_fonts(style: BaseOxmlElement) -> None:
     """A copied style takes the template's fonts and colours, not the default template's."""
     for element in style.xpath("w:rPr/w:rFonts | w:rPr/w:color"):
         element.getparent().remove(element)
+    # The title's rule under it, in the default template's blue: in the text's colour instead.
+    for border in style.xpath("w:pPr/w:pBdr/*"):
+        for name in ("color", "themeColor", "themeTint", "themeShade"):
+            border.attrib.pop(qn(f"w:{name}"), None)
 
 
 def _numbering(document: Document) -> BaseOxmlElement:

@@ -12,6 +12,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx.document import Document
+from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 
 from pact_tui.export import export_programme
@@ -91,3 +92,10 @@ def test_dutch_names_and_ids_find_the_headings(drafts) -> None:
     used = {p._p.style for p in draft.paragraphs}
     assert {"Kop1", "Kop2", "Titel"} <= used
     assert _style(draft, "Kop1").xpath("w:name/@w:val") == ["Kop 1"]
+
+
+def test_a_copied_title_brings_no_blue_of_python_docxs_template(drafts) -> None:
+    draft = drafts["libreoffice-plain.docx"]  # it has no Title: the draft copies one
+    title = next(p for p in draft.paragraphs if p.text.startswith("Uitvoeringsprogramma"))
+    rule = _style(draft, str(title._p.style)).xpath("w:pPr/w:pBdr/w:bottom")[0]
+    assert rule.get(qn("w:color")) is None and rule.get(qn("w:themeColor")) is None
