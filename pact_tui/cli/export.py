@@ -1,16 +1,17 @@
-"""Subcommands: export — `pact-tui export FILE [-o OUT.docx] [--template T.docx] [--pdf]`."""
+"""Subcommands: export — `pact-tui export FILE [-o OUT.docx|.xlsx|.pdf] [--template T] [--pdf]`."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 from pathlib import Path
 
 from pact_tui.cli import sheets as sheets_commands
 from pact_tui.export import export_programme, free_path
 from pact_tui.export.errors import OutputError
 from pact_tui.export.output import check_folder, check_output
-from pact_tui.export.pdf import PdfError, write_pdf
+from pact_tui.export.pdf import PdfError, office, write_pdf
 from pact_tui.i18n import t
 from pact_tui.store import read_session
 
@@ -44,6 +45,19 @@ def _exports_folder(folder: Path) -> Path:
     return folder
 
 
+def _check_kind(named: Path, args: argparse.Namespace) -> None:
+    """Refuse, before any work, an output name whose extension export does not write."""
+    suffix = named.suffix.casefold()
+    if suffix not in (".docx", ".xlsx", ".pdf"):
+        raise OutputError(t("export.error.unknown_type", path=named))
+    if suffix == ".xlsx" and (args.pdf or args.progress):
+        raise OutputError(t("export.error.sheet_options", path=named))
+    if suffix == ".pdf" and args.progress:
+        raise OutputError(t("export.error.progress_pdf"))
+    if suffix == ".pdf" and office() is None:
+        raise OutputError(t("export.error.pdf_needs_office", path=named))
+
+
 def run_export(args: argparse.Namespace) -> int:
     # The output place is checked before the session is read and the draft is built.
     named: Path | None = None
@@ -55,6 +69,7 @@ def run_export(args: argparse.Namespace) -> int:
     else:
         named = args.output
         folder = named.parent
+        _check_kind(named, args)
         check_output(named, force=args.force)
     session = read_session(args.file)
     # A name the user did not choose never replaces a file: free_path adds a counter.
@@ -62,7 +77,10 @@ def run_export(args: argparse.Namespace) -> int:
     if out.suffix.casefold() == ".xlsx":
         return sheets_commands.run_export_xlsx(session, out)
     if args.progress:
-        return sheets_commands.run_export_progress(session, out, args.since, args.template)
+        code = sheets_commands.run_export_progress(session, out, args.since, args.template)
+        if args.pdf:
+            _pdf_beside(out)
+        return code
 
     shown: list[str] = []
 
@@ -73,13 +91,29 @@ def run_export(args: argparse.Namespace) -> int:
             print(t("export.cli.progress", percent=round(fraction * 100), message=message),
                   flush=True)
 
+    if out.suffix.casefold() == ".pdf":
+        # Only the PDF was asked for: the Word draft it is made from stays temporary.
+        with tempfile.TemporaryDirectory(prefix="pact-export-") as work:
+            draft = export_programme(session, Path(work) / out.with_suffix(".docx").name,
+                                     template=args.template, progress=show, author=args.author)
+            print(t("export.cli.pdf_progress"), flush=True)
+            try:
+                print(t("export.cli.pdf_written", path=write_pdf(draft, out)))
+            except PdfError:
+                raise OutputError(t("export.error.pdf_failed", path=out)) from None
+        return 0
     written = export_programme(session, out, template=args.template, progress=show,
                                author=args.author, force=args.force)
     print(t("export.cli.written", path=written))
     if args.pdf:
-        print(t("export.cli.pdf_progress"), flush=True)
-        try:
-            print(t("export.cli.pdf_written", path=write_pdf(written)))
-        except PdfError as error:
-            print(t("export.cli.no_pdf", reason=error), file=sys.stderr)
+        _pdf_beside(written)
     return 0
+
+
+def _pdf_beside(written: Path) -> None:
+    """The PDF of a Word file just written; when none can be made, one sentence says why."""
+    print(t("export.cli.pdf_progress"), flush=True)
+    try:
+        print(t("export.cli.pdf_written", path=write_pdf(written)))
+    except PdfError as error:
+        print(t("export.cli.no_pdf", reason=error), file=sys.stderr)

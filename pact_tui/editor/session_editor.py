@@ -219,6 +219,11 @@ class SessionEditor:
         """The rescue copy of the session, while saves to the file fail."""
         self.rescue_error: str | None = None
         """Why not even the rescue copy could be written, when that failed too."""
+        self._rescued_version = -1
+        # The saver thread reports failures (and writes the rescue copy) while the user's
+        # thread edits: the state is changed and read whole, the rescue copy by one at a time.
+        self._state_lock = threading.RLock()
+        self._rescue_lock = threading.Lock()
         self._queue: queue.Queue[_SaveJob | None] = queue.Queue()
         self._pending: list[_SaveJob] = []
         self._pending_lock = threading.Lock()
@@ -248,10 +253,11 @@ class SessionEditor:
     @property
     def session(self) -> Session:
         """The whole session as it is now (built once per change, then cached)."""
-        if self._session is None:
-            tables = {table: tuple(items.values()) for table, items in self._tables.items()}
-            self._session = Session.model_validate({"meta": self._meta, **tables})
-        return self._session
+        with self._state_lock:
+            if self._session is None:
+                tables = {table: tuple(items.values()) for table, items in self._tables.items()}
+                self._session = Session.model_validate({"meta": self._meta, **tables})
+            return self._session
 
     def items(self, kind: type[ItemT]) -> list[ItemT]:
         return list(self._tables[kind.TABLE].values())  # type: ignore[arg-type]
@@ -493,16 +499,17 @@ class SessionEditor:
         self._redo.clear()
 
     def _apply(self, change: Change) -> None:
-        for step in change.items:
-            table = self._tables[step.kind.TABLE]
-            if step.after is None:
-                table.pop(step.item_id, None)
-            else:
-                table[step.item_id] = step.after
-        if change.meta_after is not None:
-            self._meta = change.meta_after
-        self._session = None
-        self.version += 1
+        with self._state_lock:
+            for step in change.items:
+                table = self._tables[step.kind.TABLE]
+                if step.after is None:
+                    table.pop(step.item_id, None)
+                else:
+                    table[step.item_id] = step.after
+            if change.meta_after is not None:
+                self._meta = change.meta_after
+            self._session = None
+            self.version += 1
 
     def _save_later(self, change: Change) -> None:
         bulk = len(change.items) > BULK_SAVE_THRESHOLD
@@ -589,18 +596,30 @@ class SessionEditor:
             return
         changed = message != self.save_error
         self.save_error = message
-        if self.rescue is None:
+        if self._rescue_is_stale():
             self._write_rescue()
         if changed:
             self._emit(SaveFailed(message))
 
     def _write_rescue(self) -> None:
-        """Keep the whole session as it is now in the rescue copy (never raises)."""
-        try:
-            self.rescue = write_rescue(self.path, self.session)
-            self.rescue_error = None
-        except (UserError, OSError) as error:
-            self.rescue_error = str(error)
+        """Keep the whole session as it is now in the rescue copy (never raises).
+
+        The session is taken once the copy is ours to write, so of two threads writing
+        it the later one writes the newer session.
+        """
+        with self._rescue_lock:
+            with self._state_lock:
+                version, session = self.version, self.session
+            try:
+                self.rescue = write_rescue(self.path, session)
+                self._rescued_version = version
+                self.rescue_error = None
+            except (UserError, OSError) as error:
+                self.rescue_error = str(error)
+
+    def _rescue_is_stale(self) -> bool:
+        """Whether changes were made since the rescue copy was written (or there is none)."""
+        return self.rescue is None or self._rescued_version != self.version
 
     # ---- unsaved work ----------------------------------------------------------------------
 
@@ -662,7 +681,7 @@ class SessionEditor:
         self._queue.put(None)
         if saved:
             self._saver.join(timeout)
-        elif not discard and self.has_unsaved and self.rescue is None:
+        elif not discard and self.has_unsaved and self._rescue_is_stale():
             self._write_rescue()
         self.file.close()
         gc.unfreeze()

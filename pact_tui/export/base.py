@@ -12,6 +12,7 @@ from docx.document import Document
 from pact_tui import __version__
 from pact_tui.export import document as setup
 from pact_tui.export import styles
+from pact_tui.export.house import adopt_house_look
 from pact_tui.export.template import open_base
 from pact_tui.i18n import t
 
@@ -44,6 +45,8 @@ def start_document(template: Path | None, properties: Properties) -> Document:
     styles.ensure_styles(document, own_layout=own_layout)
     if own_layout:
         styles.use_own_fonts(document)
+    else:
+        adopt_house_look(document)
     setup.set_language(document, language)
     setup.set_number_format(document, t("export.doc.decimal_symbol"),
                             t("export.doc.list_symbol"))

@@ -17,6 +17,7 @@ from docx.text.paragraph import Paragraph
 from pact_tui.export import document as setup
 from pact_tui.export import fields, styles, tables
 from pact_tui.export.comments import Comments
+from pact_tui.export.house import house_table_style
 from pact_tui.export.tables import Column
 from pact_tui.export.text import clean
 from pact_tui.model import Session
@@ -90,8 +91,10 @@ class Draft:
         """A table across the text width; empty cells say so; a `caption` repeats on every
         page the table runs onto. Returns its body rows."""
         if self._table_styles is None:
+            house_table = house_table_style(self.document.styles.element)
             self._table_styles = tables.TableStyles(
-                table=self.style_id(styles.TABLE), text=self.style_id(styles.TABLE_TEXT),
+                table=house_table or self.style_id(styles.TABLE),
+                text=self.style_id(styles.TABLE_TEXT),
                 heading=self.style_id(styles.TABLE_HEADING),
                 missing=self.style_id(styles.MISSING))
         width = setup.text_width(self.document.sections[-1])

@@ -15,13 +15,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import cast
 from xml.sax.saxutils import escape
 
 import docx
 from docx.document import Document
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.parts.numbering import NumberingPart
 
 from pact_tui.i18n import t
 
@@ -319,11 +323,30 @@ def _drop_fonts(style: BaseOxmlElement) -> None:
     """A copied style takes the template's fonts and colours, not the default template's."""
     for element in style.xpath("w:rPr/w:rFonts | w:rPr/w:color"):
         element.getparent().remove(element)
+    # The title's rule under it, in the default template's blue: in the text's colour instead.
+    for border in style.xpath("w:pPr/w:pBdr/*"):
+        for name in ("color", "themeColor", "themeTint", "themeShade"):
+            border.attrib.pop(qn(f"w:{name}"), None)
+
+
+def _numbering(document: Document) -> BaseOxmlElement:
+    """The document's list definitions; a part for them is added when it has none.
+
+    LibreOffice saves a document without lists without one, and python-docx cannot make it.
+    """
+    part = document.part
+    try:
+        return cast(NumberingPart, part.part_related_by(RT.NUMBERING)).element
+    except KeyError:
+        element = parse_xml(f"<w:numbering {_W}/>")
+        name = part.package.next_partname("/word/numbering%d.xml")
+        part.relate_to(NumberingPart(name, CT.WML_NUMBERING, element, part.package), RT.NUMBERING)
+        return element
 
 
 def _give_bullets(document: Document) -> None:
     """Point a freshly copied List Bullet style at a bullet list of this document's own."""
-    numbering = document.part.numbering_part.element
+    numbering = _numbering(document)
     abstract = 1 + max((int(v) for v in numbering.xpath("w:abstractNum/@w:abstractNumId")),
                        default=0)
     num = 1 + max((int(v) for v in numbering.xpath("w:num/@w:numId")), default=0)

@@ -108,3 +108,24 @@ def test_a_read_only_file_system_is_named(make, tmp_path: Path,
     with pytest.raises(OutputError, match="alleen-lezen schijf"):
         export_programme(make(), tmp_path / "p.docx")
     assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("name", ["acties.csv", "acties.ods", "concept.doc", "concept"])
+def test_an_output_type_export_does_not_write_is_one_sentence_naming_those_it_does(
+    programme_file: Path, tmp_path: Path, name: str
+) -> None:
+    result = _export("export", str(programme_file), "-o", str(tmp_path / name), cwd=tmp_path)
+    error = _one_sentence(result)
+    assert all(kind in error for kind in (".docx", ".xlsx", ".pdf"))
+    assert not (tmp_path / name).exists()
+
+
+@pytest.mark.parametrize("options", [["-o", "acties.xlsx", "--pdf"],
+                                     ["-o", "acties.xlsx", "--progress"],
+                                     ["-o", "rapportage.pdf", "--progress"]])
+def test_options_that_do_not_fit_the_output_type_are_one_sentence(
+    programme_file: Path, tmp_path: Path, options: list[str]
+) -> None:
+    result = _export("export", str(programme_file), *options, cwd=tmp_path)
+    assert ".docx" in _one_sentence(result)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["programma.json"]

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import errno
 import os
+import threading
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from pact_tui.editor import SessionEditor
-from pact_tui.model import Action, RegionProfile, SessionMeta, Stakeholder
+from pact_tui.editor import SaveFailed, SessionEditor, session_editor
+from pact_tui.model import Action, RegionProfile, Session, SessionMeta, Stakeholder
 from pact_tui.store import SessionFile, create_session, read_session
 from pact_tui.store.rescue import rescue_path
 from pact_tui.tui.change_words import describe_change
@@ -106,12 +107,14 @@ def test_a_really_full_disk_loses_nothing(small_disk: Path, profile: RegionProfi
     path = create_session(small_disk / "sessie.json",
                           SessionMeta(profile=profile, title="Werksessie Wonen"))
     editor = SessionEditor(SessionFile.open(path))
+    failed = threading.Event()
+    editor.add_listener(lambda event: failed.set() if isinstance(event, SaveFailed) else None)
     editor.add(Stakeholder(name="Intermaris"))
     assert editor.flush()
     fill_up(small_disk)
     editor.add(Stakeholder(name="Woonschakel"))
     editor.add(Action(theme="wonen", title="Flexwoningen " + "x" * 2000))
-    assert not editor.flush(0.5)
+    assert failed.wait(10) and editor.has_unsaved
     assert editor.save_error is not None and "No space left on device" in editor.save_error
     rescue = editor.close(timeout=0.5)
     assert rescue is not None
@@ -119,3 +122,32 @@ def test_a_really_full_disk_loses_nothing(small_disk: Path, profile: RegionProfi
     assert [s.name for s in rescued.stakeholders] == ["Intermaris", "Woonschakel"]
     assert len(rescued.actions) == 1
     assert [s.name for s in read_session(path).stakeholders] == ["Intermaris"]  # whole
+
+
+def test_a_change_made_while_the_saver_writes_the_rescue_copy_is_in_it(
+    path: Path, full_disk: list[bool], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The saver thread keeps the older session while the user adds: the newer one is kept."""
+    saver_writing = threading.Event()
+    added = threading.Event()
+    real_write_rescue = session_editor.write_rescue
+
+    def write_rescue_slowly(target: Path, session: Session) -> Path:
+        if threading.current_thread() is not threading.main_thread() \
+                and not saver_writing.is_set():
+            saver_writing.set()
+            added.wait(0.5)  # the user's change comes while this copy is being written
+        return real_write_rescue(target, session)
+
+    monkeypatch.setattr(session_editor, "write_rescue", write_rescue_slowly)
+    editor = SessionEditor(SessionFile.open(path))
+    full_disk[0] = True
+    editor.add(Stakeholder(name="Intermaris"))
+    assert saver_writing.wait(10)
+    editor.add(Action(theme="wonen", title="Bouwen"))
+    added.set()
+    rescue = editor.close(timeout=0.3)
+    assert rescue is not None
+    rescued = read_session(rescue)
+    assert [s.name for s in rescued.stakeholders] == ["Intermaris"]
+    assert [a.title for a in rescued.actions] == ["Bouwen"]

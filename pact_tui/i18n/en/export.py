@@ -156,6 +156,11 @@ MESSAGES: dict[str, str] = {
     "export.error.is_folder": "{path} is a folder, not a file name.",
     "export.error.open_elsewhere": "{path} is open in {program}: close it there, choose another name or use --force to replace it anyway.",
     "export.error.exports_dir": "The exports folder {folder} cannot be made: {reason}.",
+    "export.error.unknown_type": "{path}: export writes .docx (the Word draft, or with --progress the progress report), .xlsx (the actions as a spreadsheet) or .pdf (the draft as a PDF, needs LibreOffice).",
+    "export.error.sheet_options": "{path} will be a spreadsheet: --pdf and --progress belong to a Word file, so choose -o NAME.docx.",
+    "export.error.progress_pdf": "The progress report is a Word file: choose -o NAME.docx, with --pdf for a PDF beside it.",
+    "export.error.pdf_needs_office": "{path} needs LibreOffice (soffice), which was not found: choose -o NAME.docx for the Word draft.",
+    "export.error.pdf_failed": "LibreOffice could not make {path}; nothing was written.",
     # Command line
     "export.cli.help": "write the implementation programme as a Word draft (.docx)",
     "export.cli.help.file": "session or programme file (.json)",

@@ -156,6 +156,11 @@ MESSAGES: dict[str, str] = {
     "export.error.is_folder": "{path} is een map, geen bestandsnaam.",
     "export.error.open_elsewhere": "{path} is geopend in {program}: sluit het daar, kies een andere naam of gebruik --force om het toch te vervangen.",
     "export.error.exports_dir": "De exportmap {folder} kan niet worden gemaakt: {reason}.",
+    "export.error.unknown_type": "{path}: export schrijft .docx (het Word-concept, of met --progress de voortgangsrapportage), .xlsx (de acties als spreadsheet) of .pdf (het concept als PDF, vraagt LibreOffice).",
+    "export.error.sheet_options": "{path} wordt een spreadsheet: --pdf en --progress horen bij een Word-bestand, kies dan -o NAAM.docx.",
+    "export.error.progress_pdf": "De voortgangsrapportage wordt een Word-bestand: kies -o NAAM.docx, met --pdf erbij voor een PDF ernaast.",
+    "export.error.pdf_needs_office": "Voor {path} is LibreOffice (soffice) nodig en dat is niet gevonden: kies -o NAAM.docx voor het Word-concept.",
+    "export.error.pdf_failed": "LibreOffice kon {path} niet maken; er is niets geschreven.",
     # Command line
     "export.cli.help": "het uitvoeringsprogramma als Word-concept (.docx) schrijven",
     "export.cli.help.file": "sessie- of programmabestand (.json)",
