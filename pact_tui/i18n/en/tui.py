@@ -382,6 +382,8 @@ MESSAGES: dict[str, str] = {
     "tui.matrix.key.effort": "Effort (digit)",
     "tui.matrix.key.close": "Back",
     "tui.matrix.title": "Impact and effort",
+    "tui.matrix.more_above": "▲ {count} more",
+    "tui.matrix.more_below": "▼ {count} more",
     "tui.matrix.unscored": "Not scored yet",
     "tui.matrix.hint": "1–4 moves the action to that quadrant; i or e and a digit sets the score",
     "tui.matrix.scoring": "type a digit 1–5 for {what}",

@@ -382,6 +382,8 @@ MESSAGES: dict[str, str] = {
     "tui.matrix.key.effort": "Inspanning (cijfer)",
     "tui.matrix.key.close": "Terug",
     "tui.matrix.title": "Impact en inspanning",
+    "tui.matrix.more_above": "▲ nog {count}",
+    "tui.matrix.more_below": "▼ nog {count}",
     "tui.matrix.unscored": "Nog zonder score",
     "tui.matrix.hint": "1–4 verplaatst de actie naar dat kwadrant; i of e en een cijfer zet de score",
     "tui.matrix.scoring": "typ een cijfer 1–5 voor {what}",
