@@ -172,8 +172,10 @@ class EditGrid(Widget, can_focus=True):
         Binding("pagedown", "page(1)", t("tui.grid.key.page_down"), show=False,
                 id="grid.page_down"),
         Binding("enter", "edit", t("tui.grid.key.edit"), show=False, id="grid.edit"),
-        Binding("ctrl+b", "copy_above", t("tui.grid.key.copy_above"), id="grid.copy_above"),
-        Binding("ctrl+e", "long_edit", t("tui.grid.key.long_edit"), id="grid.long_edit"),
+        Binding("ctrl+b", "copy_above", t("tui.grid.key.copy_above"), show=False,
+                id="grid.copy_above"),
+        Binding("ctrl+e", "long_edit", t("tui.grid.key.long_edit"), show=False,
+                id="grid.long_edit"),
         Binding("delete", "clear_cell", t("tui.grid.key.clear"), show=False, id="grid.clear"),
     ]
 
@@ -648,6 +650,8 @@ class EditGrid(Widget, can_focus=True):
             return True
         if self._edit is not None and self._edit_key(key, character):
             return True
+        if character == "?" and self._edit is None:
+            return False  # the help key: typed into a cell only once it is being edited
         if self._edit is None and character is not None and key not in ("enter", "tab"):
             if self.current_row is not None:
                 self._type_on_cell(character)
