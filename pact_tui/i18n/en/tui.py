@@ -282,6 +282,8 @@ MESSAGES: dict[str, str] = {
     "tui.room.new": "new",
     "tui.room.more_above": "▲ {count} more above",
     "tui.room.more_below": "▼ {count} more below",
+    "tui.room.more_above_other": "▲ more above",
+    "tui.room.more_below_other": "▼ more below",
     "tui.room.date": "Date",
     "tui.room.location": "Place",
     "tui.room.facilitator": "Facilitator",

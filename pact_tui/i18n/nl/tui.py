@@ -282,6 +282,8 @@ MESSAGES: dict[str, str] = {
     "tui.room.new": "nieuw",
     "tui.room.more_above": "▲ nog {count} hierboven",
     "tui.room.more_below": "▼ nog {count} hieronder",
+    "tui.room.more_above_other": "▲ meer hierboven",
+    "tui.room.more_below_other": "▼ meer hieronder",
     "tui.room.date": "Datum",
     "tui.room.location": "Plaats",
     "tui.room.facilitator": "Procesbegeleider",

@@ -77,6 +77,8 @@ class RoomApp(App[None]):
         self.problem = ""
         self.facilitator = FollowState()
         self.own = Place(phase="")
+        self.at_top = False
+        """Moved up past the first item with the own keys: the page is shown from its top."""
         self.page: Page | None = None
         self.title = t("tui.room.app_title")
         self._watcher = Watcher(
@@ -157,7 +159,9 @@ class RoomApp(App[None]):
         page = build_page(self.session, place, now_utc())
         self.page = page
         anchor = page.anchor
-        if not self.following and place.item is not None:
+        if not self.following and self.at_top:
+            anchor = 0
+        elif not self.following and place.item is not None:
             anchor = next((i for i, block in enumerate(page.blocks) if block.key == place.item),
                           anchor)
         self.query_one(PageView).show(page, anchor)
@@ -194,6 +198,7 @@ class RoomApp(App[None]):
 
     def action_show_phase(self, phase: str) -> None:
         place = self._take_over()
+        self.at_top = False
         self.own = Place(phase=phase, theme=place.theme)
         self._show()
 
@@ -204,6 +209,7 @@ class RoomApp(App[None]):
         keys: list[str | None] = [None, *(theme.key for theme in self.session.profile.themes)]
         current = place.theme if place.theme in keys else None
         theme = keys[(keys.index(current) + 1) % len(keys)]
+        self.at_top = False
         # Themes are what the Acties page is cut by: choosing one shows it there.
         self.own = Place(phase=Phase.ACTIONS, theme=theme)
         self._show()
@@ -217,12 +223,23 @@ class RoomApp(App[None]):
         if not keyed:
             return
         at = next((i for i in keyed if page.blocks[i].key == place.item), None)
-        if at is None:
+        if self.at_top and step < 0:
+            return  # already at the top of the page
+        if self.at_top:
+            target = keyed[0]
+        elif at is None:
             # Nothing marked yet: start at the item nearest to what is in view.
             start = page.anchor or 0
             target = min(keyed, key=lambda i: abs(i - start))
+        elif step < 0 and at == keyed[0] and at > 0:
+            # Above the first item: the page's top (the vote tally, the matrix) comes back.
+            self.at_top = True
+            self.own = Place(place.phase, place.theme)
+            self._show()
+            return
         else:
             target = keyed[max(0, min(len(keyed) - 1, keyed.index(at) + step))]
+        self.at_top = False
         self.own = Place(place.phase, place.theme, page.blocks[target].key)
         self._show()
 
@@ -231,4 +248,5 @@ class RoomApp(App[None]):
             self._take_over()
         else:
             self.following = True
+            self.at_top = False
         self._show()
