@@ -394,7 +394,7 @@ MESSAGES: dict[str, str] = {
     "tui.matrix.more_above": "▲ {count} more",
     "tui.matrix.more_below": "▼ {count} more",
     "tui.matrix.unscored": "Not scored yet",
-    "tui.matrix.hint": "1–4 moves the action to that quadrant; i or e and a digit sets the score",
+    "tui.matrix.hint": "1–4: to quadrant · i or e + digit: score",
     "tui.matrix.scoring": "type a digit 1–5 for {what}",
     "tui.room.tally": "Votes in '{name}': the top {size}",
     "tui.room.impact_effort": "Impact and effort",

@@ -394,7 +394,7 @@ MESSAGES: dict[str, str] = {
     "tui.matrix.more_above": "▲ nog {count}",
     "tui.matrix.more_below": "▼ nog {count}",
     "tui.matrix.unscored": "Nog zonder score",
-    "tui.matrix.hint": "1–4 verplaatst de actie naar dat kwadrant; i of e en een cijfer zet de score",
+    "tui.matrix.hint": "1–4: naar kwadrant · i of e + cijfer: score",
     "tui.matrix.scoring": "typ een cijfer 1–5 voor {what}",
     "tui.room.tally": "Stemmen in '{name}': de top {size}",
     "tui.room.impact_effort": "Impact en inspanning",

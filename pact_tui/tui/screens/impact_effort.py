@@ -54,8 +54,11 @@ class ImpactEffortScreen(Screen[None]):
         Binding("up", "along(-1)", show=False, id="matrix.up"),
         Binding("down", "along(1)", show=False, id="matrix.down"),
         Binding("tab", "next_panel", t("tui.matrix.key.next_panel"), id="matrix.next_panel"),
-        Binding("i", "score('impact')", t("tui.matrix.key.impact"), id="matrix.impact"),
-        Binding("e", "score('effort')", t("tui.matrix.key.effort"), id="matrix.effort"),
+        # The header line says what i and e do; the footer keeps room for Esc and help.
+        Binding("i", "score('impact')", t("tui.matrix.key.impact"), show=False,
+                id="matrix.impact"),
+        Binding("e", "score('effort')", t("tui.matrix.key.effort"), show=False,
+                id="matrix.effort"),
         Binding("escape", "close", t("tui.matrix.key.close"), id="matrix.close"),
     ]
 
