@@ -49,10 +49,10 @@ class ImpactEffortScreen(Screen[None]):
     """The 2x2 of impact and effort with the actions of each quadrant."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("left", "across(-1)", show=False, id="matrix.left"),
-        Binding("right", "across(1)", show=False, id="matrix.right"),
-        Binding("up", "along(-1)", show=False, id="matrix.up"),
-        Binding("down", "along(1)", show=False, id="matrix.down"),
+        Binding("left", "across(-1)", t("tui.matrix.left"), show=False, id="matrix.left"),
+        Binding("right", "across(1)", t("tui.matrix.right"), show=False, id="matrix.right"),
+        Binding("up", "along(-1)", t("tui.matrix.up"), show=False, id="matrix.up"),
+        Binding("down", "along(1)", t("tui.matrix.down"), show=False, id="matrix.down"),
         Binding("tab", "next_panel", t("tui.matrix.key.next_panel"), id="matrix.next_panel"),
         # The header line says what i and e do; the footer keeps room for Esc and help.
         Binding("i", "score('impact')", t("tui.matrix.key.impact"), show=False,
