@@ -94,7 +94,7 @@ async def test_the_palette_is_dutch_and_names_ctrl_x_as_the_filter_line_does(
         columns = next(title for title, key in hits if key == "^x")
         assert columns.lower() in ui.text(app)  # "ctrl+x kolommen: prioriteit"
 
-        system = [command.title for command in app.get_system_commands(screen)]
+        system = [command.title for command in app.get_system_commands(app.screen)]
         colours = [title for title in system if title.startswith("Kleuren")]
         assert colours == ["Kleuren: donker", "Kleuren: licht"]
         assert len(PROJECTOR_THEMES) == 2
