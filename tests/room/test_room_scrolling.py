@@ -50,3 +50,18 @@ async def test_up_from_the_followed_action_comes_back_to_the_vote_tally(
             assert "eigen toetsen" in text and "hierboven" not in text
             await pilot.press("down")  # and down again to the first action
             await room.shows(pilot, "▶ Actie 00")
+
+
+async def test_while_the_facilitator_counts_votes_the_room_shows_the_tally(
+        tmp_path: Path, profile: RegionProfile, room: Room) -> None:
+    path, actions = voted_session(tmp_path, profile)
+    with SessionFile.open(path) as facilitator:
+        follow.report(facilitator, phase="acties", theme="wonen", item=actions[15])
+        app = room.app(path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            text = await room.shows(pilot, "Actie 15")
+            assert TALLY not in text
+            follow.report(facilitator, voting=True)  # ctrl+g: voting mode opens
+            text = await room.shows(pilot, TALLY, "volgt de procesbegeleider")
+            follow.report(facilitator, voting=False)  # Esc: back to the grid
+            await room.wait_for(pilot, lambda: TALLY not in room.text(app), "the tally goes")

@@ -2,7 +2,8 @@
 
 It reads the session file whenever it is saved (a watcher thread, the store's
 reader; it never takes the file's lock) and, while following, the facilitator's
-sidecar: the same phase, the same theme, the current item marked. Its own keys
+sidecar: the same phase, the same theme, the current item marked; while the facilitator
+counts votes, the top of the page, where the tally grows. Its own keys
 (phases, theme, scrolling) stop the following until `f` turns it on again. A file
 that cannot be read is named in a message line; the last good picture stays.
 """
@@ -159,8 +160,8 @@ class RoomApp(App[None]):
         page = build_page(self.session, place, now_utc())
         self.page = page
         anchor = page.anchor
-        if not self.following and self.at_top:
-            anchor = 0
+        if self.facilitator.voting if self.following else self.at_top:
+            anchor = 0  # the top of the page: the vote tally, the matrix
         elif not self.following and place.item is not None:
             anchor = next((i for i, block in enumerate(page.blocks) if block.key == place.item),
                           anchor)

@@ -4,7 +4,7 @@ The cursor walks the actions (or challenges); digits build the row's count, Ente
 sets it and moves down, so a count under 10 costs two keys. `+`/`-` adjust, Backspace
 clears. The header names the round; the side shows the total and the top of the round,
 updated with every count. Every count goes through the SessionEditor: saved at once,
-undone with ctrl+z.
+undone with ctrl+z. While it is open, the room view (following) shows the tally.
 
 Only the rows on screen are drawn and the top is ranked over the rows with votes, so a
 key costs the same in a file of 50 actions as in one of 5,000.
@@ -28,6 +28,7 @@ from pact_tui.editor import Changed, EditorEvent, SessionEditor
 from pact_tui.i18n import t
 from pact_tui.model import Action, Challenge, UserError, VotingRound
 from pact_tui.model.votes import count, latest_round, round_from_text, top, with_count
+from pact_tui.tui import follow
 from pact_tui.tui.text import visible
 
 Voted = Action | Challenge
@@ -93,6 +94,7 @@ class VotingScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        follow.report(self.editor.file, voting=True)  # the room turns to the tally
         self._stop_listening = self.editor.add_listener(self._heard)
         self._load()
         if self.round is None:
@@ -102,6 +104,7 @@ class VotingScreen(Screen[None]):
         self._draw()
 
     def on_unmount(self) -> None:
+        follow.report(self.editor.file, voting=False)
         if self._stop_listening is not None:
             self._stop_listening()
 
