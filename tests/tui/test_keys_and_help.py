@@ -33,6 +33,9 @@ async def test_the_acties_footer_shows_the_vote_count_and_help_at_80_columns(
         footer = footer_line(ui, app)
         assert "^n Nieuwe actie" in footer and "^g Stemmen tellen" in footer
         assert "? help" in footer and "opdrachten" in footer
+        app.show_phase("opgaven")
+        await pilot.pause()
+        assert "^g Stemmen tellen" in footer_line(ui, app)
 
 
 async def test_copy_from_above_is_offered_only_where_a_cell_can_be_typed(
