@@ -14,7 +14,7 @@ from pact_tui.tui.app import PROJECTOR_THEMES
 from pact_tui.tui.commands import PactCommands
 from pact_tui.tui.modals.key_help import KeyHelpModal
 from pact_tui.tui.screens.actions import ActionsScreen
-from tests.tui.conftest import open_actions
+from tests.tui.conftest import open_actions, open_voting
 
 if TYPE_CHECKING:
     from tests.tui.conftest import MakeSession, Ui
@@ -36,6 +36,10 @@ async def test_the_acties_footer_shows_the_vote_count_and_help_at_80_columns(
         app.show_phase("opgaven")
         await pilot.pause()
         assert "^g Stemmen tellen" in footer_line(ui, app)
+        await open_voting(app, pilot, ui, "acties", "Stippen")
+        await pilot.pause()
+        footer = footer_line(ui, app)
+        assert "m Impact/inspanning" in footer and "esc Terug" in footer and "? help" in footer
 
 
 async def test_copy_from_above_is_offered_only_where_a_cell_can_be_typed(
