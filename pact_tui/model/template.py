@@ -155,6 +155,11 @@ def score_choices(profile: RegionProfile | None = None) -> tuple[Choice, ...]:
     return tuple(Choice(key=str(score), label=str(score)) for score in SCORES)
 
 
+SCORE_WIDTH = 10
+"""A score is one digit, but its column is as wide as its title, "Inspanning": a column
+narrower than that shows a cut-off title at any terminal width."""
+
+
 def _score_text(score: int | None) -> str:
     return str(score) if score is not None else ""
 
@@ -239,13 +244,13 @@ ACTION_TEMPLATE: tuple[TemplateField, ...] = (
         text=lambda a, profile: _score_text(a.impact),
         filled=lambda a: a.impact is not None,
         sort_key=lambda a, profile: (a.impact is None, a.impact or 0),
-        choices=score_choices, min_width=3, ratio=0.3, group=FieldGroup.PRIORITY),
+        choices=score_choices, min_width=SCORE_WIDTH, group=FieldGroup.PRIORITY),
     TemplateField(
         "effort", FieldKind.CHOICE,
         text=lambda a, profile: _score_text(a.effort),
         filled=lambda a: a.effort is not None,
         sort_key=lambda a, profile: (a.effort is None, a.effort or 0),
-        choices=score_choices, min_width=3, ratio=0.3, group=FieldGroup.PRIORITY),
+        choices=score_choices, min_width=SCORE_WIDTH, group=FieldGroup.PRIORITY),
 )
 
 _BY_KEY: dict[str, TemplateField] = {field.key: field for field in ACTION_TEMPLATE}

@@ -9,6 +9,7 @@ switching back is instant and keeps the cursor where it was.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -64,6 +65,9 @@ SESSION_ACTIONS = frozenset(
     {"show_phase", "timer_toggle", "timer_reset", "undo", "redo", "close_session", "reload"}
 )
 
+PROJECTOR_THEMES = {"dark": "textual-dark", "light": "textual-light"}
+"""The colour schemes offered (by their name in the catalogue): calm, high-contrast ones."""
+
 LOCK_CHECK_SECONDS = 2.0
 """How often a window that is read-only because another program has the file looks again."""
 
@@ -87,6 +91,8 @@ class PactApp(App[int]):
     BINDINGS: ClassVar[list[BindingType]] = [
         *_phase_bindings(),
         Binding("f7", "timer_toggle", t("tui.key.timer_toggle"), id="timer.toggle"),
+        # `?` reaches the app only where no text is typed: an Input or a cell editor keeps it.
+        Binding("question_mark", "help", t("tui.key.help"), id="app.help"),
         Binding("f8", "timer_reset", t("tui.key.timer_reset"), show=False, id="timer.reset"),
         Binding("ctrl+z", "undo", t("tui.key.undo"), show=False, id="undo"),
         Binding("ctrl+y", "redo", t("tui.key.redo"), show=False, id="redo"),
@@ -478,11 +484,29 @@ class PactApp(App[int]):
                        timeout=timeout, markup=markup)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        """Textual's own commands, in the user's language."""
+        """Textual's own commands, in the user's language; of its themes only those that
+        read well on a projector."""
         yield SystemCommand(t("tui.command.quit"), t("tui.command.quit_help"), self.action_quit)
-        yield SystemCommand(
-            t("tui.command.keys"), t("tui.command.keys_help"), self.action_show_help_panel
-        )
-        yield SystemCommand(
-            t("tui.command.colours"), t("tui.command.colours_help"), self.action_change_theme
-        )
+        yield SystemCommand(t("tui.command.keys"), t("tui.command.keys_help"), self.action_help)
+        for name, theme in PROJECTOR_THEMES.items():
+            yield SystemCommand(t("tui.command.colours", name=t(f"tui.theme.{name}")),
+                                t("tui.command.colours_help"), partial(self._use_theme, theme))
+
+    def _use_theme(self, theme: str) -> None:
+        self.theme = theme
+
+    def action_command_palette(self) -> None:
+        """The palette, with its search line in the user's language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            self.push_screen(CommandPalette(placeholder=t("tui.command.placeholder"),
+                                            id="--command-palette"))
+
+    def action_help(self) -> None:
+        """The keys of the screen on top, every one of them, in a window over it."""
+        from pact_tui.tui.modals.key_help import KeyHelpModal
+        from pact_tui.tui.screen_keys import screen_keys
+
+        if not isinstance(self.screen, KeyHelpModal):
+            self.push_screen(KeyHelpModal(screen_keys(self.screen)))

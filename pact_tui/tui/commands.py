@@ -15,6 +15,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from pact_tui.i18n import t
 from pact_tui.model import PHASES
+from pact_tui.tui.screen_keys import screen_keys
 from pact_tui.tui.widgets.phase_bar import phase_key, phase_label
 
 if TYPE_CHECKING:
@@ -43,20 +44,10 @@ class PactCommands(Provider):
             yield t("tui.command.close"), "ctrl+o", app.action_close_session
         yield t("tui.command.new_session"), t("tui.command.new_help"), app.action_new_session
         yield t("tui.command.merge"), t("tui.command.merge_help"), app.action_merge
-        seen: set[str] = set()
-        for key, active in self.screen.active_bindings.items():
-            node, binding = active.node, active.binding
-            if node is app or not active.enabled or not binding.description:
-                continue
-            if binding.action in seen:
-                continue
-            seen.add(binding.action)
-            # The tooltip, where a binding has one, is the longer name the footer has no room for.
-            yield (
-                binding.tooltip or binding.description,
-                app.get_key_display(binding) or key,
-                partial(app.run_action, binding.action, node),
-            )
+        for key in screen_keys(self.screen):
+            if key.node is not app:  # the app's keys are the commands above
+                yield key.description, key.key, partial(app.run_action, key.binding.action,
+                                                        key.node)
 
     async def discover(self) -> Hits:
         for title, help_text, command in self._commands():

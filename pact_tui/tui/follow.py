@@ -36,6 +36,8 @@ class FollowState(BaseModel):
     phase: str | None = None
     theme: str | None = None
     item: str | None = None
+    voting: bool = False
+    """Voting mode is open: the room shows the top of the page, where the tally grows."""
     at: dt.datetime | None = None
 
 
@@ -91,11 +93,11 @@ _writers_lock = threading.Lock()
 
 
 def report(file: SessionFile, *, phase: object = _UNSET, theme: object = _UNSET,
-           item: object = _UNSET) -> None:
+           item: object = _UNSET, voting: object = _UNSET) -> None:
     """Record a move of the facilitator in `file`'s sidecar; a read-only copy reports nothing.
 
     Only what is given changes: a phase, a theme key (None: all themes), the current
-    Item (None: no current item).
+    Item (None: no current item), whether voting mode is open.
     """
     if file.read_only:
         return
@@ -106,6 +108,8 @@ def report(file: SessionFile, *, phase: object = _UNSET, theme: object = _UNSET,
         changes["theme"] = theme
     if item is not _UNSET:
         changes["item"] = item.id if isinstance(item, Item) else None
+    if voting is not _UNSET:
+        changes["voting"] = bool(voting)
     with _writers_lock:
         writer = _writers.get(file.path)
         if writer is None:

@@ -108,4 +108,4 @@ def test_with_lang_en_every_word_on_screen_is_english(make_session: MakeSession)
     assert "saved" in lines[0] and "Challenges" in lines[0]
     assert "F1 Session" in lines[1] and "F6 Overview" in lines[1]
     assert "1 of them cross-theme" in done.stdout
-    assert "n add" in lines[-1] and "e edit" in lines[-1] and "commands" in lines[-1]
+    assert "n add" in lines[-1] and "Count votes" in lines[-1] and "commands" in lines[-1]

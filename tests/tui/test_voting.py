@@ -6,6 +6,7 @@ from pathlib import Path
 
 from pact_tui.model import Action, Challenge, SessionMeta, VotingRound
 from pact_tui.store import SessionFile, read_session
+from pact_tui.tui.follow import FollowState, read_follow
 from pact_tui.tui.screens.voting import VotingScreen
 from tests.tui.conftest import open_voting
 
@@ -131,3 +132,15 @@ async def test_counts_typed_in_one_burst_with_the_key_that_opens_voting_all_land
         assert app.editor is not None
         app.editor.flush()
     assert _counts(path) == [2, 5, 10, 0, 0]
+
+
+async def test_voting_mode_tells_the_room_view_it_is_open(ui, make_session) -> None:
+    path = make_session(actions=(Action(theme="wonen", title="Monitor"),))
+    app = ui.app(path)
+    async with app.run_test() as pilot:
+        await open_voting(app, pilot, ui, "acties", "Stippen")
+        await ui.wait_until(pilot, lambda: (read_follow(path) or FollowState()).voting,
+                            "the sidecar says voting")
+        await pilot.press("escape")
+        await ui.wait_until(pilot, lambda: not (read_follow(path) or FollowState()).voting,
+                            "the sidecar says voting is over")

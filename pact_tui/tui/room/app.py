@@ -2,7 +2,8 @@
 
 It reads the session file whenever it is saved (a watcher thread, the store's
 reader; it never takes the file's lock) and, while following, the facilitator's
-sidecar: the same phase, the same theme, the current item marked. Its own keys
+sidecar: the same phase, the same theme, the current item marked; while the facilitator
+counts votes, the top of the page, where the tally grows. Its own keys
 (phases, theme, scrolling) stop the following until `f` turns it on again. A file
 that cannot be read is named in a message line; the last good picture stays.
 """
@@ -77,6 +78,8 @@ class RoomApp(App[None]):
         self.problem = ""
         self.facilitator = FollowState()
         self.own = Place(phase="")
+        self.at_top = False
+        """Moved up past the first item with the own keys: the page is shown from its top."""
         self.page: Page | None = None
         self.title = t("tui.room.app_title")
         self._watcher = Watcher(
@@ -157,7 +160,9 @@ class RoomApp(App[None]):
         page = build_page(self.session, place, now_utc())
         self.page = page
         anchor = page.anchor
-        if not self.following and place.item is not None:
+        if self.facilitator.voting if self.following else self.at_top:
+            anchor = 0  # the top of the page: the vote tally, the matrix
+        elif not self.following and place.item is not None:
             anchor = next((i for i, block in enumerate(page.blocks) if block.key == place.item),
                           anchor)
         self.query_one(PageView).show(page, anchor)
@@ -194,6 +199,7 @@ class RoomApp(App[None]):
 
     def action_show_phase(self, phase: str) -> None:
         place = self._take_over()
+        self.at_top = False
         self.own = Place(phase=phase, theme=place.theme)
         self._show()
 
@@ -204,6 +210,7 @@ class RoomApp(App[None]):
         keys: list[str | None] = [None, *(theme.key for theme in self.session.profile.themes)]
         current = place.theme if place.theme in keys else None
         theme = keys[(keys.index(current) + 1) % len(keys)]
+        self.at_top = False
         # Themes are what the Acties page is cut by: choosing one shows it there.
         self.own = Place(phase=Phase.ACTIONS, theme=theme)
         self._show()
@@ -217,12 +224,23 @@ class RoomApp(App[None]):
         if not keyed:
             return
         at = next((i for i in keyed if page.blocks[i].key == place.item), None)
-        if at is None:
+        if self.at_top and step < 0:
+            return  # already at the top of the page
+        if self.at_top:
+            target = keyed[0]
+        elif at is None:
             # Nothing marked yet: start at the item nearest to what is in view.
             start = page.anchor or 0
             target = min(keyed, key=lambda i: abs(i - start))
+        elif step < 0 and at == keyed[0] and at > 0:
+            # Above the first item: the page's top (the vote tally, the matrix) comes back.
+            self.at_top = True
+            self.own = Place(place.phase, place.theme)
+            self._show()
+            return
         else:
             target = keyed[max(0, min(len(keyed) - 1, keyed.index(at) + step))]
+        self.at_top = False
         self.own = Place(place.phase, place.theme, page.blocks[target].key)
         self._show()
 
@@ -231,4 +249,5 @@ class RoomApp(App[None]):
             self._take_over()
         else:
             self.following = True
+            self.at_top = False
         self._show()

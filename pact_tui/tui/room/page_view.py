@@ -8,6 +8,8 @@ than what is left is shown as far as it fits.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.console import RenderableType
 from rich.segment import Segment
 from rich.style import Style
@@ -16,7 +18,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from pact_tui.i18n import t
-from pact_tui.tui.room.pages import Page
+from pact_tui.tui.room.pages import Block, Page
 
 CONTEXT_SHARE = 3
 """At most a third of the height goes to the blocks before the anchor."""
@@ -86,12 +88,20 @@ class PageView(Widget):
             body.extend(lines_of(last + 1)[: room - used])
         lines: list[Strip] = []
         if first > 0:
-            lines.extend(self._note(t("tui.room.more_above", count=first), width))
+            lines.extend(self._note(self._out_of_sight(page.blocks[:first], "above"), width))
         lines.extend(body[:room])
-        below = len(page.blocks) - 1 - last
-        if below:
-            lines.extend(self._note(t("tui.room.more_below", count=below), width))
+        if last + 1 < len(page.blocks):
+            lines.extend(self._note(self._out_of_sight(page.blocks[last + 1:], "below"), width))
         return lines
+
+    @staticmethod
+    def _out_of_sight(blocks: Sequence[Block], where: str) -> str:
+        """"▲ nog 3 hierboven": the items out of sight (actions, challenges), not the
+        headings and tallies between them; those alone are "more"."""
+        items = sum(1 for block in blocks if block.key is not None)
+        if items:
+            return t(f"tui.room.more_{where}", count=items)
+        return t(f"tui.room.more_{where}_other")
 
     def _note(self, text: str, width: int) -> list[Strip]:
         segments = [Segment(text[:width], Style(italic=True, bold=True))]

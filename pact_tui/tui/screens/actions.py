@@ -47,20 +47,23 @@ class ActionsScreen(GridPhaseScreen):
         Binding("ctrl+n", "capture('action')", t("tui.actions.key.new"), id="actions.new"),
         Binding("ctrl+d", "duplicate", t("tui.actions.key.duplicate"), show=False,
                 id="actions.duplicate"),
-        Binding("ctrl+k", "delete", t("tui.actions.key.delete"), id="actions.delete"),
+        Binding("ctrl+k", "delete", t("tui.actions.key.delete"), show=False, id="actions.delete"),
         Binding("alt+up,ctrl+up", "move(-1)", t("tui.actions.key.move_up"), show=False,
                 id="actions.move_up"),
         Binding("alt+down,ctrl+down", "move(1)", t("tui.actions.key.move_down"), show=False,
                 id="actions.move_down"),
-        Binding("ctrl+t", "next_theme", t("tui.actions.key.next_theme"), id="actions.next_theme"),
-        Binding("ctrl+f", "search", t("tui.actions.key.search"), id="actions.search"),
-        Binding("ctrl+r", "sort", t("tui.actions.key.sort"), id="actions.sort"),
+        Binding("ctrl+t", "next_theme", t("tui.actions.key.next_theme"), show=False,
+                id="actions.next_theme"),
+        Binding("ctrl+f", "search", t("tui.actions.key.search"), show=False, id="actions.search"),
+        Binding("ctrl+r", "sort", t("tui.actions.key.sort"), show=False, id="actions.sort"),
         Binding("ctrl+a", "capture('ambition')", t("tui.actions.key.new_ambition"), show=False,
                 id="actions.new_ambition"),
         Binding("ctrl+l", "make_stakeholders", t("tui.actions.key.make_stakeholders"),
                 show=False, id="actions.make_stakeholders"),
         Binding("ctrl+g", "app.count_votes('actions')", t("tui.key.voting"), id="actions.voting"),
-        Binding("ctrl+x", "next_columns", t("tui.actions.key.columns"), id="actions.columns"),
+        # The filter line names ctrl+x and the columns it shows next: the footer keeps its room.
+        Binding("ctrl+x", "next_columns", t("tui.actions.key.columns"), show=False,
+                id="actions.columns"),
     ]
 
     def __init__(self, editor: SessionEditor) -> None:

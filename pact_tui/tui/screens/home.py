@@ -61,6 +61,8 @@ class HomeScreen(Screen[None]):
         Binding("i", "import_sheet", t("tui.home.key_import"), id="home.import"),
         Binding("r", "rescan", t("tui.home.key_rescan"), id="home.rescan"),
         Binding("q", "app.quit", t("tui.key.quit"), id="home.quit"),
+        # No phase is open here, so F1 is free for help, as in most programs.
+        Binding("f1", "app.help", t("tui.key.help"), show=False, id="home.help"),
     ]
 
     def __init__(self, folder: Path) -> None:

@@ -5,6 +5,11 @@ thankless tasks, with the actions not yet scored below. Arrows walk the quadrant
 their actions; 1–4 move the action to that quadrant (its scores change as little as they
 can), `i` or `e` then a digit sets its impact or effort. Every change goes through the
 SessionEditor, so it is saved at once and undone with ctrl+z.
+
+The matrix opens on the actions still to score, and an action scored from that list
+leaves the cursor there, on the next one: scoring a room's worth of actions is a run of
+keys without chasing the cursor. A panel longer than its box scrolls with the cursor,
+with "nog N" lines for the actions out of sight.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from pact_tui.editor import Changed, EditorEvent, SessionEditor
 from pact_tui.i18n import t
 from pact_tui.model import Action, UserError
 from pact_tui.model.votes import QUADRANTS, SCORES, quadrant, scores_for
+from pact_tui.tui.scroll_window import window
 from pact_tui.tui.text import visible
 
 UNSCORED = "unscored"
@@ -43,13 +49,16 @@ class ImpactEffortScreen(Screen[None]):
     """The 2x2 of impact and effort with the actions of each quadrant."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("left", "across(-1)", show=False, id="matrix.left"),
-        Binding("right", "across(1)", show=False, id="matrix.right"),
-        Binding("up", "along(-1)", show=False, id="matrix.up"),
-        Binding("down", "along(1)", show=False, id="matrix.down"),
+        Binding("left", "across(-1)", t("tui.matrix.left"), show=False, id="matrix.left"),
+        Binding("right", "across(1)", t("tui.matrix.right"), show=False, id="matrix.right"),
+        Binding("up", "along(-1)", t("tui.matrix.up"), show=False, id="matrix.up"),
+        Binding("down", "along(1)", t("tui.matrix.down"), show=False, id="matrix.down"),
         Binding("tab", "next_panel", t("tui.matrix.key.next_panel"), id="matrix.next_panel"),
-        Binding("i", "score('impact')", t("tui.matrix.key.impact"), id="matrix.impact"),
-        Binding("e", "score('effort')", t("tui.matrix.key.effort"), id="matrix.effort"),
+        # The header line says what i and e do; the footer keeps room for Esc and help.
+        Binding("i", "score('impact')", t("tui.matrix.key.impact"), show=False,
+                id="matrix.impact"),
+        Binding("e", "score('effort')", t("tui.matrix.key.effort"), show=False,
+                id="matrix.effort"),
         Binding("escape", "close", t("tui.matrix.key.close"), id="matrix.close"),
     ]
 
@@ -73,6 +82,17 @@ class ImpactEffortScreen(Screen[None]):
     def on_mount(self) -> None:
         self._stop_listening = self.editor.add_listener(self._heard)
         self._load()
+        self.panel = self._first_panel()
+        self.row = 0
+        self._draw()
+
+    def on_resize(self) -> None:
+        self._draw()
+
+    def _first_panel(self) -> int:
+        """The actions still to score, or else the first quadrant with actions."""
+        order = [PANELS.index(UNSCORED), *range(len(QUADRANTS))]
+        return next((index for index in order if self._panels[PANELS[index]]), 0)
 
     def on_unmount(self) -> None:
         if self._stop_listening is not None:
@@ -84,8 +104,12 @@ class ImpactEffortScreen(Screen[None]):
 
     def _load(self) -> None:
         current = self.current
+        on_unscored = PANELS[self.panel] == UNSCORED
         self._panels = panels_of(self.editor.actions())
-        if current is not None:
+        unscored = {action.id for action in self._panels[UNSCORED]}
+        # Scored from the list, the action leaves it; the cursor stays, on the next one.
+        stays = on_unscored and bool(unscored)
+        if current is not None and not (stays and current.id not in unscored):
             for index, panel in enumerate(PANELS):
                 ids = [action.id for action in self._panels[panel]]
                 if current.id in ids:
@@ -178,23 +202,41 @@ class ImpactEffortScreen(Screen[None]):
     # ---- drawing ------------------------------------------------------------------------------
 
     def _draw(self) -> None:
+        if not self.is_mounted:
+            return
         for index, panel in enumerate(PANELS):
-            here = index == self.panel
-            title = t(f"model.quadrant.{panel}") if panel != UNSCORED else t(
-                "tui.matrix.unscored")
-            number = f"{index + 1} " if panel != UNSCORED else ""
-            shown = Text(f"{number}{title} ({len(self._panels[panel])})",
-                         style="bold reverse" if here else "bold")
-            for row, action in enumerate(self._panels[panel]):
-                selected = here and row == self.row
-                scores = f"{action.impact or '·'}/{action.effort or '·'}"
-                line = Text(f"\n{'▸' if selected else ' '} {scores} ")
-                line.append(visible(action.title))
-                if selected:
-                    line.stylize("reverse", 1)
-                shown.append(line)
-            self.query_one(f"#matrix-{panel}", Static).update(shown)
+            box = self.query_one(f"#matrix-{panel}", Static)
+            box.update(self._panel_text(index, box.content_size.height or 1,
+                                        box.content_size.width or 40))
         hint = t("tui.matrix.hint") if self.scoring is None else t(
             "tui.matrix.scoring", what=t(f"model.template.{self.scoring}"))
         self.query_one("#matrix-header", Static).update(
             Text(f"{t('tui.matrix.title')} · {hint}", style="bold"))
+
+    def _panel_text(self, index: int, height: int, width: int) -> Text:
+        """The panel's title and as many of its actions as fit under it, the cursor's among them."""
+        panel = PANELS[index]
+        actions = self._panels[panel]
+        here = index == self.panel
+        title = t(f"model.quadrant.{panel}") if panel != UNSCORED else t("tui.matrix.unscored")
+        number = f"{index + 1} " if panel != UNSCORED else ""
+        shown = Text(f"{number}{title} ({len(actions)})", style="bold reverse" if here else "bold")
+        shown.truncate(width, overflow="ellipsis")
+        rows = window(len(actions), self.row if here else 0, max(1, height - 1))
+        if rows.above():
+            shown.append("\n" + t("tui.matrix.more_above", count=rows.above()), style="italic")
+        for row in range(rows.first, rows.last):
+            action = actions[row]
+            selected = here and row == self.row
+            scores = f"{action.impact or '·'}/{action.effort or '·'}"
+            line = Text(f"{'▸' if selected else ' '} {scores} ")
+            line.append(visible(action.title))
+            line.truncate(width, overflow="ellipsis")
+            if selected:
+                line.stylize("reverse", 1)
+            shown.append("\n")
+            shown.append(line)
+        if rows.below(len(actions)):
+            shown.append("\n" + t("tui.matrix.more_below", count=rows.below(len(actions))),
+                         style="italic")
+        return shown

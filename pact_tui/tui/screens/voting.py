@@ -4,7 +4,7 @@ The cursor walks the actions (or challenges); digits build the row's count, Ente
 sets it and moves down, so a count under 10 costs two keys. `+`/`-` adjust, Backspace
 clears. The header names the round; the side shows the total and the top of the round,
 updated with every count. Every count goes through the SessionEditor: saved at once,
-undone with ctrl+z.
+undone with ctrl+z. While it is open, the room view (following) shows the tally.
 
 Only the rows on screen are drawn and the top is ranked over the rows with votes, so a
 key costs the same in a file of 50 actions as in one of 5,000.
@@ -28,6 +28,7 @@ from pact_tui.editor import Changed, EditorEvent, SessionEditor
 from pact_tui.i18n import t
 from pact_tui.model import Action, Challenge, UserError, VotingRound
 from pact_tui.model.votes import count, latest_round, round_from_text, top, with_count
+from pact_tui.tui import follow
 from pact_tui.tui.text import visible
 
 Voted = Action | Challenge
@@ -50,12 +51,14 @@ class VotingScreen(Screen[None]):
                 id="voting.page_down"),
         Binding("pageup", "page(-1)", t("tui.voting.key.page_up"), show=False,
                 id="voting.page_up"),
-        Binding("plus,equals_sign", "adjust(1)", "+1", id="voting.more"),
-        Binding("minus", "adjust(-1)", "-1", id="voting.less"),
-        Binding("backspace", "clear", t("tui.voting.key.clear"), id="voting.clear"),
-        Binding("t", "top", t("tui.voting.key.top"), id="voting.top"),
-        Binding("s", "sort", t("tui.voting.key.sort"), id="voting.sort"),
-        Binding("n", "new_round", t("tui.voting.key.new_round"), id="voting.new_round"),
+        # The footer shows Enter, the matrix, Esc and help at 80 columns; `?` lists the rest.
+        Binding("plus,equals_sign", "adjust(1)", "+1", show=False, id="voting.more"),
+        Binding("minus", "adjust(-1)", "-1", show=False, id="voting.less"),
+        Binding("backspace", "clear", t("tui.voting.key.clear"), show=False, id="voting.clear"),
+        Binding("t", "top", t("tui.voting.key.top"), show=False, id="voting.top"),
+        Binding("s", "sort", t("tui.voting.key.sort"), show=False, id="voting.sort"),
+        Binding("n", "new_round", t("tui.voting.key.new_round"), show=False,
+                id="voting.new_round"),
         Binding("r", "next_round", t("tui.voting.key.next_round"), show=False,
                 id="voting.next_round"),
         Binding("m", "matrix", t("tui.voting.key.matrix"), id="voting.matrix"),
@@ -93,6 +96,7 @@ class VotingScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        follow.report(self.editor.file, voting=True)  # the room turns to the tally
         self._stop_listening = self.editor.add_listener(self._heard)
         self._load()
         if self.round is None:
@@ -102,6 +106,7 @@ class VotingScreen(Screen[None]):
         self._draw()
 
     def on_unmount(self) -> None:
+        follow.report(self.editor.file, voting=False)
         if self._stop_listening is not None:
             self._stop_listening()
 

@@ -25,7 +25,8 @@ class RecordTable(DataTable[Any]):
         Binding("n", "request('add')", t("tui.record.add"), id="record.add"),
         Binding("insert", "request('add')", t("tui.record.add"), show=False,
                 id="record.add_insert"),
-        Binding("e", "request('edit')", t("tui.record.edit"), id="record.edit"),
+        # Enter edits as well; the footer keeps its room for the screen's own keys (ctrl+g).
+        Binding("e", "request('edit')", t("tui.record.edit"), show=False, id="record.edit"),
         Binding("delete", "request('delete')", t("tui.record.delete"), id="record.delete"),
         Binding("d", "request('delete')", t("tui.record.delete"), show=False,
                 id="record.delete_d"),

@@ -15,7 +15,7 @@ from textual.message import Message
 from pact_tui.i18n import t
 from pact_tui.tui.widgets.grid import EditGrid
 
-_EDITING = frozenset({"edit", "long_edit", "clear_cell"})
+_EDITING = frozenset({"edit", "long_edit", "clear_cell", "copy_above"})
 
 
 def _moves() -> list[BindingType]:

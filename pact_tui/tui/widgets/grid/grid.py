@@ -172,8 +172,10 @@ class EditGrid(Widget, can_focus=True):
         Binding("pagedown", "page(1)", t("tui.grid.key.page_down"), show=False,
                 id="grid.page_down"),
         Binding("enter", "edit", t("tui.grid.key.edit"), show=False, id="grid.edit"),
-        Binding("ctrl+b", "copy_above", t("tui.grid.key.copy_above"), id="grid.copy_above"),
-        Binding("ctrl+e", "long_edit", t("tui.grid.key.long_edit"), id="grid.long_edit"),
+        Binding("ctrl+b", "copy_above", t("tui.grid.key.copy_above"), show=False,
+                id="grid.copy_above"),
+        Binding("ctrl+e", "long_edit", t("tui.grid.key.long_edit"), show=False,
+                id="grid.long_edit"),
         Binding("delete", "clear_cell", t("tui.grid.key.clear"), show=False, id="grid.clear"),
     ]
 
@@ -235,6 +237,8 @@ class EditGrid(Widget, can_focus=True):
         self._capture: CellEdit | None = None
         self._flow = False
         """The row being typed was started from the capture line: Enter goes back there."""
+        self._chosen: tuple[str, str] | None = None
+        """The cell (row id, column key) a digit just set: an Enter next moves down from it."""
 
     # ---- what the screen calls -------------------------------------------------------------
 
@@ -635,12 +639,19 @@ class EditGrid(Widget, can_focus=True):
             self.screen.active_bindings.get(key))
         if binding is not None and binding.binding.priority:
             return False
+        chosen, self._chosen = self._chosen, None
+        if key == "enter" and chosen is not None and chosen == self._cell_here():
+            # A digit set the choice already: Enter confirms it, as in a spreadsheet, and moves on.
+            self.action_cursor(1, 0)
+            return True
         if self.intercept is not None and self.intercept(key, character):
             return True
         if self._capture is not None and self._capture_key(key, character):
             return True
         if self._edit is not None and self._edit_key(key, character):
             return True
+        if character == "?" and self._edit is None:
+            return False  # the help key: typed into a cell only once it is being edited
         if self._edit is None and character is not None and key not in ("enter", "tab"):
             if self.current_row is not None:
                 self._type_on_cell(character)
@@ -666,6 +677,11 @@ class EditGrid(Widget, can_focus=True):
             self._refresh_around_edit()
             event.stop()
 
+    def _cell_here(self) -> tuple[str, str] | None:
+        """The cell under the cursor as (row id, column key), when there is a row."""
+        row = self.current_row
+        return (row.id, self.cursor_column.key) if row is not None and self._edit is None else None
+
     def _type_on_cell(self, character: str) -> None:
         column = self.cursor_column
         row = self.current_row
@@ -679,6 +695,7 @@ class EditGrid(Widget, can_focus=True):
                 option = options[number - 1]
                 choice = option if column.kind is CellKind.CHOICE_TEXT else option.key
                 self._send(self.CellEdited(self, row.id, column.key, choice))
+                self._chosen = (row.id, column.key)
             else:
                 self.app.bell()
             return
