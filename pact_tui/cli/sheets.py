@@ -135,9 +135,11 @@ def run_import(args: argparse.Namespace) -> int:
                 fields=", ".join(_field_label(name) for name in update.fields)))
     for read in imported.unknown_ids:
         print(t("sheets.cli.unknown_id", row=read.number, title=read.action.title))
+    for action in imported.removed:
+        print(t("sheets.cli.removed", title=action.title))
     skipped = sum(1 for note in result.notes if note.skipped)
     print(t("sheets.cli.summary", added=len(imported.added), updated=len(imported.updates),
-            skipped=skipped))
+            removed=len(imported.removed), skipped=skipped))
     out = args.output or args.sessions_dir / session_filename(imported.session.meta)
     if not _confirmed(args, out):
         return 0

@@ -29,7 +29,7 @@ def write_introduction(draft: Draft, chapters: dict[str, bool]) -> None:
 
 
 def _sessions(draft: Draft) -> None:
-    held = sessions_held(draft.session)
+    held = [origin for origin in sessions_held(draft.session) if not origin.imported]
     if len(held) == 1:
         origin = held[0]
         date = long_date(origin.date) if origin.date else ""
