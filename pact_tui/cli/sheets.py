@@ -32,7 +32,7 @@ from pact_tui.sheets import (
     update_session,
     write_xlsx,
 )
-from pact_tui.sheets.columns import ID
+from pact_tui.sheets.columns import ID, field_named
 from pact_tui.store import create_session, load_profile, read_session, session_filename
 
 _PREVIEW_ROWS = 5
@@ -48,25 +48,32 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--programme", type=Path, help=t("sheets.cli.help.programme"))
     parser.add_argument("--profile", default="westfriesland", help=t("sheets.cli.help.profile"))
     parser.add_argument("--map", action="append", default=[], metavar="COLUMN=FIELD",
-                        help=t("sheets.cli.help.map", fields=", ".join(FIELDS)))
+                        help=t("sheets.cli.help.map", fields=_field_names()))
     parser.add_argument("-y", "--yes", action="store_true", help=t("sheets.cli.help.yes"))
     parser.set_defaults(handler=run_import)
 
 
+def _field_names() -> str:
+    return ", ".join(template_field(name).label.lower() for name in FIELDS)
+
+
 def _overrides(values: list[str]) -> dict[str, str | None]:
+    """--map COLUMN=FIELD values: column heading -> field (None: not read); a field by its
+    key or its Dutch or English name ("Omschrijving=actie")."""
     overrides: dict[str, str | None] = {}
     for value in values:
-        column, sep, field = value.partition("=")
-        field = field.strip()
-        if not sep or not column.strip() or (field and field not in FIELDS):
-            raise UserError(t("sheets.cli.bad_map", value=value, fields=", ".join(FIELDS)))
-        overrides[column.strip()] = field or None
+        column, sep, name = value.partition("=")
+        field = field_named(name.strip()) if name.strip() else None
+        if not sep or not column.strip() or (name.strip() and field is None):
+            raise UserError(t("sheets.cli.bad_map", value=value, fields=_field_names()))
+        overrides[column.strip()] = field
     return overrides
 
 
-def _mapping(args: argparse.Namespace, opened: OpenedSheet) -> ColumnMap:
+def _mapping(args: argparse.Namespace, opened: OpenedSheet,
+             overrides: dict[str, str | None]) -> ColumnMap:
     try:
-        return apply_overrides(opened.header, opened.mapping, _overrides(args.map))
+        return apply_overrides(opened.header, opened.mapping, overrides)
     except KeyError as missing:
         raise UserError(t("sheets.cli.unknown_column", file=args.file.name,
                           column=missing.args[0])) from None
@@ -116,9 +123,11 @@ def _confirmed(args: argparse.Namespace, out: Path) -> bool:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    opened = open_sheet(args.file, args.sheet, args.sessions_dir, need_header=not args.map)
+    overrides = _overrides(args.map)
+    opened = open_sheet(args.file, args.sheet, args.sessions_dir, need_header=not overrides,
+                        columns=tuple(overrides))
     table, header_row, header = opened.table, opened.header_index, list(opened.header)
-    mapping = _mapping(args, opened)
+    mapping = _mapping(args, opened, overrides)
     programme: Session | None = read_session(args.programme) if args.programme else None
     if programme is None and ID in mapping.values():
         raise UserError(t("sheets.cli.needs_programme", file=args.file.name))
@@ -145,7 +154,7 @@ def run_import(args: argparse.Namespace) -> int:
         return 0
     _write(imported.session, out)
     args.sessions_dir.mkdir(parents=True, exist_ok=True)
-    remember(args.sessions_dir, args.file.name, mapping)
+    remember(args.sessions_dir, args.file.name, header, mapping)
     if args.programme:
         print(t("sheets.cli.written", path=out, programme=args.programme))
     else:

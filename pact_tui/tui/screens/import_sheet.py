@@ -156,7 +156,7 @@ class ImportSheetScreen(Screen[None]):
             self.notify(str(error), severity="error", markup=False)
             return
         self.written = path
-        remember(self.folder, self.opened.path.name, self.mapping)
+        remember(self.folder, self.opened.path.name, self.opened.header, self.mapping)
         self.notify(t("tui.import.written", name=path.name, count=len(imported.added)),
                     markup=False)
         self.app.pop_screen()
