@@ -33,6 +33,7 @@ from pact_tui.sheets import (
     write_xlsx,
 )
 from pact_tui.sheets.columns import ID, field_named
+from pact_tui.sheets.commitments import commitments_sheet
 from pact_tui.store import create_session, load_profile, read_session, session_filename
 
 _PREVIEW_ROWS = 5
@@ -109,6 +110,30 @@ def _show(table: Table, header_row: int, header: list[str], mapping: ColumnMap,
             print(f"  {note}")
 
 
+def _show_commitments(imported: Imported) -> None:
+    changes = imported.commitments
+    if not (changes.edited or changes.added or changes.removed or changes.notes):
+        return
+    titles = {action.id: action.title for action in imported.session.actions}
+    titles.update({action.id: action.title for action in imported.removed})
+    print(t("sheets.cli.commitments"))
+    for change in changes.edited:
+        print(t("sheets.cli.commitment_edited", row=change.number,
+                party=change.commitment.party.name,
+                title=titles.get(change.commitment.action_id, ""),
+                fields=", ".join(t(f"sheets.commitment.{name.removesuffix('_id')}")
+                                 for name in change.fields)))
+    for change in changes.added:
+        print(t("sheets.cli.commitment_added", row=change.number,
+                party=change.commitment.party.name,
+                title=titles.get(change.commitment.action_id, "")))
+    for commitment in changes.removed:
+        print(t("sheets.cli.commitment_removed", party=commitment.party.name,
+                title=titles.get(commitment.action_id, "")))
+    for note in changes.notes:
+        print(f"  {note}")
+
+
 def _confirmed(args: argparse.Namespace, out: Path) -> bool:
     if args.yes:
         return True
@@ -137,8 +162,10 @@ def run_import(args: argparse.Namespace) -> int:
     _show(table, header_row, header, mapping, result)
 
     title = t("sheets.session_title", file=args.file.name)
-    imported: Imported = (update_session(result, programme, title) if programme
-                          else new_session(result, profile, title))
+    imported: Imported = (
+        update_session(result, programme, title,
+                       commitment_rows=commitments_sheet(args.file) or ())
+        if programme else new_session(result, profile, title))
     for update in imported.updates:
         print(t("sheets.cli.update", row=update.number, title=update.action.title,
                 fields=", ".join(_field_label(name) for name in update.fields)))
@@ -146,6 +173,7 @@ def run_import(args: argparse.Namespace) -> int:
         print(t("sheets.cli.unknown_id", row=read.number, title=read.action.title))
     for action in imported.removed:
         print(t("sheets.cli.removed", title=action.title))
+    _show_commitments(imported)
     skipped = sum(1 for note in result.notes if note.skipped)
     print(t("sheets.cli.summary", added=len(imported.added), updated=len(imported.updates),
             removed=len(imported.removed), skipped=skipped))

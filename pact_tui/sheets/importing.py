@@ -12,11 +12,14 @@ is marked as an import, so the draft does not count it as a workshop.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from pact_tui.merge import start_session_from
 from pact_tui.model import Action, RegionProfile, Session, SessionMeta
 from pact_tui.model.template import ACTION_TEMPLATE, FieldGroup, FieldKind
+from pact_tui.sheets.commitments import CommitmentChanges, read_commitments
+from pact_tui.sheets.reading import Row
 from pact_tui.sheets.rows import ReadResult, SheetAction, row_check
 
 # A change of any of these dates the progress (when the sheet did not change the date).
@@ -45,6 +48,7 @@ class Imported:
     unknown_ids: tuple[SheetAction, ...] = ()
     # Actions of the programme whose row is gone from the sheet: deleted by the merge.
     removed: tuple[Action, ...] = ()
+    commitments: CommitmentChanges = field(default_factory=CommitmentChanges)
 
 
 def new_session(result: ReadResult, profile: RegionProfile, title: str,
@@ -59,8 +63,10 @@ def new_session(result: ReadResult, profile: RegionProfile, title: str,
 
 
 def update_session(result: ReadResult, programme: Session, title: str,
-                   today: dt.date | None = None) -> Imported:
-    """A session started from `programme`, with the sheet's changes to its actions."""
+                   today: dt.date | None = None,
+                   commitment_rows: Sequence[Row] = ()) -> Imported:
+    """A session started from `programme`, with the sheet's changes to its actions and
+    those of its commitments sheet (`commitment_rows`, header first)."""
     today = today or dt.date.today()
     started = start_session_from(programme, title, today)
     session = started.model_copy(update={"meta": started.meta.model_copy(
@@ -101,12 +107,14 @@ def update_session(result: ReadResult, programme: Session, title: str,
     start = len(actions)
     new = [read.action.model_copy(update={"position": start + index, "origins": (origin,)})
            for index, read in enumerate(added)]
+    commitment_changes = read_commitments(commitment_rows, session, origin)
     gone = {action.id for action in removed}
-    commitments = tuple(c for c in session.commitments if c.action_id not in gone)
+    commitments = tuple(c for c in commitment_changes.apply(session.commitments)
+                        if c.action_id not in gone)
     session = session.model_copy(update={"actions": (*actions.values(), *new),
                                          "commitments": commitments})
     return Imported(Session.model_validate(session.model_dump()), tuple(added), tuple(updates),
-                    tuple(unknown), removed)
+                    tuple(unknown), removed, commitment_changes)
 
 
 def _changed_fields(current: Action, read: SheetAction) -> list[str]:

@@ -38,6 +38,10 @@ class SheetError(UserError):
     """A file that cannot be read as a table (missing, unknown format, no such sheet)."""
 
 
+class NoSuchSheetError(SheetError):
+    """The workbook has no sheet of the name asked for."""
+
+
 class Row(NamedTuple):
     """One row: its number as the spreadsheet shows it (1-based) and its cells as text."""
 
@@ -70,6 +74,8 @@ def read_table(path: Path, sheet: str | None = None) -> Table:
     if suffix == ".csv":
         return Table(sheet=path.stem, rows=_numbered(_csv_rows(path)))
     outcome = _read_in_child(path, sheet)
+    if outcome.get("error") == "no_such_sheet":
+        raise NoSuchSheetError(_problem(path.name, outcome))
     if "error" in outcome:
         raise SheetError(_problem(path.name, outcome))
     return Table(sheet=str(outcome["sheet"]), rows=_numbered(outcome["rows"]))

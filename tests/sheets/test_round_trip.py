@@ -228,3 +228,55 @@ def test_an_imported_session_is_marked_and_the_draft_counts_workshops_only(
     assert len(demo_programme.meta.sources) == 3
     assert "resultaat van drie werksessies" in text
     assert "Import uit actielijst-2024.xlsx" not in text
+
+
+def test_edits_new_rows_and_deleted_rows_on_the_commitments_sheet_come_back(
+        cli: RunCli, tmp_path: Path, programme_file: Path, demo_programme: Session) -> None:
+    sheet = write_xlsx(demo_programme, tmp_path / "programma.xlsx")
+    book = load_workbook(sheet)
+    commitments = book["Toezeggingen"]
+    first_action, first_party = commitments.cell(2, 1).value, commitments.cell(2, 2).value
+    commitments.cell(2, 4).value = "Levert twee projectleiders."
+    commitments.cell(3, 3).value = "financier"
+    third_action, third_party = commitments.cell(4, 1).value, commitments.cell(4, 2).value
+    commitments.delete_rows(4)
+    last = commitments.max_row + 1
+    for column, value in enumerate((first_action, "Rabobank", "financier", "Lening"), start=1):
+        commitments.cell(last, column).value = value
+    book.save(tmp_path / "terug.xlsx")
+
+    update = tmp_path / "juni.json"
+    run = cli("import", tmp_path / "terug.xlsx", "--programme", programme_file, "-o", update,
+              "--yes")
+    assert run.code == 0, run.err
+    assert f"rij 2: ‘{first_party}’ bij ‘{first_action}’ — Toezegging" in run.out
+    assert "rij 3:" in run.out.split("Werkblad Toezeggingen:")[1]
+    assert f"nieuwe toezegging van ‘Rabobank’ bij ‘{first_action}’" in run.out
+    assert f"de toezegging van ‘{third_party}’ bij ‘{third_action}’ staat niet meer" in run.out
+
+    merged = cli("merge", programme_file, update, "-o", tmp_path / "nieuw.json")
+    assert merged.code == 0, merged.err
+    programme = read_session(tmp_path / "nieuw.json")
+    titles = {action.id: action.title for action in programme.actions}
+    by_key = {(titles[c.action_id], c.party.name): c for c in programme.commitments}
+    assert by_key[(first_action, first_party)].text == "Levert twee projectleiders."
+    assert by_key[(first_action, "Rabobank")].role == "financier"
+    assert (third_action, third_party) not in by_key
+    assert len(programme.commitments) == len(demo_programme.commitments)
+    second = demo_programme.commitments[1]
+    assert next(c for c in programme.commitments if c.id == second.id).role == "financier"
+
+
+def test_an_unchanged_commitments_sheet_changes_nothing(
+        tmp_path: Path, demo_programme: Session) -> None:
+    from pact_tui.sheets.commitments import commitments_sheet
+
+    sheet = write_xlsx(demo_programme, tmp_path / "programma.xlsx")
+    table = read_table(sheet)
+    result = read_actions(table.rows[1:], guess_mapping(table.rows[0].cells),
+                          demo_programme.profile, demo_programme.stakeholders)
+    rows = commitments_sheet(sheet)
+    assert rows is not None
+    imported = update_session(result, demo_programme, "Voortgang juni", TODAY, rows)
+    changes = imported.commitments
+    assert (changes.edited, changes.added, changes.removed, changes.notes) == ((), (), (), ())
