@@ -91,9 +91,8 @@ def _read_in_child(path: Path, sheet: str | None) -> dict[str, Any]:
                               stdin=subprocess.DEVNULL)
     except subprocess.TimeoutExpired:
         raise SheetError(t("sheets.reader_stopped", file=path.name)) from None
-    except OSError as error:
-        raise SheetError(t("sheets.reader_not_started", file=path.name,
-                           reason=error.strerror or str(error))) from None
+    except OSError:
+        raise SheetError(t("sheets.reader_not_started", file=path.name)) from None
     try:
         outcome = json.loads(done.stdout.decode("utf-8")) if done.returncode == 0 else None
     except ValueError:

@@ -170,3 +170,18 @@ def test_a_remembered_mapping_follows_the_headings_when_a_column_is_added(
     assert ("0 nieuwe acties, 0 bijgewerkte acties, 0 verwijderde acties, 0 rijen overgeslagen"
             in again.out)
     assert "Impact" in again.out and "(niet ingelezen)" in again.out.split("Impact")[1]
+
+
+def test_status_words_are_read_and_an_unknown_one_is_said_as_what_happens(
+        tmp_path: Path) -> None:
+    path = tmp_path / "lijst.csv"
+    path.write_text("Thema;Actie;Status\r\nWonen;Flexwoningen;loopt\r\nWonen;Starters;gereed\r\n"
+                    "Wonen;Doorstroming;on hold\r\n", encoding="utf-8")
+    table = read_table(path)
+    result = read_actions(table.rows[1:], guess_mapping(table.rows[0].cells),
+                          load_profile(None))
+    assert [read.action.status for read in result.actions] == [
+        "in-progress", "done", "not-started"]
+    assert [str(note) for note in result.notes] == [
+        "rij 4: Status ‘on hold’ niet herkend; op ‘niet gestart’ gezet en de tekst bewaard in "
+        "de notities"]

@@ -10,7 +10,7 @@ MESSAGES: dict[str, str] = {
     "sheets.no_header": "The first 30 rows of {file} hold no header with an Action (or Measure, Project) column and another known column; name the columns with --map COLUMN=field.",
     "sheets.file_too_large": "{file} is larger than {limit} MB, more than pact-tui reads; copy only the sheet with the actions into a new file.",
     "sheets.reader_stopped": "{file} could not be read: reading broke off, the file is damaged or needs more memory than pact-tui gives a spreadsheet.",
-    "sheets.reader_not_started": "{file} could not be read: the reading process does not start ({reason}).",
+    "sheets.reader_not_started": "{file} could not be read: the reading process for spreadsheets does not start.",
     "sheets.too_many_rows": "{file} has more than {limit} rows, more than pact-tui reads; delete empty or old rows at the bottom.",
     "sheets.too_many_columns": "{file} has more than {limit} columns on row {row}, more than pact-tui reads; delete the columns not needed on the right.",
     "sheets.cell_too_long": "{file} has a cell of more than {limit} characters on row {row}, column {column}, more than pact-tui reads.",

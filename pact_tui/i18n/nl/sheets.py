@@ -10,7 +10,7 @@ MESSAGES: dict[str, str] = {
     "sheets.no_header": "In {file} staat in de eerste 30 rijen geen kopregel met een kolom Actie (of Maatregel, Project) en nog een bekende kolom; wijs de kolommen aan met --map KOLOM=veld.",
     "sheets.file_too_large": "{file} is groter dan {limit} MB, meer dan pact-tui inleest; neem alleen het werkblad met de acties over in een nieuw bestand.",
     "sheets.reader_stopped": "{file} kon niet worden gelezen: het lezen brak af, het bestand is beschadigd of vraagt meer geheugen dan pact-tui een spreadsheet geeft.",
-    "sheets.reader_not_started": "{file} kon niet worden gelezen: het leesproces start niet ({reason}).",
+    "sheets.reader_not_started": "{file} kon niet worden gelezen: het leesproces voor spreadsheets start niet.",
     "sheets.too_many_rows": "{file} heeft meer dan {limit} rijen, meer dan pact-tui inleest; verwijder lege of oude rijen onderaan.",
     "sheets.too_many_columns": "{file} heeft op rij {row} meer dan {limit} kolommen, meer dan pact-tui inleest; verwijder de overbodige kolommen rechts.",
     "sheets.cell_too_long": "{file} heeft op rij {row} in kolom {column} een cel met meer dan {limit} tekens, meer dan pact-tui inleest.",
