@@ -10,7 +10,7 @@ goes beyond.
 from __future__ import annotations
 
 import csv
-import json
+import marshal
 import subprocess
 import sys
 from collections.abc import Iterable, Mapping
@@ -94,8 +94,8 @@ def _read_in_child(path: Path, sheet: str | None) -> dict[str, Any]:
     except OSError:
         raise SheetError(t("sheets.reader_not_started", file=path.name)) from None
     try:
-        outcome = json.loads(done.stdout.decode("utf-8")) if done.returncode == 0 else None
-    except ValueError:
+        outcome = marshal.loads(done.stdout) if done.returncode == 0 else None
+    except (EOFError, ValueError, TypeError):
         outcome = None
     if not isinstance(outcome, dict):
         raise SheetError(t("sheets.reader_stopped", file=path.name))

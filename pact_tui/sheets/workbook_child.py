@@ -3,7 +3,8 @@
 calamine is Rust: a crafted file (a 5 KB .xlsx with a cell at XFD1048576 asks for a range of
 17 billion cells) makes it abort the process, which no `except` can catch. Run as
 `python workbook_child.py FILE [SHEET]`, with its memory capped, the worst such a file can do is
-end this process; the caller reads the outcome from stdout, one JSON document:
+end this process; the caller reads the outcome from stdout, one dict in `marshal` form (the
+same Python on both ends, plain lists and strings, ten times quicker than JSON):
 `{"sheet": NAME, "rows": [[TEXT, ...], ...]}` or `{"error": KEY, ...}` (KEY names a catalogue
 message `sheets.KEY`). Only the standard library and python_calamine are imported, so the
 process starts in a tenth of a second; the csv reader in the app keeps the same limits.
@@ -12,7 +13,7 @@ process starts in a tenth of a second; the csv reader in the app keeps the same 
 from __future__ import annotations
 
 import datetime as dt
-import json
+import marshal
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -118,7 +119,7 @@ def read_sheet(path: str, wanted: str | None) -> Problem:
 def main(argv: Sequence[str]) -> int:
     _cap_memory()
     outcome = read_sheet(argv[0], argv[1] if len(argv) > 1 else None)
-    sys.stdout.buffer.write(json.dumps(outcome, ensure_ascii=False).encode("utf-8"))
+    sys.stdout.buffer.write(marshal.dumps(outcome))
     return 0
 
 
