@@ -30,6 +30,8 @@ def write_introduction(draft: Draft, chapters: dict[str, bool]) -> None:
 
 def _sessions(draft: Draft) -> None:
     held = [origin for origin in sessions_held(draft.session) if not origin.imported]
+    if not held:  # a list read from a spreadsheet only: no workshop to name
+        return
     if len(held) == 1:
         origin = held[0]
         date = long_date(origin.date) if origin.date else ""

@@ -280,3 +280,18 @@ def test_an_unchanged_commitments_sheet_changes_nothing(
     imported = update_session(result, demo_programme, "Voortgang juni", TODAY, rows)
     changes = imported.commitments
     assert (changes.edited, changes.added, changes.removed, changes.notes) == ((), (), (), ())
+
+
+def test_a_draft_of_an_imported_list_names_no_workshop(cli: RunCli, tmp_path: Path) -> None:
+    import docx
+
+    from tests.sheets.conftest import FIXTURES
+
+    imported = tmp_path / "lijst.json"
+    assert cli("import", FIXTURES / "actielijst-2024.xlsx", "-o", imported, "--yes").code == 0
+    draft = tmp_path / "concept.docx"
+    run = cli("export", imported, "-o", draft)
+    assert run.code == 0, run.err
+    text = "\n".join(p.text for p in docx.Document(str(draft)).paragraphs)
+    # The introduction names no workshop (the title page and appendices are the export's).
+    assert "opgesteld in de werksessie" not in text and "werksessies, gehouden" not in text
