@@ -32,7 +32,8 @@ from pact_tui.sheets import (
     update_session,
     write_xlsx,
 )
-from pact_tui.sheets.columns import ID
+from pact_tui.sheets.columns import ID, field_named
+from pact_tui.sheets.commitments import commitments_sheet
 from pact_tui.store import create_session, load_profile, read_session, session_filename
 
 _PREVIEW_ROWS = 5
@@ -48,25 +49,32 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--programme", type=Path, help=t("sheets.cli.help.programme"))
     parser.add_argument("--profile", default="westfriesland", help=t("sheets.cli.help.profile"))
     parser.add_argument("--map", action="append", default=[], metavar="COLUMN=FIELD",
-                        help=t("sheets.cli.help.map", fields=", ".join(FIELDS)))
+                        help=t("sheets.cli.help.map", fields=_field_names()))
     parser.add_argument("-y", "--yes", action="store_true", help=t("sheets.cli.help.yes"))
     parser.set_defaults(handler=run_import)
 
 
+def _field_names() -> str:
+    return ", ".join(template_field(name).label.lower() for name in FIELDS)
+
+
 def _overrides(values: list[str]) -> dict[str, str | None]:
+    """--map COLUMN=FIELD values: column heading -> field (None: not read); a field by its
+    key or its Dutch or English name ("Omschrijving=actie")."""
     overrides: dict[str, str | None] = {}
     for value in values:
-        column, sep, field = value.partition("=")
-        field = field.strip()
-        if not sep or not column.strip() or (field and field not in FIELDS):
-            raise UserError(t("sheets.cli.bad_map", value=value, fields=", ".join(FIELDS)))
-        overrides[column.strip()] = field or None
+        column, sep, name = value.partition("=")
+        field = field_named(name.strip()) if name.strip() else None
+        if not sep or not column.strip() or (name.strip() and field is None):
+            raise UserError(t("sheets.cli.bad_map", value=value, fields=_field_names()))
+        overrides[column.strip()] = field
     return overrides
 
 
-def _mapping(args: argparse.Namespace, opened: OpenedSheet) -> ColumnMap:
+def _mapping(args: argparse.Namespace, opened: OpenedSheet,
+             overrides: dict[str, str | None]) -> ColumnMap:
     try:
-        return apply_overrides(opened.header, opened.mapping, _overrides(args.map))
+        return apply_overrides(opened.header, opened.mapping, overrides)
     except KeyError as missing:
         raise UserError(t("sheets.cli.unknown_column", file=args.file.name,
                           column=missing.args[0])) from None
@@ -102,6 +110,30 @@ def _show(table: Table, header_row: int, header: list[str], mapping: ColumnMap,
             print(f"  {note}")
 
 
+def _show_commitments(imported: Imported) -> None:
+    changes = imported.commitments
+    if not (changes.edited or changes.added or changes.removed or changes.notes):
+        return
+    titles = {action.id: action.title for action in imported.session.actions}
+    titles.update({action.id: action.title for action in imported.removed})
+    print(t("sheets.cli.commitments"))
+    for change in changes.edited:
+        print(t("sheets.cli.commitment_edited", row=change.number,
+                party=change.commitment.party.name,
+                title=titles.get(change.commitment.action_id, ""),
+                fields=", ".join(t(f"sheets.commitment.{name.removesuffix('_id')}")
+                                 for name in change.fields)))
+    for change in changes.added:
+        print(t("sheets.cli.commitment_added", row=change.number,
+                party=change.commitment.party.name,
+                title=titles.get(change.commitment.action_id, "")))
+    for commitment in changes.removed:
+        print(t("sheets.cli.commitment_removed", party=commitment.party.name,
+                title=titles.get(commitment.action_id, "")))
+    for note in changes.notes:
+        print(f"  {note}")
+
+
 def _confirmed(args: argparse.Namespace, out: Path) -> bool:
     if args.yes:
         return True
@@ -116,9 +148,11 @@ def _confirmed(args: argparse.Namespace, out: Path) -> bool:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    opened = open_sheet(args.file, args.sheet, args.sessions_dir, need_header=not args.map)
+    overrides = _overrides(args.map)
+    opened = open_sheet(args.file, args.sheet, args.sessions_dir, need_header=not overrides,
+                        columns=tuple(overrides))
     table, header_row, header = opened.table, opened.header_index, list(opened.header)
-    mapping = _mapping(args, opened)
+    mapping = _mapping(args, opened, overrides)
     programme: Session | None = read_session(args.programme) if args.programme else None
     if programme is None and ID in mapping.values():
         raise UserError(t("sheets.cli.needs_programme", file=args.file.name))
@@ -128,22 +162,27 @@ def run_import(args: argparse.Namespace) -> int:
     _show(table, header_row, header, mapping, result)
 
     title = t("sheets.session_title", file=args.file.name)
-    imported: Imported = (update_session(result, programme, title) if programme
-                          else new_session(result, profile, title))
+    imported: Imported = (
+        update_session(result, programme, title,
+                       commitment_rows=commitments_sheet(args.file) or ())
+        if programme else new_session(result, profile, title))
     for update in imported.updates:
         print(t("sheets.cli.update", row=update.number, title=update.action.title,
                 fields=", ".join(_field_label(name) for name in update.fields)))
     for read in imported.unknown_ids:
         print(t("sheets.cli.unknown_id", row=read.number, title=read.action.title))
+    for action in imported.removed:
+        print(t("sheets.cli.removed", title=action.title))
+    _show_commitments(imported)
     skipped = sum(1 for note in result.notes if note.skipped)
     print(t("sheets.cli.summary", added=len(imported.added), updated=len(imported.updates),
-            skipped=skipped))
+            removed=len(imported.removed), skipped=skipped))
     out = args.output or args.sessions_dir / session_filename(imported.session.meta)
     if not _confirmed(args, out):
         return 0
     _write(imported.session, out)
     args.sessions_dir.mkdir(parents=True, exist_ok=True)
-    remember(args.sessions_dir, args.file.name, mapping)
+    remember(args.sessions_dir, args.file.name, header, mapping)
     if args.programme:
         print(t("sheets.cli.written", path=out, programme=args.programme))
     else:

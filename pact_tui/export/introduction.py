@@ -43,7 +43,9 @@ def _background(draft: Draft) -> None:
 
 
 def _sessions(draft: Draft) -> None:
-    held = sessions_held(draft.session)
+    held = [origin for origin in sessions_held(draft.session) if not origin.imported]
+    if not held:  # a list read from a spreadsheet only: no workshop to name
+        return
     if len(held) == 1:
         origin = held[0]
         date = long_date(origin.date) if origin.date else ""

@@ -63,6 +63,9 @@ class Origin(BaseModel):
     session_id: str
     title: str
     date: dt.date | None = None
+    # A spreadsheet read in, not a workshop held: the draft counts workshops only. Left out
+    # of the file when false, so every other origin is written as before.
+    imported: bool = Field(default=False, exclude_if=lambda imported: not imported)
 
 
 class PartyRef(BaseModel):

@@ -77,6 +77,9 @@ class SessionMeta(BaseModel):
     schema_version: int = SCHEMA_VERSION
     id: str = Field(default_factory=new_id)
     kind: SessionKind = "session"
+    # A session read from a spreadsheet (`pact-tui import`), not held as a workshop; its
+    # origin says so too. Left out of the file when false.
+    imported: bool = Field(default=False, exclude_if=lambda imported: not imported)
     profile: RegionProfile
     title: str = Field(min_length=1)
     date: dt.date = Field(default_factory=dt.date.today)
@@ -100,7 +103,8 @@ class SessionMeta(BaseModel):
 
     def as_origin(self) -> Origin:
         """This session as the provenance of the items made in it."""
-        return Origin(session_id=self.id, title=self.title, date=self.date)
+        return Origin(session_id=self.id, title=self.title, date=self.date,
+                      imported=self.imported)
 
 
 class Session(BaseModel):

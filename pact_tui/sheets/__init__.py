@@ -1,10 +1,11 @@
 """Spreadsheets in and out: an action list read into a session, a programme written as .xlsx.
 
-    table = read_table(path)                              # rows of text, numbered
+    table = read_table(path)                              # rows of text (calamine in a child)
     header = find_header(table.rows)                      # index of the header row
     mapping = guess_mapping(table.rows[header].cells)     # column -> field
     result = read_actions(table.rows[header + 1:], mapping, profile, stakeholders)
-    imported = new_session(result, profile, title)        # or update_session(result, programme)
+    imported = new_session(result, profile, title)        # or, from a programme's sheet:
+    imported = update_session(result, programme, title, commitment_rows=commitments_sheet(path))
     write_xlsx(programme, path)
 """
 

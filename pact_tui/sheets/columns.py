@@ -44,6 +44,8 @@ _FUZZY = 88
 _HEADER_SEARCH = 30
 
 ColumnMap = dict[int, str]
+# A mapping as remembered: normalized heading -> field, or None for a column not read.
+Remembered = dict[str, str | None]
 
 
 def normalize_header(text: str) -> str:
@@ -84,10 +86,34 @@ def field_for_header(header: str) -> str | None:
     return best if score >= _FUZZY else None
 
 
+def field_named(name: str) -> str | None:
+    """The field a --map names: its key ("title") or its Dutch or English name ("actie")."""
+    if name in FIELDS or name in HIDDEN_HEADERS:
+        return name
+    return _names().get(normalize_header(name))
+
+
 def guess_mapping(header: Sequence[str]) -> ColumnMap:
     """Column index -> field, each field taken by its first column only."""
     mapping: ColumnMap = {}
     for index, text in enumerate(header):
+        field = field_for_header(text)
+        if field is not None and field not in mapping.values():
+            mapping[index] = field
+    return mapping
+
+
+def mapping_from(header: Sequence[str], remembered: Mapping[str, str | None]) -> ColumnMap:
+    """The columns named in `remembered` as they were mapped, wherever they stand now; the
+    columns it does not know (added since) as their headings suggest, if the field is free."""
+    mapping: ColumnMap = {}
+    for index, text in enumerate(header):
+        field = remembered.get(normalize_header(text))
+        if field is not None and field not in mapping.values():
+            mapping[index] = field
+    for index, text in enumerate(header):
+        if normalize_header(text) in remembered:
+            continue
         field = field_for_header(text)
         if field is not None and field not in mapping.values():
             mapping[index] = field
@@ -99,6 +125,15 @@ def find_header(rows: Sequence[Row]) -> int | None:
     for index, row in enumerate(rows[:_HEADER_SEARCH]):
         fields = set(guess_mapping(row.cells).values())
         if "title" in fields and len(fields) >= 2:
+            return index
+    return None
+
+
+def row_naming(rows: Sequence[Row], names: Sequence[str]) -> int | None:
+    """The index in `rows` of the first row holding a heading for each of `names`."""
+    wanted = {normalize_header(name) for name in names}
+    for index, row in enumerate(rows[:_HEADER_SEARCH]):
+        if wanted <= {normalize_header(cell) for cell in row.cells}:
             return index
     return None
 

@@ -20,6 +20,25 @@ from pact_tui.sheets.columns import normalize_header
 # "Energietransitie" for "Energietransitie en klimaatadaptatie" scores about 90 on WRatio.
 CHOICE_CUTOFF = 85
 NAME_CUTOFF = 90
+# Status words are short and a negation is one word more: "niet gereed" scores 90 against
+# "gereed" and must not be read as done.
+STATUS_CUTOFF = 91
+
+# Words people write in a status column, besides the labels ("loopt", "gereed"): Dutch
+# first, then the English ones of lists kept in English.
+_STATUS_WORDS = {
+    "not-started": ("nog niet gestart", "nog niet begonnen", "niet begonnen", "nog te starten",
+                    "te doen", "nieuw", "open", "not started", "to do", "todo", "new"),
+    "preparing": ("voorbereiding", "in voorbereiding", "gepland", "in ontwikkeling",
+                  "verkenning", "opstart", "planned", "preparing", "preparation"),
+    "in-progress": ("loopt", "lopend", "lopende", "bezig", "uitvoering", "in uitvoering",
+                    "gestart", "gaande", "actief", "onderhanden", "in behandeling",
+                    "ongoing", "started", "running", "active", "in progress"),
+    "done": ("gereed", "klaar", "afgerond", "voltooid", "afgesloten", "gerealiseerd",
+             "uitgevoerd", "done", "finished", "completed", "complete", "closed"),
+    "dropped": ("vervallen", "geschrapt", "gestopt", "stopgezet", "geannuleerd", "afgevoerd",
+                "dropped", "cancelled", "canceled", "stopped"),
+}
 
 # Colours and symbols people write in a light column, besides the labels.
 _LIGHT_WORDS = {
@@ -82,10 +101,10 @@ def choice_matcher(choices: Sequence[Choice]) -> Matcher:
 
 
 def status_matcher() -> Matcher:
-    """A progress status by its Dutch or English label or its key."""
-    return Matcher((key, catalogue("nl")[f"model.progress.status.{key}"],
-                    (catalogue("en")[f"model.progress.status.{key}"],))
-                   for key in PROGRESS_STATUSES)
+    """A progress status by its Dutch or English label, its key or a common word for it."""
+    return Matcher(((key, catalogue("nl")[f"model.progress.status.{key}"],
+                     (catalogue("en")[f"model.progress.status.{key}"], *_STATUS_WORDS[key]))
+                    for key in PROGRESS_STATUSES), cutoff=STATUS_CUTOFF)
 
 
 def light_matcher() -> Matcher:

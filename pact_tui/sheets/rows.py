@@ -20,6 +20,7 @@ from pact_tui.model import Action, PartyRef, Planning, RegionProfile, Stakeholde
 from pact_tui.model.dates import read_date
 from pact_tui.model.planning_text import PlanningTextError, parse_planning
 from pact_tui.model.template import ACTION_TEMPLATE, FieldKind, template_field
+from pact_tui.model.validation import problems_from_validation_error
 from pact_tui.sheets.columns import CHECK, ID, VERSION, ColumnMap
 from pact_tui.sheets.matching import (
     Match,
@@ -69,6 +70,9 @@ class SheetAction:
     item_id: str = ""
     version: str = ""
     check: str = ""
+    # Fields whose cell was not understood: the action holds the default there, not the
+    # sheet's word, so they change nothing in an action the sheet came from.
+    unread: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -76,6 +80,8 @@ class ReadResult:
     actions: list[SheetAction] = field(default_factory=list)
     notes: list[RowNote] = field(default_factory=list)
     matches: list[MatchNote] = field(default_factory=list)
+    # The id in every row that named one, read or skipped: a row skipped is no deletion.
+    ids: set[str] = field(default_factory=set)
 
 
 def row_check(texts: Sequence[str]) -> str:
@@ -111,12 +117,15 @@ class _Matchers:
 
 class _RowReader:
     def __init__(self, profile: RegionProfile, matchers: _Matchers, result: ReadResult,
-                 number: int) -> None:
+                 number: int, updates: bool) -> None:
         self.profile = profile
         self.match = matchers
         self.result = result
         self.number = number
+        # A row with an id changes an action: a value not understood leaves it as it was.
+        self.updates = updates
         self.kept: list[str] = []
+        self.unread: set[str] = set()
 
     def warn(self, message: str) -> None:
         self.result.notes.append(RowNote(self.number, message))
@@ -127,10 +136,21 @@ class _RowReader:
         return match
 
     def keep(self, name: str, text: str) -> None:
-        """A value not taken: kept in the notes, and said."""
-        label = template_field(name).label
-        self.kept.append(f"{label}: {text}")
-        self.warn(t("sheets.value_not_matched", field=label, text=text))
+        """A value not taken: kept in the notes, and said as it is: left as it was, set to
+        the field's default, or left empty."""
+        spec = template_field(name)
+        self.kept.append(f"{spec.label}: {text}")
+        self.unread.add(name)
+        default = Action.model_fields[name].default
+        labels = {choice.key: choice.label for choice in spec.choices(self.profile)} \
+            if spec.choices else {}
+        if self.updates:
+            self.warn(t("sheets.value_not_matched_unchanged", field=spec.label, text=text))
+        elif default in labels:
+            self.warn(t("sheets.value_not_matched_default", field=spec.label, text=text,
+                        default=labels[default]))
+        else:
+            self.warn(t("sheets.value_not_matched", field=spec.label, text=text))
 
     def party(self, text: str, name: str) -> PartyRef:
         party, match = self.match.party(text)
@@ -200,6 +220,8 @@ def read_actions(rows: Sequence[Row], mapping: ColumnMap, profile: RegionProfile
         visible = {name: text for name, text in texts.items() if name not in (ID, VERSION, CHECK)}
         if not any(visible.values()):
             continue
+        if texts.get(ID):
+            result.ids.add(texts[ID])
         if not visible.get("title"):
             result.notes.append(RowNote(row.number, t("sheets.row_no_title"), skipped=True))
             continue
@@ -210,13 +232,17 @@ def read_actions(rows: Sequence[Row], mapping: ColumnMap, profile: RegionProfile
             result.notes.append(RowNote(row.number, t("sheets.row_unknown_theme",
                                                       text=visible["theme"]), skipped=True))
             continue
-        reader = _RowReader(profile, matchers, result, row.number)
+        reader = _RowReader(profile, matchers, result, row.number, bool(texts.get(ID)))
+        values = reader.values(visible)
         try:
-            action = Action.model_validate(reader.values(visible))
+            action = Action.model_validate(values)
         except ValidationError as error:
-            first = error.errors(include_url=False)[0]
-            result.notes.append(RowNote(row.number, str(first["msg"]), skipped=True))
+            [problem, *_] = problems_from_validation_error(error, "actions", values)
+            result.notes.append(RowNote(row.number, t(
+                "sheets.row_invalid", field=problem.field, message=problem.message),
+                skipped=True))
             continue
         result.actions.append(SheetAction(row.number, action, visible, texts.get(ID, ""),
-                                          texts.get(VERSION, ""), texts.get(CHECK, "")))
+                                          texts.get(VERSION, ""), texts.get(CHECK, ""),
+                                          frozenset(reader.unread)))
     return result

@@ -102,12 +102,17 @@ def _write_commitments(book: xlsxwriter.Workbook, session: Session) -> None:
     wrap = book.add_format({"text_wrap": True, "valign": "top"})
     titles = {action.id: action.title for action in session.actions}
     sheet.write_row(0, 0, [t("sheets.commitment.action"), t("sheets.commitment.party"),
-                           t("sheets.commitment.role"), t("sheets.commitment.text")], header)
+                           t("sheets.commitment.role"), t("sheets.commitment.text"),
+                           HIDDEN_HEADERS[ID], HIDDEN_HEADERS[VERSION]], header)
     for row, commitment in enumerate(session.commitments, start=1):
         sheet.write_row(row, 0, [titles.get(commitment.action_id, ""), commitment.party.name,
                                  t(f"sheets.role.{commitment.role}"), commitment.text], wrap)
+        # The commitment's id and the version written, hidden: a changed row comes back as
+        # an edit of that commitment, a deleted row as its deletion.
+        sheet.write_row(row, 4, [commitment.id, commitment.fingerprint()])
     for column, width in enumerate((50, 30, 12, 60)):
         sheet.set_column(column, column, width)
+    sheet.set_column(4, 5, None, None, {"hidden": True})
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, max(len(session.commitments), 1), 3)
 

@@ -96,15 +96,15 @@ def test_the_cli_writes_a_session_and_remembers_a_changed_mapping(
     assert all(action.progress_note == "" for action in session.actions)
     memory = tmp_path / "sessions" / "import-mappings.json"
     remembered = json.loads(memory.read_text(encoding="utf-8"))
-    assert "9" not in remembered["actielijst-2024.xlsx"]
+    assert remembered["actielijst-2024.xlsx"]["columns"]["opmerking"] is None
 
     again = cli("import", FIXTURES / "actielijst-2024.xlsx", "-o", tmp_path / "again.json")
     assert "Opmerking" in again.out and "(niet ingelezen)" in again.out.split("Opmerking")[1]
 
 
 def test_a_bad_map_and_a_missing_file_are_one_sentence(cli: RunCli, tmp_path: Path) -> None:
-    bad = cli("import", FIXTURES / "actielijst-2024.xlsx", "--map", "Maatregel=kleur")
-    assert bad.code == 2 and "--map Maatregel=kleur" in bad.err
+    bad = cli("import", FIXTURES / "actielijst-2024.xlsx", "--map", "Maatregel=smaak")
+    assert bad.code == 2 and "--map Maatregel=smaak" in bad.err
     missing = cli("import", tmp_path / "weg.xlsx")
     assert missing.code == 2 and "bestaat niet" in missing.err
     text = tmp_path / "lijst.txt"
@@ -127,3 +127,61 @@ def test_a_status_is_known_in_dutch_and_english_and_nothing_else_is_guessed() ->
     assert matcher("Afgerond").key == "done"  # type: ignore[union-attr]
     assert matcher("in progress").key == "in-progress"  # type: ignore[union-attr]
     assert matcher("misschien") is None
+
+
+@pytest.mark.parametrize("field", ["actie", "Actie", "title"])
+def test_map_names_a_field_in_dutch_and_finds_a_header_below_a_title(
+        cli: RunCli, tmp_path: Path, field: str) -> None:
+    path = tmp_path / "lijst.csv"
+    path.write_text("Actielijst 2025\r\n\r\nOmschrijving;Thema;Trekker\r\n"
+                    "Regionale pool flexwoningen;Wonen;Gemeente Hoorn\r\n", encoding="utf-8")
+    out = tmp_path / "lijst.json"
+    run = cli("import", path, "--map", f"Omschrijving={field}", "-o", out, "--yes")
+    assert run.code == 0, run.err
+    assert "kopregel op rij 3" in run.out
+    [action] = read_session(out).actions
+    assert (action.title, action.theme) == ("Regionale pool flexwoningen", "wonen")
+
+
+def test_a_remembered_mapping_follows_the_headings_when_a_column_is_added(
+        cli: RunCli, tmp_path: Path, programme_file: Path) -> None:
+    from openpyxl import load_workbook
+
+    first = tmp_path / "kwartaal-1"
+    first.mkdir()
+    sheet = first / "voortgang.xlsx"
+    assert cli("export", programme_file, "-o", sheet).code == 0
+    run = cli("import", sheet, "--programme", programme_file, "--map", "Impact=",
+              "-o", tmp_path / "k1.json", "--yes")
+    assert run.code == 0, run.err
+
+    second = tmp_path / "kwartaal-2"
+    second.mkdir()
+    book = load_workbook(sheet)
+    actions = book.worksheets[0]
+    actions.insert_cols(1)
+    actions.cell(1, 1).value = "Nr"
+    for row in range(2, actions.max_row + 1):
+        actions.cell(row, 1).value = row - 1
+    book.save(second / "voortgang.xlsx")
+    again = cli("import", second / "voortgang.xlsx", "--programme", programme_file,
+                "-o", tmp_path / "k2.json", "--yes")
+    assert again.code == 0, again.err
+    assert ("0 nieuwe acties, 0 bijgewerkte acties, 0 verwijderde acties, 0 rijen overgeslagen"
+            in again.out)
+    assert "Impact" in again.out and "(niet ingelezen)" in again.out.split("Impact")[1]
+
+
+def test_status_words_are_read_and_an_unknown_one_is_said_as_what_happens(
+        tmp_path: Path) -> None:
+    path = tmp_path / "lijst.csv"
+    path.write_text("Thema;Actie;Status\r\nWonen;Flexwoningen;loopt\r\nWonen;Starters;gereed\r\n"
+                    "Wonen;Doorstroming;on hold\r\n", encoding="utf-8")
+    table = read_table(path)
+    result = read_actions(table.rows[1:], guess_mapping(table.rows[0].cells),
+                          load_profile(None))
+    assert [read.action.status for read in result.actions] == [
+        "in-progress", "done", "not-started"]
+    assert [str(note) for note in result.notes] == [
+        "rij 4: Status ‘on hold’ niet herkend; op ‘niet gestart’ gezet en de tekst bewaard in "
+        "de notities"]

@@ -64,4 +64,4 @@ async def test_a_column_remapped_by_keys_is_read_as_that_field(tmp_path: Path) -
     assert warmte.progress_note == ""
     assert "Vertraging door netcongestie" in warmte.notes
     memory = json.loads((sessions / "import-mappings.json").read_text(encoding="utf-8"))
-    assert memory["actielijst-2024.xlsx"]["9"] == "progress_date"
+    assert memory["actielijst-2024.xlsx"]["columns"]["opmerking"] == "progress_date"

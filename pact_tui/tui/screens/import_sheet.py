@@ -31,6 +31,7 @@ from pact_tui.sheets import (
     update_session,
 )
 from pact_tui.sheets.columns import ID
+from pact_tui.sheets.commitments import commitments_sheet
 from pact_tui.store import create_session, load_profile, session_filename
 
 if TYPE_CHECKING:
@@ -146,8 +147,14 @@ class ImportSheetScreen(Screen[None]):
             self.notify(t("tui.import.needs_programme"), severity="error", markup=False)
             return
         title = t("sheets.session_title", file=self.opened.path.name)
-        imported = (update_session(self.result, self.programme, title) if self.programme
-                    else new_session(self.result, self.profile, title))
+        try:
+            imported = (
+                update_session(self.result, self.programme, title,
+                               commitment_rows=commitments_sheet(self.opened.path) or ())
+                if self.programme else new_session(self.result, self.profile, title))
+        except UserError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
         meta = imported.session.meta
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
@@ -156,7 +163,7 @@ class ImportSheetScreen(Screen[None]):
             self.notify(str(error), severity="error", markup=False)
             return
         self.written = path
-        remember(self.folder, self.opened.path.name, self.mapping)
+        remember(self.folder, self.opened.path.name, self.opened.header, self.mapping)
         self.notify(t("tui.import.written", name=path.name, count=len(imported.added)),
                     markup=False)
         self.app.pop_screen()
