@@ -6,7 +6,8 @@ from __future__ import annotations
 from pact_tui.export.draft import Draft
 from pact_tui.export.grouping import horizon_groups, organisations, sessions_held
 from pact_tui.export.wording import count, date_span, horizon_heading, joined, long_date
-from pact_tui.i18n import t
+from pact_tui.i18n import t, tn
+from pact_tui.model import Origin
 from pact_tui.model.rules import open_points
 
 
@@ -46,11 +47,18 @@ def _sessions(draft: Draft) -> None:
     held = [origin for origin in sessions_held(draft.session) if not origin.imported]
     if not held:  # a list read from a spreadsheet only: no workshop to name
         return
+    facilitator = draft.session.meta.facilitator
     if len(held) == 1:
         origin = held[0]
         date = long_date(origin.date) if origin.date else ""
         draft.paragraph(t("export.intro.one_session", title=origin.title, date=date))
-        return
+    else:
+        _session_list(draft, held)
+    if facilitator:
+        draft.paragraph(tn("export.intro.facilitator", len(held), name=facilitator))
+
+
+def _session_list(draft: Draft, held: list[Origin]) -> None:
     dates = [origin.date for origin in held if origin.date]
     period = date_span(min(dates), max(dates)) if dates else ""
     text = t("export.intro.sessions", count=count(len(held)), period=period)
@@ -58,8 +66,6 @@ def _sessions(draft: Draft) -> None:
     for origin in held:
         date = long_date(origin.date) if origin.date else ""
         draft.bullet(t("export.intro.session_line", date=date, title=origin.title))
-    if draft.session.meta.facilitator:
-        draft.paragraph(t("export.intro.facilitator", name=draft.session.meta.facilitator))
 
 
 def _actions(draft: Draft) -> None:

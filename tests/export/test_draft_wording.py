@@ -92,3 +92,14 @@ def test_open_points_list_a_planning_without_horizon_and_the_facilitators_note(
     comments = [comment.text for comment in reading.document.comments]
     assert "Nog in te vullen: planning. Notitie: Horizon volgt uit de begroting." in comments
     assert not any("::" in text or text.count(":") > 2 for text in comments)
+
+
+def test_a_draft_of_one_session_names_its_facilitator_too(make, read, tmp_path: Path) -> None:
+    session = make()
+    session = session.model_copy(update={"meta": session.meta.model_copy(
+        update={"sources": (), "kind": "session"})})
+    intro = _texts(read(export_programme(session, tmp_path / "een.docx")), "Inleiding",
+                   "Ambities en opgaven per thema")
+    assert any(text.startswith("Dit concept-uitvoeringsprogramma is opgesteld in de werksessie")
+               for text in intro)
+    assert "De werksessie is begeleid door Anne de Vries." in intro

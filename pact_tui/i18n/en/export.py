@@ -53,6 +53,7 @@ MESSAGES: dict[str, str] = {
     "export.intro.heading": "Introduction",
     "export.intro.background": "The municipalities {municipalities} work together in the region {region} on ‘{programme}’. This implementation programme makes the ambitions concrete: per theme the actions, with their goal, scale, planning and involved parties, and who leads them.",
     "export.intro.facilitator": "The workshop sessions were facilitated by {name}.",
+    "export.intro.facilitator_one": "The workshop session was facilitated by {name}.",
     "export.intro.one_session": "This draft implementation programme was drawn up in the workshop session ‘{title}’ of {date}.",
     "export.intro.sessions": "This draft implementation programme is the result of {count} workshop sessions, held {period}:",
     "export.intro.session_line": "{date} – {title}",

@@ -53,6 +53,7 @@ MESSAGES: dict[str, str] = {
     "export.intro.heading": "Inleiding",
     "export.intro.background": "De gemeenten {municipalities} werken in de regio {region} samen aan ‘{programme}’. Dit uitvoeringsprogramma maakt de ambities concreet: per thema de acties, met hun doel, schaalniveau, planning en betrokken partijen, en wie ze trekt.",
     "export.intro.facilitator": "De werksessies zijn begeleid door {name}.",
+    "export.intro.facilitator_one": "De werksessie is begeleid door {name}.",
     "export.intro.one_session": "Dit concept-uitvoeringsprogramma is opgesteld in de werksessie ‘{title}’ van {date}.",
     "export.intro.sessions": "Dit concept-uitvoeringsprogramma is het resultaat van {count} werksessies, gehouden {period}:",
     "export.intro.session_line": "{date} – {title}",
