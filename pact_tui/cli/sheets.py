@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from pact_tui.export.progress import export_progress
-from pact_tui.i18n import t
+from pact_tui.i18n import t, tn
 from pact_tui.model import Session, SessionMeta, UserError
 from pact_tui.model.template import template_field
 from pact_tui.sheets import (
@@ -175,8 +175,10 @@ def run_import(args: argparse.Namespace) -> int:
         print(t("sheets.cli.removed", title=action.title))
     _show_commitments(imported)
     skipped = sum(1 for note in result.notes if note.skipped)
-    print(t("sheets.cli.summary", added=len(imported.added), updated=len(imported.updates),
-            removed=len(imported.removed), skipped=skipped))
+    counts = (("added", len(imported.added)), ("updated", len(imported.updates)),
+              ("removed", len(imported.removed)), ("skipped", skipped))
+    print(t("sheets.cli.summary", counts=", ".join(
+        tn(f"sheets.cli.count.{what}", number) for what, number in counts)))
     out = args.output or args.sessions_dir / session_filename(imported.session.meta)
     if not _confirmed(args, out):
         return 0

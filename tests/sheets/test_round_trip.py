@@ -129,7 +129,7 @@ def test_the_cli_round_trip_names_the_update_and_needs_the_programme(
               "-o", session_path, "--yes")
     assert run.code == 0, run.err
     assert "rij 3:" in run.out and "Stoplicht, Toelichting voortgang" in run.out
-    assert "0 nieuwe acties, 1 bijgewerkte acties" in run.out
+    assert "0 nieuwe acties, 1 bijgewerkte actie," in run.out
     merged = cli("merge", programme_file, session_path, "-o", tmp_path / "nieuw.json")
     assert merged.code == 0, merged.err
     programme = read_session(tmp_path / "nieuw.json")
@@ -161,7 +161,7 @@ def test_a_row_deleted_from_the_sheet_is_removed_by_the_merge_and_said(
               "--yes")
     assert run.code == 0, run.err
     assert f"verwijderd: ‘{gone_title}’ staat niet meer in de spreadsheet" in run.out
-    assert "0 nieuwe acties, 0 bijgewerkte acties, 1 verwijderde acties" in run.out
+    assert "0 nieuwe acties, 0 bijgewerkte acties, 1 verwijderde actie," in run.out
 
     merged = cli("merge", programme_file, update, "-o", tmp_path / "nieuw.json")
     assert merged.code == 0, merged.err

@@ -56,8 +56,10 @@ async def test_plus_minus_backspace_and_undo_of_a_count(ui, make_session, profil
         await pilot.press("ctrl+z")  # the cleared 9 comes back
         await pilot.press("ctrl+z")  # and then goes: the second row had no votes before
         assert "6 stemmen op 1 van de 3" in ui.text(app)
+        await pilot.press("up", "minus", "minus", "minus", "minus", "minus")
+        assert "1 stem op 1 van de 3" in ui.text(app)
         app.editor.flush()
-    assert [a.votes.get(voting.id, 0) for a in read_session(path).actions] == [6, 0, 0]
+    assert [a.votes.get(voting.id, 0) for a in read_session(path).actions] == [1, 0, 0]
 
 
 async def test_sort_and_top_show_the_most_voted_first(ui, make_session, profile) -> None:

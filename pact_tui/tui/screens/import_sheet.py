@@ -18,7 +18,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from pact_tui.i18n import t
+from pact_tui.i18n import t, tn
 from pact_tui.model import Session, UserError
 from pact_tui.model.template import template_field
 from pact_tui.sheets import (
@@ -164,7 +164,7 @@ class ImportSheetScreen(Screen[None]):
             return
         self.written = path
         remember(self.folder, self.opened.path.name, self.opened.header, self.mapping)
-        self.notify(t("tui.import.written", name=path.name, count=len(imported.added)),
+        self.notify(tn("tui.import.written", len(imported.added), name=path.name),
                     markup=False)
         self.app.pop_screen()
         self.pact.open_session(path)

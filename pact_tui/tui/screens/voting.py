@@ -25,7 +25,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from pact_tui.editor import Changed, EditorEvent, SessionEditor
-from pact_tui.i18n import t
+from pact_tui.i18n import t, tn
 from pact_tui.model import Action, Challenge, UserError, VotingRound
 from pact_tui.model.votes import count, latest_round, round_from_text, top, with_count
 from pact_tui.tui import follow
@@ -375,7 +375,7 @@ class VotingScreen(Screen[None]):
         voted = self._ordered_voted()
         total = sum(count(item, round_id) for item in voted)
         self.query_one("#voting-total", Static).update(Text(
-            t("tui.voting.total", votes=total, voted=len(voted), rows=len(self._order)),
+            tn("tui.voting.total", total, voted=len(voted), rows=len(self._order)),
             style="bold"))
         size = self.top_size or TOP_SIZES[0]
         shown = Text(t("tui.voting.top_title", size=size), style="bold")
