@@ -21,6 +21,7 @@ from pact_tui.i18n import t
 from pact_tui.model import ITEM_KINDS, SCHEMA_VERSION, Session, SessionMeta, UserError
 from pact_tui.model.rules import cross_theme_challenges, open_points
 from pact_tui.model.validation import problems_from_validation_error
+from pact_tui.model.visible_text import visible
 from pact_tui.store import (
     StoreError,
     builtin_profiles,
@@ -148,7 +149,8 @@ def check_file(args: argparse.Namespace) -> int:
     path = _existing_file(args.file)
     session = read_session(path)
     meta = session.meta
-    print(t("cli.check_ok", file=str(path), kind=t(f"cli.kind.{meta.kind}"), title=meta.title,
+    print(t("cli.check_ok", file=visible(str(path)), kind=t(f"cli.kind.{meta.kind}"),
+            title=visible(meta.title),
             date=meta.date.isoformat(), counts=_counts(session)))
     return 0
 

@@ -17,6 +17,7 @@ from pact_tui.export.progress import export_progress
 from pact_tui.i18n import t
 from pact_tui.model import Session, SessionMeta, UserError
 from pact_tui.model.template import template_field
+from pact_tui.model.visible_text import visible
 from pact_tui.sheets import (
     FIELDS,
     ColumnMap,
@@ -78,28 +79,29 @@ def _field_label(name: str) -> str:
 
 def _show(table: Table, header_row: int, header: list[str], mapping: ColumnMap,
           result: ReadResult) -> None:
-    print(t("sheets.cli.sheet", sheet=table.sheet, row=table.rows[header_row].number))
+    print(t("sheets.cli.sheet", sheet=visible(table.sheet), row=table.rows[header_row].number))
     print(t("sheets.cli.mapping"))
     for index, column in enumerate(header):
         if not column:
             continue
         if index in mapping:
-            print(t("sheets.cli.mapped", column=column, field=_field_label(mapping[index])))
+            print(t("sheets.cli.mapped", column=visible(column),
+                    field=_field_label(mapping[index])))
         else:
-            print(t("sheets.cli.skipped", column=column))
+            print(t("sheets.cli.skipped", column=visible(column)))
     print(t("sheets.cli.preview"))
     for read in result.actions[:_PREVIEW_ROWS]:
         cells = " | ".join(read.texts.get(name, "") for name in FIELDS
                            if name in read.texts and read.texts.get(name))
-        print(f"  {read.number:>4}: {cells[:160]}")
+        print(f"  {read.number:>4}: {visible(cells[:160])}")
     if result.matches:
         print(t("sheets.cli.matches"))
         for match in result.matches:
-            print(f"  {match}")
+            print(f"  {visible(str(match))}")
     if result.notes:
         print(t("sheets.cli.notes"))
         for note in result.notes:
-            print(f"  {note}")
+            print(f"  {visible(str(note))}")
 
 
 def _confirmed(args: argparse.Namespace, out: Path) -> bool:
@@ -131,10 +133,10 @@ def run_import(args: argparse.Namespace) -> int:
     imported: Imported = (update_session(result, programme, title) if programme
                           else new_session(result, profile, title))
     for update in imported.updates:
-        print(t("sheets.cli.update", row=update.number, title=update.action.title,
+        print(t("sheets.cli.update", row=update.number, title=visible(update.action.title),
                 fields=", ".join(_field_label(name) for name in update.fields)))
     for read in imported.unknown_ids:
-        print(t("sheets.cli.unknown_id", row=read.number, title=read.action.title))
+        print(t("sheets.cli.unknown_id", row=read.number, title=visible(read.action.title)))
     skipped = sum(1 for note in result.notes if note.skipped)
     print(t("sheets.cli.summary", added=len(imported.added), updated=len(imported.updates),
             skipped=skipped))

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from pact_tui.model import Action, Stakeholder
 from pact_tui.tui.screens.home import HomeScreen
-from pact_tui.tui.text import visible
+from pact_tui.model.visible_text import visible
 
 if TYPE_CHECKING:
     from tests.tui.conftest import MakeSession, Ui
