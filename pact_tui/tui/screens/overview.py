@@ -192,7 +192,7 @@ class OverviewScreen(PhaseScreen):
         self.app.call_from_thread(self._progress, message, fraction)
 
     def _progress(self, message: str, fraction: float) -> None:
-        self.query_one("#export-status", Static).update(Text(message))
+        self.query_one("#export-status", Static).update(Text(visible(message)))
         self.query_one("#export-progress", ProgressBar).update(progress=fraction)
 
     def _exported(self, path: Path) -> None:
