@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from textual.app import App
 from textual.pilot import Pilot
 
 from pact_tui.merge import start_session_from
@@ -41,34 +42,60 @@ async def _settle(pilot: Pilot[Any]) -> None:
     await pilot.pause()
 
 
+def _breakouts(profile: RegionProfile, folder: Path, disputed: tuple[str, ...]) -> None:
+    """A programme and two sessions from it that change the same fields of one action."""
+    build = Action(theme="wonen", title=f"Bouwen {RED}rood", goal="500", notes="")
+    meta = SessionMeta(profile=profile, title="Pact", kind="programme", date=dt.date(2026, 1, 10))
+    programme = Session(meta=meta, actions=(build,))
+    write_session(folder / "programma.json", programme)
+    for name, value in (("noord", f"600 {RETITLE}"), ("zuid", f"700 {RED}woningen")):
+        session = start_session_from(programme, f"Groep {name} {RETITLE}", dt.date(2026, 2, 1))
+        edited = session.actions[0].edited(**dict.fromkeys(disputed, value))
+        write_session(folder / f"{name}.json", session.model_copy(update={"actions": (edited,)}))
+
+
+async def _merged(app: App[Any], pilot: Pilot[Any]) -> None:
+    """The merge screen's report of the two ticked sessions."""
+    await _settle(pilot)
+    await pilot.press("m")
+    await _settle(pilot)
+    assert isinstance(app.screen, MergeScreen)
+    await pilot.press("m")
+    await _settle(pilot)
+
+
 @pytest.mark.parametrize("disputed", [("goal",), ("goal", "notes")])
 async def test_the_merge_conflict_editor_shows_escape_codes_as_symbols(
     profile: RegionProfile, sessions_dir: Path, ui: Ui, disputed: tuple[str, ...]
 ) -> None:
     """One disputed text opens the roomy editor, more open the form; both show symbols."""
-    build = Action(theme="wonen", title=f"Bouwen {RED}rood", goal="500", notes="")
-    meta = SessionMeta(profile=profile, title="Pact", kind="programme", date=dt.date(2026, 1, 10))
-    programme = Session(meta=meta, actions=(build,))
-    write_session(sessions_dir / "programma.json", programme)
-    for name, value in (("noord", f"600 {RETITLE}"), ("zuid", f"700 {RED}woningen")):
-        session = start_session_from(programme, f"Groep {name}", dt.date(2026, 2, 1))
-        edited = session.actions[0].edited(**dict.fromkeys(disputed, value))
-        write_session(sessions_dir / f"{name}.json",
-                      session.model_copy(update={"actions": (edited,)}))
+    _breakouts(profile, sessions_dir, disputed)
     app = ui.app(None)
     async with app.run_test(size=(100, 30)) as pilot:
-        await _settle(pilot)
-        await pilot.press("m")
-        await _settle(pilot)
-        assert isinstance(app.screen, MergeScreen)
-        await pilot.press("m")
-        await _settle(pilot)
+        await _merged(app, pilot)
         await pilot.press("c", "e")
         dialog = LongTextModal if len(disputed) == 1 else FormDialog
         await ui.wait_until(pilot, lambda: isinstance(app.screen, dialog))
         text = _clean(ui.text(app))
         assert "Bouwen ␛[31mrood" in text  # the item in the dialog's title
         assert "␛]2;pwned␇" in text or "␛[31mwoningen" in text  # the newest version's text
+
+
+async def test_the_report_the_merge_screen_writes_holds_no_escape_codes(
+    profile: RegionProfile, sessions_dir: Path, ui: Ui
+) -> None:
+    _breakouts(profile, sessions_dir, ("goal",))
+    app = ui.app(None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _merged(app, pilot)
+        await pilot.press("c", "1")  # keep the first version
+        await pilot.pause()
+        await pilot.press("w")
+        await _settle(pilot)
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, HomeScreen))
+    [report] = sessions_dir.glob("*-verslag.md")
+    text = _clean(report.read_text("utf-8"))
+    assert "Bouwen ␛[31mrood" in text and "Groep noord ␛]2;pwned␇" in text
 
 
 async def test_the_commitment_form_shows_escape_codes_as_symbols_and_keeps_the_name(
