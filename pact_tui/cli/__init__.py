@@ -20,6 +20,7 @@ from pact_tui.cli import parsing
 from pact_tui.cli import session as session_commands
 from pact_tui.i18n import LANGUAGES, set_language, t
 from pact_tui.model import UserError
+from pact_tui.model.visible_text import visible
 
 EXIT_USER_ERROR = 2
 # What a shell reports for a program ended by SIGPIPE: `pact-tui schema | head` stopped reading.
@@ -84,7 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.flush()
         return result
     except UserError as error:
-        print(t("cli.error", message=str(error)), file=sys.stderr)
+        print(t("cli.error", message=visible(str(error), lines=True)), file=sys.stderr)
         return EXIT_USER_ERROR
     except BrokenPipeError:
         _stop_writing_to_closed_pipe()

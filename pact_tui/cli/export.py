@@ -13,6 +13,7 @@ from pact_tui.export.errors import OutputError
 from pact_tui.export.output import check_folder, check_output
 from pact_tui.export.pdf import PdfError, office, write_pdf
 from pact_tui.i18n import t
+from pact_tui.model.visible_text import visible
 from pact_tui.store import read_session
 
 
@@ -88,7 +89,7 @@ def run_export(args: argparse.Namespace) -> int:
         # Steps repeat their message as they advance; a terminal log needs each step once.
         if message not in shown:
             shown.append(message)
-            print(t("export.cli.progress", percent=round(fraction * 100), message=message),
+            print(t("export.cli.progress", percent=round(fraction * 100), message=visible(message)),
                   flush=True)
 
     if out.suffix.casefold() == ".pdf":
@@ -116,4 +117,4 @@ def _pdf_beside(written: Path) -> None:
     try:
         print(t("export.cli.pdf_written", path=write_pdf(written)))
     except PdfError as error:
-        print(t("export.cli.no_pdf", reason=error), file=sys.stderr)
+        print(t("export.cli.no_pdf", reason=visible(str(error))), file=sys.stderr)

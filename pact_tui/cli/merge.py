@@ -17,6 +17,7 @@ from pact_tui.merge import combine_safe, merge_sessions, resolve_newest
 from pact_tui.merge.report import counted, render_report
 from pact_tui.model import Session, UserError
 from pact_tui.model.commitment_rules import commitment_warnings
+from pact_tui.model.visible_text import visible
 from pact_tui.store import read_session, write_session
 
 EXIT_CONFLICTS = 1
@@ -63,7 +64,7 @@ def _read_all(paths: list[Path]) -> list[Session]:
             problems.append(str(error))
     if problems:
         for problem in problems:
-            print(t("cli.error", message=problem), file=sys.stderr)
+            print(t("cli.error", message=visible(problem, lines=True)), file=sys.stderr)
         raise UserError(t("merge.cli.invalid_inputs", n=len(problems), total=len(paths)))
     return sessions
 
@@ -96,9 +97,9 @@ def merge_files(args: argparse.Namespace) -> int:
         result = combine_safe(result)
     if args.conflicts == "newest":
         result = resolve_newest(result)
-    print(render_report(result), end="")
+    print(visible(render_report(result), lines=True), end="")
     if args.report is not None:
-        _write_text(args.report, render_report(result, markdown=True))
+        _write_text(args.report, visible(render_report(result, markdown=True), lines=True))
         print(t("merge.cli.report_written", file=str(args.report)))
     if result.unresolved:
         print(counted("merge.cli.unresolved", len(result.unresolved)), file=sys.stderr)

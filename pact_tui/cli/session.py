@@ -23,6 +23,7 @@ from pact_tui.model import ITEM_KINDS, SCHEMA_VERSION, Session, SessionMeta, Use
 from pact_tui.model.commitment_rules import commitment_warnings
 from pact_tui.model.rules import cross_theme_challenges, open_points
 from pact_tui.model.validation import problems_from_validation_error
+from pact_tui.model.visible_text import visible
 from pact_tui.store import (
     StoreError,
     builtin_profiles,
@@ -154,7 +155,8 @@ def check_file(args: argparse.Namespace) -> int:
     path = _existing_file(args.file)
     session = read_session(path)
     meta = session.meta
-    print(t("cli.check_ok", file=str(path), kind=t(f"cli.kind.{meta.kind}"), title=meta.title,
+    print(t("cli.check_ok", file=visible(str(path)), kind=t(f"cli.kind.{meta.kind}"),
+            title=visible(meta.title),
             date=meta.date.isoformat(), counts=_counts(session)))
     warnings = commitment_warnings(session.actions, session.commitments)
     for warning in warnings:

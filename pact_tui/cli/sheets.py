@@ -17,6 +17,7 @@ from pact_tui.export.progress import export_progress
 from pact_tui.i18n import t, tn
 from pact_tui.model import Session, SessionMeta, UserError
 from pact_tui.model.template import template_field
+from pact_tui.model.visible_text import visible
 from pact_tui.sheets import (
     FIELDS,
     ColumnMap,
@@ -86,52 +87,53 @@ def _field_label(name: str) -> str:
 
 def _show(table: Table, header_row: int, header: list[str], mapping: ColumnMap,
           result: ReadResult) -> None:
-    print(t("sheets.cli.sheet", sheet=table.sheet, row=table.rows[header_row].number))
+    print(t("sheets.cli.sheet", sheet=visible(table.sheet), row=table.rows[header_row].number))
     print(t("sheets.cli.mapping"))
     for index, column in enumerate(header):
         if not column:
             continue
         if index in mapping:
-            print(t("sheets.cli.mapped", column=column, field=_field_label(mapping[index])))
+            print(t("sheets.cli.mapped", column=visible(column),
+                    field=_field_label(mapping[index])))
         else:
-            print(t("sheets.cli.skipped", column=column))
+            print(t("sheets.cli.skipped", column=visible(column)))
     print(t("sheets.cli.preview"))
     for read in result.actions[:_PREVIEW_ROWS]:
         cells = " | ".join(read.texts.get(name, "") for name in FIELDS
                            if name in read.texts and read.texts.get(name))
-        print(f"  {read.number:>4}: {cells[:160]}")
+        print(f"  {read.number:>4}: {visible(cells[:160])}")
     if result.matches:
         print(t("sheets.cli.matches"))
         for match in result.matches:
-            print(f"  {match}")
+            print(f"  {visible(str(match))}")
     if result.notes:
         print(t("sheets.cli.notes"))
         for note in result.notes:
-            print(f"  {note}")
+            print(f"  {visible(str(note))}")
 
 
 def _show_commitments(imported: Imported) -> None:
     changes = imported.commitments
     if not (changes.edited or changes.added or changes.removed or changes.notes):
         return
-    titles = {action.id: action.title for action in imported.session.actions}
-    titles.update({action.id: action.title for action in imported.removed})
+    titles = {action.id: visible(action.title) for action in imported.session.actions}
+    titles.update({action.id: visible(action.title) for action in imported.removed})
     print(t("sheets.cli.commitments"))
     for change in changes.edited:
         print(t("sheets.cli.commitment_edited", row=change.number,
-                party=change.commitment.party.name,
+                party=visible(change.commitment.party.name),
                 title=titles.get(change.commitment.action_id, ""),
                 fields=", ".join(t(f"sheets.commitment.{name.removesuffix('_id')}")
                                  for name in change.fields)))
     for change in changes.added:
         print(t("sheets.cli.commitment_added", row=change.number,
-                party=change.commitment.party.name,
+                party=visible(change.commitment.party.name),
                 title=titles.get(change.commitment.action_id, "")))
     for commitment in changes.removed:
-        print(t("sheets.cli.commitment_removed", party=commitment.party.name,
+        print(t("sheets.cli.commitment_removed", party=visible(commitment.party.name),
                 title=titles.get(commitment.action_id, "")))
     for note in changes.notes:
-        print(f"  {note}")
+        print(f"  {visible(str(note))}")
 
 
 def _confirmed(args: argparse.Namespace, out: Path) -> bool:
@@ -167,12 +169,12 @@ def run_import(args: argparse.Namespace) -> int:
                        commitment_rows=commitments_sheet(args.file) or ())
         if programme else new_session(result, profile, title))
     for update in imported.updates:
-        print(t("sheets.cli.update", row=update.number, title=update.action.title,
+        print(t("sheets.cli.update", row=update.number, title=visible(update.action.title),
                 fields=", ".join(_field_label(name) for name in update.fields)))
     for read in imported.unknown_ids:
-        print(t("sheets.cli.unknown_id", row=read.number, title=read.action.title))
+        print(t("sheets.cli.unknown_id", row=read.number, title=visible(read.action.title)))
     for action in imported.removed:
-        print(t("sheets.cli.removed", title=action.title))
+        print(t("sheets.cli.removed", title=visible(action.title)))
     _show_commitments(imported)
     skipped = sum(1 for note in result.notes if note.skipped)
     counts = (("added", len(imported.added)), ("updated", len(imported.updates)),

@@ -16,6 +16,7 @@ from typing import Annotated, Any, ClassVar, Self
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from pact_tui.i18n import t
+from pact_tui.model.limits import LONGEST_TEXT
 
 # Fields every item has that say nothing about its content: left out of its fingerprint.
 BOOKKEEPING_FIELDS = frozenset({
@@ -58,7 +59,7 @@ def now_utc() -> dt.datetime:
 class Origin(BaseModel):
     """A session an item came from (provenance)."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", str_max_length=LONGEST_TEXT)
 
     session_id: str
     title: str
@@ -71,7 +72,8 @@ class Origin(BaseModel):
 class PartyRef(BaseModel):
     """A party named in an action: a stakeholder of the session, or free text."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True,
+                              str_max_length=LONGEST_TEXT)
 
     name: str = Field(min_length=1)
     stakeholder_id: str | None = None
@@ -85,10 +87,21 @@ def content_fingerprint(content: dict[str, Any]) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
 
 
+def _longest_text(value: Any) -> int:
+    """The length of the longest text anywhere in JSON data."""
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, dict):
+        value = [*value.keys(), *value.values()]
+    if isinstance(value, list | tuple):
+        return max(map(_longest_text, value), default=0)
+    return 0
+
+
 class PastVersion(BaseModel):
     """A version that lost to this item in a merge, kept whole so no word is lost."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", str_max_length=LONGEST_TEXT)
 
     reason: str
     item_id: str
@@ -97,6 +110,14 @@ class PastVersion(BaseModel):
     content: dict[str, Any] | None
     sources: tuple[Origin, ...] = ()
     updated_at: dt.datetime | None = None
+
+    @field_validator("content")
+    @classmethod
+    def _no_text_too_long(cls, content: dict[str, Any] | None) -> dict[str, Any] | None:
+        # Free JSON, so the models' own limit does not reach the texts in it.
+        if content is not None and _longest_text(content) > LONGEST_TEXT:
+            raise ValueError(t("model.error.string_too_long", max_length=LONGEST_TEXT))
+        return content
 
     @field_validator("reason")
     @classmethod
@@ -121,7 +142,8 @@ class PastVersion(BaseModel):
 class Item(BaseModel):
     """What every kind of item shares."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True,
+                              str_max_length=LONGEST_TEXT)
 
     TABLE: ClassVar[str]
 
@@ -231,7 +253,8 @@ class Ambition(Item):
 class Planning(BaseModel):
     """When an action happens: a horizon from the profile plus optional years and free timing."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True,
+                              str_max_length=LONGEST_TEXT)
 
     horizon: str | None = None
     start_year: int | None = Field(default=None, ge=1900, le=2200)

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from pact_tui.i18n import t
 from pact_tui.model.errors import UserError
+from pact_tui.model.limits import LONGEST_TEXT
 
 
 class ProfileError(UserError):
@@ -22,7 +23,8 @@ class ProfileError(UserError):
 class Choice(BaseModel):
     """One option of a choice list (a theme, a scale level, a horizon)."""
 
-    model_config = ConfigDict(frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(frozen=True, str_strip_whitespace=True,
+                              str_max_length=LONGEST_TEXT)
 
     key: str = Field(min_length=1, pattern=r"^[a-z0-9][a-z0-9_-]*$")
     label: str = Field(min_length=1)
@@ -47,7 +49,8 @@ class Horizon(Choice):
 class RegionProfile(BaseModel):
     """Everything region-specific: a session file embeds the profile it was made with."""
 
-    model_config = ConfigDict(frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(frozen=True, str_strip_whitespace=True,
+                              str_max_length=LONGEST_TEXT)
 
     key: str = Field(min_length=1, pattern=r"^[a-z0-9][a-z0-9_-]*$")
     name: str = Field(min_length=1)

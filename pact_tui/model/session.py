@@ -27,6 +27,7 @@ from pact_tui.model.items import (
     new_id,
     now_utc,
 )
+from pact_tui.model.limits import LONGEST_TEXT
 from pact_tui.model.profile import RegionProfile
 from pact_tui.model.votes import VotingRound
 
@@ -52,7 +53,8 @@ SessionKind = Literal["session", "programme"]
 class Participant(BaseModel):
     """Someone at the table: the organisation and role; the name only with consent."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True,
+                              str_max_length=LONGEST_TEXT)
 
     organisation: str = Field(min_length=1)
     role: str = ""
@@ -62,7 +64,8 @@ class Participant(BaseModel):
 class AgendaItem(BaseModel):
     """One block of the session's agenda, with its timebox in minutes."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True,
+                              str_max_length=LONGEST_TEXT)
 
     title: str = Field(min_length=1)
     phase: str | None = None
@@ -72,7 +75,8 @@ class AgendaItem(BaseModel):
 class SessionMeta(BaseModel):
     """What a session file says about itself (its `meta` table)."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True,
+                              str_max_length=LONGEST_TEXT)
 
     schema_version: int = SCHEMA_VERSION
     id: str = Field(default_factory=new_id)

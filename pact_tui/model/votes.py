@@ -14,6 +14,7 @@ from typing import Protocol, TypeVar
 from pydantic import BaseModel, ConfigDict, Field
 
 from pact_tui.model.items import Action, new_id
+from pact_tui.model.limits import LONGEST_TEXT
 
 SCORES = (1, 2, 3, 4, 5)
 
@@ -35,7 +36,8 @@ QUADRANT_SCORES = {
 class VotingRound(BaseModel):
     """One round of dot voting: its name, its date and, if agreed, the dots each person had."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True,
+                              str_max_length=LONGEST_TEXT)
 
     id: str = Field(default_factory=new_id)
     name: str = Field(min_length=1)

@@ -30,6 +30,7 @@ from pact_tui.editor import (
 )
 from pact_tui.i18n import t
 from pact_tui.model import PHASES, Action, Challenge, Phase, SessionMeta, UserError
+from pact_tui.model.limits import LONGEST_TEXT
 from pact_tui.store import SessionFile
 from pact_tui.store.lock import is_held
 from pact_tui.store.rescue import find_rescue, restore_rescue
@@ -152,6 +153,11 @@ class PactApp(App[int]):
             await self._typeahead.take(event)
         ):
             return
+        if isinstance(event, events.Paste) and len(event.text) > LONGEST_TEXT:
+            # No field holds more: cut here, once for every widget, and say so.
+            self.notify(t("tui.app.paste_cut", length=len(event.text), limit=LONGEST_TEXT),
+                        severity="warning", timeout=10)
+            event.text = event.text[:LONGEST_TEXT]
         await super().on_event(event)
 
     async def on_key_landed(self, message: KeyLanded) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from pact_tui.model import Action, Stakeholder
+from pact_tui.model.visible_text import visible
 from pact_tui.tui.screens.home import HomeScreen
-from pact_tui.tui.text import visible
 
 if TYPE_CHECKING:
     from tests.tui.conftest import MakeSession, Ui
@@ -21,6 +21,11 @@ def test_control_characters_become_control_pictures() -> None:
     assert visible("a\x7fb\x9bc") == "a␡b␦c"
     assert visible("regel\nregel") == "regel␊regel"
     assert visible("regel\nregel\tx", lines=True) == "regel\nregel\tx"
+
+
+def test_bidi_overrides_that_reorder_what_is_read_become_a_symbol() -> None:
+    assert visible("factuur\u202egpj.exe") == "factuur␦gpj.exe"
+    assert visible("a\u2066b\u2069c", lines=True) == "a␦b␦c"
 
 
 def test_joiners_and_other_letters_of_normal_text_are_kept() -> None:

@@ -27,6 +27,7 @@ MESSAGES: dict[str, str] = {
     "model.error.missing": "is missing",
     "model.error.string_too_short": "must not be empty",
     "model.error.too_short": "must not be empty",
+    "model.error.string_too_long": "is longer than {max_length} characters, the limit for one text field",
     "model.error.string_type": "must be text",
     "model.error.int_parsing": "must be a whole number",
     "model.error.int_type": "must be a whole number",

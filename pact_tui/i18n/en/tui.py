@@ -74,6 +74,7 @@ MESSAGES: dict[str, str] = {
     # --- shell: app, home, phase screens ---
     "tui.app.title": "pact-tui",
     "tui.app.save_failed": "Not saved",
+    "tui.app.paste_cut": "The pasted text had {length} characters; only the first {limit} were pasted, as one field holds no more.",
     "tui.app.rescued": "Not everything could be saved; the whole session is safe in {path}.",
     "tui.banner.read_only": "Read-only: {reason}.",
     "tui.header.read_only": "read-only",

@@ -27,6 +27,7 @@ MESSAGES: dict[str, str] = {
     "model.error.missing": "ontbreekt",
     "model.error.string_too_short": "mag niet leeg zijn",
     "model.error.too_short": "mag niet leeg zijn",
+    "model.error.string_too_long": "is langer dan {max_length} tekens, de grens voor één tekstveld",
     "model.error.string_type": "moet tekst zijn",
     "model.error.int_parsing": "moet een heel getal zijn",
     "model.error.int_type": "moet een heel getal zijn",

@@ -74,6 +74,7 @@ MESSAGES: dict[str, str] = {
     # --- shell: app, home, phase screens ---
     "tui.app.title": "pact-tui",
     "tui.app.save_failed": "Niet opgeslagen",
+    "tui.app.paste_cut": "De geplakte tekst had {length} tekens; alleen de eerste {limit} zijn geplakt, want langer mag één veld niet zijn.",
     "tui.app.rescued": "Niet alles kon worden opgeslagen; de hele sessie staat veilig in {path}.",
     "tui.banner.read_only": "Alleen-lezen: {reason}.",
     "tui.header.read_only": "alleen-lezen",

@@ -77,12 +77,13 @@ class FormDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="form-box"):
-            yield Static(Text(self.form_title), id="form-title")
+            yield Static(Text(visible(self.form_title)), id="form-title")
             for field in self.fields:
-                yield Label(Text(field.label), classes="form-label")
+                yield Label(Text(visible(field.label)), classes="form-label")
                 if isinstance(field, TextField):
                     suggester = (
-                        SuggestFromList(field.suggestions, case_sensitive=False)
+                        SuggestFromList([visible(name) for name in field.suggestions],
+                                        case_sensitive=False)
                         if field.suggestions
                         else None
                     )
@@ -121,7 +122,10 @@ class FormDialog(ModalScreen[bool]):
             widget = self.query_one(f"#field-{field.name}")
             if isinstance(field, TextField):
                 assert isinstance(widget, Input)
-                text = widget.value.strip()
+                # A value shown with its control characters as symbols and left as it
+                # was is the stored value, not the symbols.
+                text = field.value if widget.value == visible(field.value) else widget.value
+                text = text.strip()
                 values[field.name] = (int(text) if text else 0) if field.number else text
             else:
                 assert isinstance(widget, ChoiceList)
@@ -160,7 +164,7 @@ class FormDialog(ModalScreen[bool]):
 
     def _show_error(self, problem: str) -> None:
         error = self.query_one("#form-error", Static)
-        error.update(Text(problem))
+        error.update(Text(visible(problem, lines=True)))
         error.add_class("-shown")
 
     def action_cancel(self) -> None:

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
 from pact_tui.i18n import t
+from pact_tui.tui.text import visible
 
 
 class LongTextModal(ModalScreen[str | None]):
@@ -51,11 +52,12 @@ class LongTextModal(ModalScreen[str | None]):
         super().__init__()
         self._title = title
         self._text = text
+        self._shown = visible(text, lines=True)
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(Text(self._title), id="long-text-title")
-            yield TextArea(self._text, soft_wrap=True, id="long-text-area")
+            yield Static(Text(visible(self._title)), id="long-text-title")
+            yield TextArea(self._shown, soft_wrap=True, id="long-text-area")
             yield Static(Text(t("tui.grid.long_text_keys")), id="long-text-keys")
 
     def on_mount(self) -> None:
@@ -64,7 +66,9 @@ class LongTextModal(ModalScreen[str | None]):
         area.move_cursor(area.document.end)
 
     def action_save(self) -> None:
-        self.dismiss(self.query_one(TextArea).text)
+        text = self.query_one(TextArea).text
+        # Left as shown, the text is the stored one: its control characters, not their symbols.
+        self.dismiss(self._text if text == self._shown else text)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

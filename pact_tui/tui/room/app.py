@@ -27,6 +27,7 @@ from pact_tui.model import PHASES, Phase, Session, now_utc
 from pact_tui.tui.follow import FollowState
 from pact_tui.tui.room.page_view import PageView
 from pact_tui.tui.room.pages import Page, Place, action_theme, build_page
+from pact_tui.tui.room.shown import shown
 from pact_tui.tui.room.watch import Watcher
 from pact_tui.tui.widgets.phase_bar import phase_label
 
@@ -154,7 +155,7 @@ class RoomApp(App[None]):
         self._show_keys()
         if self.session is None:
             self.query_one("#room-title", Static).update(
-                Text(t("tui.room.app_title") + " · " + self.path.name, style="bold"))
+                Text(t("tui.room.app_title") + " · " + shown(self.path.name), style="bold"))
             return
         place = self.place()
         page = build_page(self.session, place, now_utc())
@@ -178,7 +179,7 @@ class RoomApp(App[None]):
             kept = ""
             if self.read_at is not None:
                 kept = " " + t("tui.room.kept", time=self.read_at.astimezone().strftime("%H:%M:%S"))
-            line.update(Text("⚠ " + self.problem + kept))
+            line.update(Text("⚠ " + shown(self.problem, lines=True) + kept))
 
     def _show_keys(self) -> None:
         state = t("tui.room.following") if self.following else t("tui.room.own_keys")

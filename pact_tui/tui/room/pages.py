@@ -40,6 +40,7 @@ from pact_tui.model.rules import (
     theme_matrix,
 )
 from pact_tui.tui.room.priority_blocks import priority_makers
+from pact_tui.tui.room.shown import shown
 
 ItemT = TypeVar("ItemT", bound=Item)
 
@@ -48,15 +49,6 @@ RECENT = dt.timedelta(minutes=5)
 
 CURRENT_SIGN = "▶ "
 PLAIN_SIGN = "  "
-
-# C0 and C1 control characters (a stored escape code could retitle or clear the terminal)
-# are shown as visible symbols; tab and newline keep their meaning.
-_CONTROLS = {code: 0x2400 + code for code in range(32) if chr(code) not in "\t\n"}
-_CONTROLS |= {0x7F: 0x2421} | {code: 0xFFFD for code in range(0x80, 0xA0)}
-
-
-def visible(text: str) -> str:
-    return text.translate(_CONTROLS)
 
 
 @dataclass(frozen=True)
@@ -117,7 +109,7 @@ def _is_recent(item: Item, now: dt.datetime) -> bool:
 def _title_line(title: str, *, current: bool, recent: bool, extra: str = "") -> Text:
     line = Text()
     line.append(CURRENT_SIGN if current else PLAIN_SIGN, style="bold")
-    line.append(visible(title), style="bold reverse" if current else "bold")
+    line.append(shown(title), style="bold reverse" if current else "bold")
     if extra:
         line.append("  " + extra)
     if recent:
@@ -131,12 +123,12 @@ def _fields(rows: Sequence[tuple[str, str]]) -> Table:
     grid.add_column(no_wrap=True, style="bold")
     grid.add_column(ratio=1, overflow="fold")
     for label, value in rows:
-        grid.add_row(Text("  " + label), Text(visible(value)))
+        grid.add_row(Text("  " + label), Text(shown(value, lines=True)))
     return grid
 
 
 def _heading(text: str) -> Text:
-    return Text(visible(text), style="bold underline")
+    return Text(shown(text), style="bold underline")
 
 
 def _newest(items: Sequence[ItemT], now: dt.datetime) -> ItemT | None:
@@ -188,7 +180,7 @@ def _session_page(session: Session, place: Place, now: dt.datetime) -> Page:
                     who = f"{person.name}, {who}"
                 if person.role:
                     who = f"{who} ({person.role})"
-                lines.append(Text("  • " + visible(who)))
+                lines.append(Text("  • " + shown(who)))
             return Group(*lines)
 
         blocks.append(Block(None, participants))
@@ -197,11 +189,11 @@ def _session_page(session: Session, place: Place, now: dt.datetime) -> Page:
             lines = [_heading(t("tui.room.agenda"))]
             for item in meta.agenda:
                 minutes = t("tui.room.minutes", minutes=item.minutes) if item.minutes else ""
-                lines.append(Text(f"  • {visible(item.title)}  {minutes}".rstrip()))
+                lines.append(Text(f"  • {shown(item.title)}  {minutes}".rstrip()))
             return Group(*lines)
 
         blocks.append(Block(None, agenda))
-    return Page(visible(meta.title), blocks)
+    return Page(shown(meta.title), blocks)
 
 
 def _stakeholders_page(session: Session, place: Place, now: dt.datetime) -> Page:
@@ -216,7 +208,7 @@ def _stakeholders_page(session: Session, place: Place, now: dt.datetime) -> Page
             title = kind or t("tui.room.no_kind")
             lines = [_heading(f"{title} ({len(members)})")]
             for member in members:
-                line = Text("  • " + visible(member.label()))
+                line = Text("  • " + shown(member.label()))
                 if _is_recent(member, now):
                     line.append("  ✚ " + t("tui.room.new"), style="bold underline")
                 lines.append(line)
@@ -260,7 +252,7 @@ def _matrix(profile: RegionProfile, challenges: list[Challenge]) -> RenderableTy
             else:
                 count = len(pairs.get((min(key, other), max(key, other)), []))
             cells.append(Text(str(count) if count else "·", style="bold" if count else ""))
-        grid.add_row(Text(f"{row} {profile.theme_label(key)}"), *cells)
+        grid.add_row(Text(f"{row} {shown(profile.theme_label(key))}"), *cells)
     return Group(_heading(t("tui.room.matrix")), grid)
 
 
@@ -285,7 +277,8 @@ def _actions_page(session: Session, place: Place, now: dt.datetime) -> Page:
     actions = ordered_actions(session.actions)
     if theme is not None:
         actions = [action for action in actions if action.theme == theme]
-        title = t("tui.room.actions_theme", theme=profile.theme_label(theme), count=len(actions))
+        title = t("tui.room.actions_theme", theme=shown(profile.theme_label(theme)),
+                  count=len(actions))
     else:
         title = t("tui.room.actions_all", count=len(actions))
     blocks = [Block(None, make) for make in priority_makers(session, actions)]
@@ -345,7 +338,7 @@ def _commitments_block(action: Action, commitments: list[Commitment], place: Pla
             text = commitment.text or "—"
             if _is_recent(commitment, now):
                 text += "  ✚ " + t("tui.room.new")
-            rows.append((visible(label), text))
+            rows.append((shown(label), text))
         return Group(_title_line(action.title, current=action.id == place.item, recent=False),
                      _fields(rows))
 
@@ -388,7 +381,8 @@ def _counts(profile: RegionProfile, actions: list[Action]) -> RenderableType:
     themes += sorted({action.theme for action in actions} - set(themes))
     for theme in themes:
         row = [counts.get((theme, horizon), 0) for horizon in horizons]
-        table.add_row(Text(profile.theme_label(theme)), *(str(n) if n else "·" for n in row),
+        table.add_row(Text(shown(profile.theme_label(theme))),
+                      *(str(n) if n else "·" for n in row),
                       Text(str(sum(row)), style="bold"))
     totals = [sum(counts.get((theme, h), 0) for theme in themes) for h in horizons]
     table.add_row(Text(t("tui.room.total"), style="bold"),

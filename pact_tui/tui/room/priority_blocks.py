@@ -13,7 +13,7 @@ from rich.text import Text
 from pact_tui.i18n import t
 from pact_tui.model import Action, Session
 from pact_tui.model.votes import QUADRANTS, counted_round, has_priorities, quadrant, top
-from pact_tui.tui.text import visible
+from pact_tui.tui.room.shown import shown
 
 TALLY_SIZE = 10
 PER_QUADRANT = 5
@@ -35,12 +35,12 @@ def priority_makers(session: Session,
 
 
 def _tally(name: str, round_id: str, actions: Sequence[Action]) -> RenderableType:
-    lines = Text(t("tui.room.tally", name=visible(name), size=TALLY_SIZE),
+    lines = Text(t("tui.room.tally", name=shown(name), size=TALLY_SIZE),
                  style="bold underline")
     for place, action in enumerate(top(actions, round_id, TALLY_SIZE), start=1):
         lines.append(f"\n{place:>3}. ")
         lines.append(f"{action.votes[round_id]:>4}", style="bold")
-        lines.append("  " + visible(action.title))
+        lines.append("  " + shown(action.title))
     return lines
 
 
@@ -53,7 +53,7 @@ def _matrix(actions: Sequence[Action]) -> RenderableType:
         members = [action for action in actions if quadrant(action) == key]
         cell = Text(f"{t(f'model.quadrant.{key}')} ({len(members)})", style="bold")
         for action in members[:PER_QUADRANT]:
-            cell.append("\n• " + visible(action.title))
+            cell.append("\n• " + shown(action.title))
         if len(members) > PER_QUADRANT:
             cell.append("\n  " + t("tui.room.more", count=len(members) - PER_QUADRANT))
         cells.append(cell)

@@ -205,7 +205,8 @@ class ActionsScreen(GridPhaseScreen):
                 labels = [label.split()[0] for label in labels]  # fit two lines at 80 columns
             choices = [f"{n} {label}" for n, label in enumerate(labels, 1)]
             choices.append(f"0 {t('tui.actions.all_themes')}")
-            ambitions_line.update(Text(f"{prompt} {' · '.join(choices)}", style="bold"))
+            ambitions_line.update(visible_rich(Text(f"{prompt} {' · '.join(choices)}",
+                                                    style="bold")))
             return
         ambitions = self.editor.items(Ambition)
         text = Text(no_wrap=True, overflow="ellipsis")

@@ -19,6 +19,7 @@ from textual.widgets import Footer, Static
 
 from pact_tui.i18n import t
 from pact_tui.tui.screens.home import HomeScreen
+from pact_tui.tui.text import visible
 
 if TYPE_CHECKING:
     from pact_tui.tui.app import PactApp
@@ -41,10 +42,10 @@ class ErrorScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="error-box"):
             yield Static(Text(t("tui.error.title")), id="error-title")
-            yield Static(Text(self.message), id="error-message")
-            yield Static(Text(t("tui.error.file", path=str(self.path))), id="error-file")
+            yield Static(Text(visible(self.message, lines=True)), id="error-message")
+            yield Static(Text(t("tui.error.file", path=visible(str(self.path)))), id="error-file")
             if self.backup is not None:
-                backup = t("tui.error.backup", path=str(self.backup))
+                backup = t("tui.error.backup", path=visible(str(self.backup)))
             else:
                 backup = t("tui.error.no_backup")
             yield Static(Text(backup), id="error-backup")

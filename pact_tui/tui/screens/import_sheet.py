@@ -33,6 +33,7 @@ from pact_tui.sheets import (
 from pact_tui.sheets.columns import ID
 from pact_tui.sheets.commitments import commitments_sheet
 from pact_tui.store import create_session, load_profile, session_filename
+from pact_tui.tui.text import visible
 
 if TYPE_CHECKING:
     from pact_tui.tui.app import PactApp
@@ -73,8 +74,8 @@ class ImportSheetScreen(Screen[None]):
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
-        yield Static(Text(t("tui.import.title", file=self.opened.path.name,
-                            sheet=self.opened.table.sheet,
+        yield Static(Text(t("tui.import.title", file=visible(self.opened.path.name),
+                            sheet=visible(self.opened.table.sheet),
                             row=self.opened.table.rows[self.opened.header_index].number)),
                      id="import-title")
         yield DataTable(id="import-columns", cursor_type="row", zebra_stripes=True)
@@ -93,8 +94,9 @@ class ImportSheetScreen(Screen[None]):
         first = next((row for row in self.opened.data_rows if not row.is_blank()), None)
         for index, heading in enumerate(self.opened.header):
             example = first.cells[index] if first and index < len(first.cells) else ""
-            columns.add_row(Text(heading or "—"), Text(field_name(self.mapping.get(index))),
-                            Text(example[:40]), key=str(index))
+            columns.add_row(Text(visible(heading) or "—"),
+                            Text(field_name(self.mapping.get(index))),
+                            Text(visible(example[:40])), key=str(index))
         columns.focus()
         # Only the columns and the notes take the keys; the preview is to look at.
         self.query_one("#import-preview", DataTable).can_focus = False
@@ -134,11 +136,13 @@ class ImportSheetScreen(Screen[None]):
             preview.add_column(template_field(name).short_label, key=name)
         for read in self.result.actions[:_PREVIEW_ROWS]:
             preview.add_row(Text(str(read.number)),
-                            *(Text(template_field(name).text(read.action, self.profile)[:30])
+                            *(Text(visible(template_field(name).text(read.action,
+                                                                     self.profile)[:30]))
                               for name in shown))
         lines = [str(match) for match in self.result.matches]
         lines += [str(note) for note in self.result.notes]
-        self.query_one("#import-notes", Static).update(Text("\n".join(lines)))
+        self.query_one("#import-notes", Static).update(Text(visible("\n".join(lines),
+                                                                    lines=True)))
 
     def action_write(self) -> None:
         if self.written is not None:

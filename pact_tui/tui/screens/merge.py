@@ -376,7 +376,8 @@ class MergeScreen(Screen[None]):
         self._written = True
         report = free_path(self.folder, f"{path.stem}-verslag.md")
         try:
-            write_atomic(report, [render_report(result, markdown=True).encode("utf-8")],
+            write_atomic(report, [visible(render_report(result, markdown=True),
+                                          lines=True).encode("utf-8")],
                          overwrite=False)
         except OSError as error:
             self.notify(t("merge.screen.report_unwritable", file=str(report),

@@ -193,7 +193,7 @@ class OverviewScreen(PhaseScreen):
         self.app.call_from_thread(self._progress, message, fraction)
 
     def _progress(self, message: str, fraction: float) -> None:
-        self.query_one("#export-status", Static).update(Text(message))
+        self.query_one("#export-status", Static).update(Text(visible(message)))
         self.query_one("#export-progress", ProgressBar).update(progress=fraction)
 
     def _exported(self, path: Path) -> None:
@@ -201,7 +201,7 @@ class OverviewScreen(PhaseScreen):
         self.last_export = path
         self.query_one("#export-progress", ProgressBar).display = False
         self.query_one("#export-status", Static).update(
-            Text(t("tui.overview.exported_in", name=path.name, folder=str(path.parent)))
+            Text(visible(t("tui.overview.exported_in", name=path.name, folder=str(path.parent))))
         )
         self.notify(t("tui.overview.exported", path=str(path)), markup=False, timeout=10)
 
@@ -209,7 +209,7 @@ class OverviewScreen(PhaseScreen):
         self.exporting = False
         self.query_one("#export-progress", ProgressBar).display = False
         status = self.query_one("#export-status", Static)
-        status.update(Text(t("tui.overview.export_failed", problem=problem)))
+        status.update(Text(t("tui.overview.export_failed", problem=visible(problem, lines=True))))
         status.add_class("-error")
         self.notify(t("tui.overview.export_failed", problem=problem), severity="error",
                     markup=False, timeout=15)

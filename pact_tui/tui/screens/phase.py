@@ -20,6 +20,7 @@ from textual.widgets import Footer, Static
 from pact_tui.editor import Change, SessionEditor
 from pact_tui.i18n import t
 from pact_tui.model import UserError
+from pact_tui.tui.text import visible
 from pact_tui.tui.widgets.phase_bar import PhaseBar, phase_label
 from pact_tui.tui.widgets.record_table import RecordTable
 from pact_tui.tui.widgets.session_header import SessionHeader
@@ -63,10 +64,10 @@ class PhaseScreen(Screen[None]):
         """Why nothing can be changed here, in one sentence."""
         file = self.editor.file
         if file.locked_by:  # another program: it may let go, and this window follows
-            return t("tui.banner.read_only_held", holder=file.locked_by)
+            return t("tui.banner.read_only_held", holder=visible(file.locked_by))
         # The folder or file system: no program to wait for, so no "close it there".
         reason = file.read_only_reason or t("tui.editing.someone")
-        return t("tui.banner.read_only", reason=reason)
+        return t("tui.banner.read_only", reason=visible(reason))
 
     def compose_body(self) -> ComposeResult:
         """The phase's own widgets, between the bars and the footer."""
