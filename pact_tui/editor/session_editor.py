@@ -42,6 +42,7 @@ from pact_tui.model import (
 )
 from pact_tui.model.parties import linked, new_party_names
 from pact_tui.model.rules import commitments_of, ordered_actions
+from pact_tui.model.validation import error_message, field_label
 from pact_tui.store import SaveError, SessionFile, next_revision, write_session
 from pact_tui.store.rescue import drop_rescue, write_rescue
 
@@ -325,9 +326,9 @@ class SessionEditor:
             meta = SessionMeta.model_validate(data)
         except ValidationError as error:
             detail = error.errors(include_url=False)[0]
-            field_name = ".".join(str(part) for part in detail["loc"])
+            field_name = field_label(".".join(str(part) for part in detail["loc"]))
             raise UserError(
-                t("tui.editing.invalid_meta", field=field_name, problem=detail["msg"])
+                t("tui.editing.invalid_meta", field=field_name, problem=error_message(detail))
             ) from None
         if meta == self._meta:
             return meta

@@ -61,7 +61,7 @@ def problems_from_validation_error(
         field = ".".join(str(part) for part in detail["loc"]) or "-"
         problems.append(
             Problem(table=table, item=item_name(table, raw), field=field_label(field),
-                    message=_message(detail))
+                    message=error_message(detail))
         )
     return problems
 
@@ -73,7 +73,8 @@ def field_label(field: str) -> str:
     return field if label == f"model.field.{head}" else field.replace(head, label, 1)
 
 
-def _message(detail: Mapping[str, Any]) -> str:
+def error_message(detail: Mapping[str, Any]) -> str:
+    """One of pydantic's error details (`ValidationError.errors()`) in the catalogue's words."""
     kind = str(detail.get("type", ""))
     key = f"model.error.{kind}"
     message = t(key, **(detail.get("ctx") or {}))

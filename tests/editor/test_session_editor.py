@@ -24,6 +24,7 @@ from pact_tui.model import (
     RegionProfile,
     SessionMeta,
     Stakeholder,
+    UserError,
 )
 from pact_tui.store import SessionFile, create_session, read_session
 
@@ -246,3 +247,12 @@ def test_new_party_names_become_stakeholders_and_every_party_is_linked(
     assert new == ("Provincie",)
     made = next(s for s in editor.items(Stakeholder) if s.name == "Provincie")
     assert [r.stakeholder_id for r in refs] == [known.id, made.id]
+
+
+def test_session_details_over_the_text_limit_are_one_dutch_sentence(
+        editor: SessionEditor, path: Path) -> None:
+    with pytest.raises(UserError) as refused:
+        editor.update_meta(title="x" * 10_001)
+    assert str(refused.value) == ("Sessiegegevens ongeldig bij titel: is langer dan 10000 tekens, "
+                                  "de grens voor één tekstveld")
+    assert read_session(path).meta.title == "Werksessie Wonen"

@@ -23,6 +23,7 @@ from textual.widgets import Input, Label, Static
 
 from pact_tui.i18n import t
 from pact_tui.model import UserError
+from pact_tui.model.validation import error_message
 from pact_tui.tui.text import visible
 from pact_tui.tui.widgets.choice_list import ChoiceList
 
@@ -156,7 +157,7 @@ class FormDialog(ModalScreen[bool]):
             except UserError as error:
                 problem = str(error)
             except ValidationError as error:
-                problem = error.errors(include_url=False)[0]["msg"]
+                problem = error_message(error.errors(include_url=False)[0])
         if problem is not None:
             self._show_error(problem)
             return
