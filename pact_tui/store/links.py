@@ -87,8 +87,8 @@ def resolve_link(path: Path) -> Path:
 
     A session file may be a link (on the desktop, into a synced folder): its lock, backups
     and side files belong beside the real file, and saving replaces the real file. A link
-    that loops is left as it is: reading it says so.
+    that loops or leads nowhere is left as it is: reading it says so, naming the link.
     """
-    if not path.is_symlink():
+    if not path.is_symlink() or not path.exists():
         return path
     return Path(os.path.realpath(path))
