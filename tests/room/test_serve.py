@@ -130,3 +130,21 @@ def test_a_file_that_is_not_there_is_said_at_once(
 ) -> None:
     assert main(["room", str(tmp_path / "weg.json")]) == 2
     assert "weg.json bestaat niet" in capsys.readouterr().err
+
+
+def test_listening_everywhere_says_the_address_to_type_on_the_tv(
+    session_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("pact_tui.cli.room_server.RoomServer.serve", lambda self: None)
+    assert main(["room", str(session_path), "--serve", "--host", "0.0.0.0",
+                 "--port", "8123"]) == 0
+    said = capsys.readouterr().out
+    assert ":8123" in said and "0.0.0.0" not in said
+
+
+def test_a_cap_of_no_viewers_is_refused_in_one_line(
+    session_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["room", str(session_path), "--serve", "--max-clients", "0"]) == 2
+    error = capsys.readouterr().err.strip()
+    assert len(error.splitlines()) == 1 and "heel getal van 1 of meer" in error

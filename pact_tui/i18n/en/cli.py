@@ -85,7 +85,7 @@ MESSAGES: dict[str, str] = {
     "cli.room.no_serve": "--serve needs the extra package textual-serve: install it with pip install 'pact-tui[room]'.",
     "cli.room.help.public_url": "the address browsers use, if it differs from the one in their address bar (behind a proxy), e.g. https://room.example.org",
     "cli.room.help.max_clients": "how many browsers watch at once (default {n}; each takes about 60 MB)",
-    "cli.room.bad_max_clients": "--max-clients must be a whole number of 1 or more, not ‘{value}’",
+    "cli.room.bad_max_clients": "must be a whole number of 1 or more, not ‘{value}’",
     "cli.room.full": "The room view already has {n} viewers, the maximum; close another window or start pact-tui room with a higher --max-clients.",
     "cli.room.other_site": "This room view can only be opened from its own page, not from another website.",
     "cli.room.bad_public_url": "--public-url must be a full web address starting with http:// or https://, not ‘{url}’.",

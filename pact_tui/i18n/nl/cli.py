@@ -85,7 +85,7 @@ MESSAGES: dict[str, str] = {
     "cli.room.no_serve": "--serve vraagt het extra pakket textual-serve: installeer het met pip install 'pact-tui[room]'.",
     "cli.room.help.public_url": "het adres dat browsers gebruiken, als dat anders is dan het adres in hun adresbalk (achter een proxy), bijvoorbeeld https://zaal.example.nl",
     "cli.room.help.max_clients": "hoeveel browsers tegelijk kijken (standaard {n}; elk kost ongeveer 60 MB)",
-    "cli.room.bad_max_clients": "--max-clients moet een heel getal van 1 of meer zijn, niet ‘{value}’",
+    "cli.room.bad_max_clients": "moet een heel getal van 1 of meer zijn, niet ‘{value}’",
     "cli.room.full": "De zaalweergave heeft al {n} kijkers, het maximum; sluit een ander venster of start pact-tui room met een hoger --max-clients.",
     "cli.room.other_site": "Deze zaalweergave is alleen te openen via haar eigen pagina, niet vanaf een andere website.",
     "cli.room.bad_public_url": "--public-url moet een volledig webadres zijn dat met http:// of https:// begint, niet ‘{url}’.",
