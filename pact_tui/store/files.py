@@ -78,10 +78,11 @@ def write_session(path: str | Path, session: Session, *, overwrite: bool = False
                   like: Path | None = None) -> None:
     """Write `session` to `path` atomically; an existing file is replaced only with `overwrite`.
 
-    A symbolic link at `path` names the file it points to (see `resolve_link`). A copy
-    of the file `like` gets its permissions: a copy of a private file stays private.
+    A symbolic link at `path` is never written through: `overwrite` replaces the link
+    itself (only `SessionFile.open` resolves a link, once). A copy of the file `like` gets
+    its permissions: a copy of a private file stays private.
     """
-    path = resolve_link(Path(path))
+    path = Path(path)
     problems = session_problems(session)
     if problems:
         raise InvalidItemError(problems)

@@ -2,7 +2,8 @@
 
 Whoever can write in a sessions folder can put a link there named like a side file
 (`X.json.lock.info`, `.backups`) pointing at a file of whoever opens `X.json`. Nothing
-pact-tui writes may land in that file, and nothing pact-tui copies may come from it.
+pact-tui writes may land in that file (nor through a link where a rescue copy goes), and
+nothing pact-tui copies may come from it.
 """
 
 from __future__ import annotations
@@ -12,10 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from pact_tui.model import Action
+from pact_tui.model import Action, Session
 from pact_tui.store import SaveError, SessionFile, StoreError, read_session
 from pact_tui.store.backups import backups_of
 from pact_tui.store.lock import holder, info_path, lock_path
+from pact_tui.store.rescue import rescue_path, write_rescue
 
 SECRET = b"the victim's own file\n"
 
@@ -112,3 +114,14 @@ def test_a_file_that_does_not_open_leaves_no_lock_file(session_path: Path) -> No
     assert not lock_path(session_path).exists()
     assert not info_path(session_path).exists()
 
+
+
+def test_a_link_where_the_rescue_copy_goes_is_replaced_not_written_through(
+    session_path: Path, session: Session, state_folder: Path, victim: Path
+) -> None:
+    target = rescue_path(session_path)
+    target.parent.mkdir(parents=True)
+    _link(target, victim)
+    assert write_rescue(session_path, session) == target
+    assert victim.read_bytes() == SECRET
+    assert not target.is_symlink() and read_session(target) == read_session(session_path)
