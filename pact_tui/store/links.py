@@ -36,7 +36,7 @@ def create_new(path: Path, mode: int | None = None) -> int:
     fd = os.open(path, flags, 0o666 if mode is None else mode & 0o777)
     if mode is not None and hasattr(os, "fchmod"):
         try:
-            os.fchmod(fd, mode & 0o7777)
+            os.fchmod(fd, mode & 0o777)
         except OSError:
             os.close(fd)
             with contextlib.suppress(OSError):
