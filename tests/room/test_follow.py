@@ -92,3 +92,14 @@ def test_a_named_pipe_as_sidecar_does_not_hang_the_room_view(session_path: Path)
     reader.start()
     reader.join(10)
     assert results == [None]
+
+
+def test_a_room_view_opened_through_a_link_follows_the_facilitator(
+    session_path: Path, facilitator: SessionFile, tmp_path: Path
+) -> None:
+    desktop = tmp_path / "bureaublad"
+    desktop.mkdir()
+    link = desktop / "zaal.json"
+    _planted_link(link, session_path)
+    follow.report(facilitator, phase="partners")
+    _wait_for(lambda: getattr(follow.read_follow(link), "phase", None) == "partners")
