@@ -33,15 +33,12 @@ def create_new(path: Path, mode: int | None = None) -> int:
     copy of a private file stays private; without, it gets what the umask gives.
     """
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NO_FOLLOW | _BINARY | _CLOEXEC
+    # Made with `mode` already (the umask can only narrow it): where fchmod is refused,
+    # as on some network shares, the copy is still no more open than its source.
     fd = os.open(path, flags, 0o666 if mode is None else mode & 0o777)
     if mode is not None and hasattr(os, "fchmod"):
-        try:
+        with contextlib.suppress(OSError):
             os.fchmod(fd, mode & 0o777)
-        except OSError:
-            os.close(fd)
-            with contextlib.suppress(OSError):
-                os.unlink(path)
-            raise
     return fd
 
 
