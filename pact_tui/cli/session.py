@@ -25,6 +25,7 @@ from pact_tui.model.rules import cross_theme_challenges, open_points
 from pact_tui.model.validation import problems_from_validation_error
 from pact_tui.model.visible_text import visible
 from pact_tui.store import (
+    SessionFile,
     StoreError,
     builtin_profiles,
     create_session,
@@ -32,6 +33,7 @@ from pact_tui.store import (
     read_session,
     session_filename,
 )
+from pact_tui.store.rescue import find_rescue
 
 EXIT_WARNINGS = 1
 """`check`: the file is valid, but has something to settle (one sentence each on stderr)."""
@@ -73,10 +75,13 @@ def _session_without_subcommand(args: argparse.Namespace) -> int:
 
 
 def _existing_file(path: Path) -> Path:
-    """`path` if it is a file; otherwise the sentence that says what it is instead."""
+    """`path` if it is a file; otherwise the sentence that says what it is instead.
+
+    A symbolic link that leads nowhere (or loops) is left to reading, which names that.
+    """
     if path.is_dir():
         raise UserError(t("cli.is_folder", file=str(path)))
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         raise UserError(t("cli.not_found", file=str(path)))
     return path
 
@@ -229,8 +234,17 @@ def write_demo_files(args: argparse.Namespace) -> int:
 
 
 def open_file(args: argparse.Namespace) -> int:
-    """`pact-tui open FILE`."""
-    return _run_app(_existing_file(args.file), args)
+    """`pact-tui open FILE`.
+
+    The file is opened here, before the app starts: one that will not open (not a
+    session, a newer schema, a link that loops) is said in one sentence with exit code 2
+    and leaves no lock file. Unless a rescue copy waits: then the app opens it, as it
+    offers to restore the copy over a broken file.
+    """
+    path = _existing_file(args.file)
+    if find_rescue(path) is not None:
+        return _run_app(path, args)
+    return _run_app(path, args, SessionFile.open(path))
 
 
 def run_home(args: argparse.Namespace) -> int:
@@ -239,8 +253,10 @@ def run_home(args: argparse.Namespace) -> int:
     return _run_app(None, args)
 
 
-def _run_app(path: Path | None, args: argparse.Namespace) -> int:
+def _run_app(path: Path | None, args: argparse.Namespace,
+             opened: SessionFile | None = None) -> int:
     from pact_tui.tui import run_app  # here, so that the other commands never load Textual
 
-    result: int = run_app(path, sessions_dir=args.sessions_dir, exports_dir=args.exports_dir)
+    result: int = run_app(path, sessions_dir=args.sessions_dir, exports_dir=args.exports_dir,
+                          opened=opened)
     return result

@@ -647,7 +647,7 @@ class SessionEditor:
         naming the problem (the folder is not there, the file exists, the disk is full).
         """
         try:
-            write_session(target, self.session)
+            write_session(target, self.session, like=self.path)
         except OSError as error:
             raise SaveError(target, error.strerror or str(error)) from None
         self._stopping.set()

@@ -12,10 +12,11 @@ import contextlib
 import glob
 import os
 import secrets
-import stat
 import time
 from collections.abc import Sequence
 from pathlib import Path
+
+from pact_tui.store.links import create_new, plain_mode
 
 # How long to keep retrying a rename that the OS refuses for a moment.
 REPLACE_RETRY_SECONDS = 2.0
@@ -25,21 +26,23 @@ _BATCH = 1024
 
 
 def write_atomic(path: Path, chunks: Sequence[bytes | memoryview], *,
-                 overwrite: bool = True) -> None:
-    """Write `chunks` to `path` durably and atomically.
+                 overwrite: bool = True, mode: int | None = None, durable: bool = True) -> None:
+    """Write `chunks` to `path` atomically (and durably, unless `durable` is False).
 
     With `overwrite=False` an existing `path` is never replaced: FileExistsError is raised
-    (checked atomically with a hard link where the file system has them). A symbolic
-    link is followed: the file it points to is replaced, not the link.
+    (checked atomically with a hard link where the file system has them). A symbolic link
+    at `path` is never followed: the rename replaces the link itself, so a link planted
+    under the name of a side file cannot make this write someone else's file (a session
+    file that is a link is resolved once, where it is opened). The new file gets `mode`,
+    else the permissions of the file it replaces, else what the umask gives.
     """
-    if path.is_symlink():
-        path = path.resolve()
     folder = path.parent
-    fd, temp = _create_temporary(path)
+    fd, temp = _create_temporary(path, mode if mode is not None else plain_mode(path))
     try:
         try:
             _write_all(fd, chunks)
-            os.fsync(fd)
+            if durable:
+                os.fsync(fd)
         finally:
             os.close(fd)
         if overwrite:
@@ -50,31 +53,22 @@ def write_atomic(path: Path, chunks: Sequence[bytes | memoryview], *,
         with contextlib.suppress(OSError):
             temp.unlink()
         raise
-    fsync_folder(folder)
+    if durable:
+        fsync_folder(folder)
 
 
-def _create_temporary(path: Path) -> tuple[int, Path]:
-    """A new, empty, hidden file beside `path`, with the permissions `path` has (or would get).
+def _create_temporary(path: Path, mode: int | None) -> tuple[int, Path]:
+    """A new, empty, hidden file beside `path`, with `mode` (or what the umask gives).
 
     Not `tempfile.mkstemp`: its files are private (0600), and replacing a shared session
     file with one would lock the colleagues out of it.
     """
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     while True:
         temp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
         try:
-            fd = os.open(temp, flags, 0o666)
+            return create_new(temp, mode), temp
         except FileExistsError:
             continue
-        break
-    try:
-        mode = stat.S_IMODE(path.stat().st_mode)
-    except OSError:
-        return fd, temp
-    if hasattr(os, "fchmod"):
-        with contextlib.suppress(OSError):
-            os.fchmod(fd, mode)
-    return fd, temp
 
 
 def _write_all(fd: int, chunks: Sequence[bytes | memoryview]) -> None:
@@ -121,7 +115,7 @@ def _link_new(temp: Path, path: Path) -> None:
         raise
     except OSError:
         # No hard links here (some network and FAT drives): check, then rename.
-        if path.exists():
+        if os.path.lexists(path):
             raise FileExistsError(path) from None
         _replace(temp, path)
         return
@@ -130,8 +124,6 @@ def _link_new(temp: Path, path: Path) -> None:
 
 def remove_stale_temporaries(path: Path) -> None:
     """Remove temporary files a crashed writer of `path` left; call only holding its lock."""
-    if path.is_symlink():
-        path = path.resolve()
     for temp in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
         with contextlib.suppress(OSError):
             temp.unlink()

@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 from pact_tui.store.atomic import write_atomic
+from pact_tui.store.links import plain_mode, read_plain_file, refuse_link
 
 KEEP = 10
 FOLDER = ".backups"
@@ -38,16 +39,19 @@ def backups_of(path: Path) -> list[Path]:
 def make_backup(path: Path, content: bytes) -> Path:
     """Save `content` (the file as it was) as the newest backup of `path`; prune old ones.
 
-    Content equal to the newest backup is not stored twice.
+    Content equal to the newest backup is not stored twice. The backup gets the
+    permissions of `path`: a copy of a private file is private too. A `.backups` that is
+    a symbolic link is refused (OSError): backups are not written to where it points.
     """
+    folder = backup_folder(path)
+    refuse_link(folder)
     existing = backups_of(path)
     if existing and _same(existing[0], content):
         return existing[0]
-    folder = backup_folder(path)
     folder.mkdir(exist_ok=True)
     stamp = dt.datetime.now(dt.UTC).strftime(_STAMP)
     target = folder / f"{path.stem}.{stamp}.json"
-    write_atomic(target, [content])
+    write_atomic(target, [content], mode=plain_mode(path))
     for old in backups_of(path)[KEEP:]:
         with contextlib.suppress(OSError):
             old.unlink()
@@ -56,6 +60,6 @@ def make_backup(path: Path, content: bytes) -> Path:
 
 def _same(backup: Path, content: bytes) -> bool:
     try:
-        return backup.stat().st_size == len(content) and backup.read_bytes() == content
+        return read_plain_file(backup, len(content)) == content
     except OSError:
         return False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 from pact_tui.i18n import t
@@ -19,6 +20,7 @@ from pact_tui.store.atomic import write_atomic
 from pact_tui.store.decoding import META, decode
 from pact_tui.store.encoding import FileLines, TableLines, document_line
 from pact_tui.store.errors import FileExistsStoreError, LockedError, SaveError, StoreError
+from pact_tui.store.links import plain_mode, resolve_link
 from pact_tui.store.lock import exclusive, holder
 
 # Long titles make unwieldy file names; the date and the first words are enough.
@@ -32,6 +34,8 @@ def read_file(path: Path) -> bytes:
     except FileNotFoundError:
         raise StoreError(t("store.not_found", file=str(path))) from None
     except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise StoreError(t("store.link_loop", file=str(path))) from None
         raise StoreError(t("store.unreadable", file=str(path),
                            problem=error.strerror or str(error))) from None
 
@@ -70,8 +74,14 @@ def session_lines(session: Session) -> FileLines:
     return FileLines(tables)
 
 
-def write_session(path: str | Path, session: Session, *, overwrite: bool = False) -> None:
-    """Write `session` to `path` atomically; an existing file is replaced only with `overwrite`."""
+def write_session(path: str | Path, session: Session, *, overwrite: bool = False,
+                  like: Path | None = None) -> None:
+    """Write `session` to `path` atomically; an existing file is replaced only with `overwrite`.
+
+    A symbolic link at `path` is never written through: `overwrite` replaces the link
+    itself (only `SessionFile.open` resolves a link, once). A copy of the file `like` gets
+    its permissions: a copy of a private file stays private.
+    """
     path = Path(path)
     problems = session_problems(session)
     if problems:
@@ -81,7 +91,8 @@ def write_session(path: str | Path, session: Session, *, overwrite: bool = False
         if not ours:
             raise LockedError(path, holder(path))
         try:
-            write_atomic(path, chunks, overwrite=overwrite)
+            write_atomic(path, chunks, overwrite=overwrite,
+                         mode=None if like is None else plain_mode(resolve_link(like)))
         except FileExistsError:
             raise FileExistsStoreError(path) from None
         except OSError as error:

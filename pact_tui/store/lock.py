@@ -21,6 +21,10 @@ from filelock import FileLock, Timeout
 
 from pact_tui.i18n import t
 from pact_tui.store.atomic import write_atomic
+from pact_tui.store.links import read_plain_file
+
+# Who holds a lock fits in a hundred bytes; a bigger "lock info" is not ours.
+_INFO_LIMIT = 4096
 
 
 def lock_path(path: Path) -> Path:
@@ -37,6 +41,7 @@ class SessionLock:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._lock = FileLock(lock_path(path), thread_local=False)
+        self._made_lock_file = False
 
     def acquire(self) -> bool:
         """Take the lock if nobody holds it; say whether we have it.
@@ -44,12 +49,14 @@ class SessionLock:
         An OSError means nobody holds it but it cannot be taken here; its `strerror`
         names the cause in words (a folder that cannot be written, ...).
         """
+        existed = os.path.lexists(lock_path(self.path))
         try:
             self._lock.acquire(timeout=0)
         except Timeout:
             return False
         except OSError as error:
             raise OSError(error.errno, lock_problem(self.path, error)) from None
+        self._made_lock_file = not existed
         holder = {
             "host": socket.gethostname(),
             "pid": os.getpid(),
@@ -64,6 +71,17 @@ class SessionLock:
             with contextlib.suppress(OSError):
                 info_path(self.path).unlink()
             self._lock.release()
+
+    def abandon(self) -> None:
+        """Release the lock of a file that turned out not to open; remove a lock file made for it.
+
+        A file that is refused (not a session, a newer schema) is never written, so it
+        should not leave a lock file behind in a shared folder either.
+        """
+        if self._lock.is_locked and self._made_lock_file:
+            with contextlib.suppress(OSError):
+                lock_path(self.path).unlink()
+        self.release()
 
 
 _NOT_WRITABLE = frozenset({errno.EROFS, errno.EACCES, errno.EPERM})
@@ -97,7 +115,7 @@ def is_held(path: Path) -> bool:
 def holder(path: Path) -> str:
     """Who holds the lock of `path`, as a phrase for a message."""
     try:
-        info = json.loads(info_path(path).read_text(encoding="utf-8"))
+        info = json.loads(read_plain_file(info_path(path), _INFO_LIMIT).decode("utf-8"))
         return t("store.holder", host=info["host"], pid=info["pid"], since=info["since"])
     except (OSError, ValueError, KeyError, TypeError):
         return t("store.holder_unknown")

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
 from pathlib import Path
 
 import platformdirs
@@ -32,18 +33,20 @@ def rescue_dir() -> Path:
 
 def rescue_path(path: Path) -> Path:
     """Where the rescue copy of session file `path` goes."""
-    digest = hashlib.sha256(str(path.resolve()).encode("utf-8")).hexdigest()[:10]
+    # realpath, not Path.resolve: that raises on a link that loops.
+    digest = hashlib.sha256(os.path.realpath(path).encode("utf-8")).hexdigest()[:10]
     return rescue_dir() / f"{path.stem}-{digest}.json"
 
 
 def write_rescue(path: Path, session: Session) -> Path:
     """Write `session` as the rescue copy of `path` (replacing an older one); its path.
 
-    Raises SaveError (or OSError for the folder) when that cannot be written either.
+    The copy gets the permissions of `path`. Raises SaveError (or OSError for the folder)
+    when that cannot be written either.
     """
     target = rescue_path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    write_session(target, session, overwrite=True)
+    write_session(target, session, overwrite=True, like=path)
     return target
 
 

@@ -12,6 +12,7 @@ returns. All methods are thread-safe (the app saves from a worker thread).
 from __future__ import annotations
 
 import datetime as dt
+import os
 import threading
 from collections.abc import Mapping
 from pathlib import Path
@@ -43,6 +44,7 @@ from pact_tui.store.errors import (
     SaveError,
 )
 from pact_tui.store.files import read_file
+from pact_tui.store.links import read_plain_file, resolve_link
 from pact_tui.store.lock import SessionLock, holder
 from pact_tui.store.replacing import changes_to, kept_in_place, twice
 from pact_tui.store.revisions import next_revision
@@ -85,10 +87,15 @@ class SessionFile:
 
     @classmethod
     def open(cls, path: str | Path) -> SessionFile:
-        """Open `path` for editing, or read-only if another program holds its lock."""
-        path = Path(path)
+        """Open `path` for editing, or read-only if another program holds its lock.
+
+        A symbolic link is resolved here, once: the file it points to is locked, backed
+        up and replaced on each save, and the link stays a link. A file that does not
+        open (not a session, a newer schema) leaves no lock file behind.
+        """
+        path = resolve_link(Path(path))
         if not path.exists():
-            read_file(path)  # says that the file does not exist, before a lock file is made
+            read_file(path)  # says why it is not there (or loops), before a lock file is made
         lock = SessionLock(path)
         try:
             ours = lock.acquire()
@@ -109,7 +116,7 @@ class SessionFile:
                 opened._save(decoded.lines)
         except BaseException:
             if ours:
-                lock.release()
+                lock.abandon()
             raise
         return opened
 
@@ -421,14 +428,15 @@ class SessionFile:
             make_backup(self.path, self._original)
             self._original = None
         if changed_outside:
-            self.outside_change_backup = make_backup(self.path, self.path.read_bytes())
+            # Never through a link: what one put here points at must not land in the backups.
+            self.outside_change_backup = make_backup(self.path, read_plain_file(self.path))
 
 
 
 def _signature(path: Path) -> tuple[int, int, int] | None:
     """What tells one version of a file from the next: inode, size and modification time."""
     try:
-        status = path.stat()
+        status = os.lstat(path)
     except OSError:
         return None
     return (status.st_ino, status.st_size, status.st_mtime_ns)

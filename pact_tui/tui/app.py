@@ -119,9 +119,11 @@ class PactApp(App[int]):
         sessions_dir: Path,
         exports_dir: Path,
         clock: Clock | None = None,
+        opened: SessionFile | None = None,
     ) -> None:
         super().__init__()
         self.start_path = path
+        self._opened = opened
         self.sessions_dir = sessions_dir
         self.exports_dir = exports_dir
         self.editor: SessionEditor | None = None
@@ -173,7 +175,9 @@ class PactApp(App[int]):
         it or not) and the session opens after that answer: False is returned meanwhile.
         """
         self.close_session()
-        rescue = None if rescue_asked else find_rescue(path)
+        # The start file the command line opened already (it looked for a rescue copy then).
+        opened, self._opened = self._opened, None
+        rescue = None if rescue_asked or opened is not None else find_rescue(path)
         if rescue is not None:
             from pact_tui.tui.modals.rescue import RescueModal
 
@@ -181,7 +185,7 @@ class PactApp(App[int]):
                              lambda choice: self._after_rescue(path, phase, choice))
             return False
         try:
-            file = SessionFile.open(path)
+            file = opened or SessionFile.open(path)
         except (UserError, OSError) as error:
             from pact_tui.tui.screens.error import ErrorScreen
 

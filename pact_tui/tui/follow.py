@@ -6,14 +6,14 @@ from a timer thread, so a burst of moves costs one small write and the keystroke
 that caused it never waits for the disk. The sidecar, `.<name>.follow` next to the
 session file (JSON), is written atomically (a reader never sees half of it); a hidden
 name without `.json` keeps it out of the sessions list and out of `sessions/*.json`.
+Sessions folders are shared, so the sidecar is never written or read through a symbolic
+link, and the room view reads at most `READ_LIMIT` bytes of it.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import os
-import tempfile
 import threading
 from pathlib import Path
 
@@ -21,9 +21,14 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from pact_tui.model import Item, now_utc
 from pact_tui.store import SessionFile
+from pact_tui.store.atomic import write_atomic
+from pact_tui.store.links import read_plain_file, resolve_link
 
 WRITE_DELAY = 0.05
 """Seconds a move waits before it is written, so that the moves of a burst share one write."""
+
+READ_LIMIT = 4096
+"""Bytes of sidecar the room view reads at most: the state is a hundred or so."""
 
 _UNSET = object()
 
@@ -42,14 +47,19 @@ class FollowState(BaseModel):
 
 
 def sidecar_path(session_path: Path) -> Path:
-    """`sessions/.werksessie.follow` for `sessions/werksessie.json`."""
-    return session_path.with_name(f".{session_path.stem}.follow")
+    """`sessions/.werksessie.follow` for `sessions/werksessie.json`.
+
+    Beside the real file when `session_path` is a link, as the app opens the real file.
+    """
+    real = resolve_link(session_path)
+    return real.with_name(f".{real.stem}.follow")
 
 
 def read_follow(session_path: Path) -> FollowState | None:
     """The facilitator's last reported place; None when there is none or it cannot be read."""
     try:
-        return FollowState.model_validate_json(sidecar_path(session_path).read_bytes())
+        return FollowState.model_validate_json(
+            read_plain_file(sidecar_path(session_path), READ_LIMIT))
     except (OSError, ValidationError):
         return None
 
@@ -77,15 +87,7 @@ class _Writer:
             data = self.state.model_dump_json().encode("utf-8")
         # A lost sidecar only makes the room view lag one move: no fsync, never an error.
         with contextlib.suppress(OSError):
-            handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=self.path.name,
-                                                 suffix=".tmp")
-            try:
-                with os.fdopen(handle, "wb") as stream:
-                    stream.write(data)
-                os.replace(temporary, self.path)
-            except OSError:
-                os.unlink(temporary)
-                raise
+            write_atomic(self.path, [data], durable=False)
 
 
 _writers: dict[Path, _Writer] = {}

@@ -10,7 +10,8 @@ import pytest
 
 from pact_tui.demo import build_demo_programme
 from pact_tui.model import ITEM_KINDS, SessionMeta
-from pact_tui.store import read_session
+from pact_tui.store import SessionFile, read_session
+from pact_tui.store.lock import lock_path
 
 PROFILE_TOML = """
 key = "testregio"
@@ -76,17 +77,18 @@ def test_demo_keeps_an_edited_file_and_says_so(cli, demo_files: list[Path]) -> N
 
 def test_demo_opens_the_programme_in_the_app(cli, sessions_dir: Path,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    opened: list[Path | None] = []
+    started: list[Path | None] = []
 
-    def fake_run_app(path: Path | None, *, sessions_dir: Path, exports_dir: Path) -> int:
-        opened.append(path)
+    def fake_run_app(path: Path | None, *, sessions_dir: Path, exports_dir: Path,
+                     opened: SessionFile | None) -> int:
+        started.append(path)
         return 0
 
     monkeypatch.setattr("pact_tui.tui.run_app", fake_run_app)
     assert cli("demo").code == 0
-    assert opened and opened[0] is not None
-    assert read_session(opened[0]).meta.kind == "programme"
-    assert opened[0].parent == sessions_dir
+    assert started and started[0] is not None
+    assert read_session(started[0]).meta.kind == "programme"
+    assert started[0].parent == sessions_dir
 
 
 # --- check ------------------------------------------------------------------------------------
@@ -265,8 +267,11 @@ def test_open_hands_the_file_and_folders_to_the_app(cli, demo_files: list[Path],
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[tuple[Path | None, Path, Path]] = []
 
-    def fake_run_app(path: Path | None, *, sessions_dir: Path, exports_dir: Path) -> int:
+    def fake_run_app(path: Path | None, *, sessions_dir: Path, exports_dir: Path,
+                     opened: SessionFile | None) -> int:
         calls.append((path, sessions_dir, exports_dir))
+        if opened is not None:
+            opened.close()
         return 7
 
     monkeypatch.setattr("pact_tui.tui.run_app", fake_run_app)
@@ -280,6 +285,45 @@ def test_open_hands_the_file_and_folders_to_the_app(cli, demo_files: list[Path],
 def test_open_of_a_missing_file_or_a_folder_is_one_sentence(cli, tmp_path: Path,
                                                             name: str) -> None:
     _one_error_line(cli("open", tmp_path / name))
+
+
+async def test_the_app_takes_over_the_file_open_has_opened(demo_files: list[Path],
+                                                           tmp_path: Path) -> None:
+    from pact_tui.tui.app import PactApp
+
+    path = demo_files[0]
+    app = PactApp(path, sessions_dir=path.parent, exports_dir=tmp_path / "exports",
+                  opened=SessionFile.open(path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        # Opened a second time it would be read-only: this program would hold its lock.
+        assert app.editor is not None and not app.editor.read_only
+
+
+@pytest.mark.parametrize("damage", ["{half", '{"meta": {"1": {"schema_version": 99}}}'])
+def test_open_of_a_file_that_does_not_open_is_one_sentence_and_leaves_no_lock(
+    cli, demo_files: list[Path], damage: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("pact_tui.tui.run_app", lambda *args, **kwargs: 0)
+    broken = demo_files[0]
+    broken.write_text(damage, encoding="utf-8")
+    assert str(broken) in _one_error_line(cli("open", broken))
+    assert not lock_path(broken).exists()
+
+
+@pytest.mark.parametrize("command", [("open",), ("check",), ("export",), ("room",),
+                                     ("summary",)])
+def test_a_link_loop_is_named_as_one(cli, tmp_path: Path, command: tuple[str, ...],
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("pact_tui.tui.run_app", lambda *args, **kwargs: 0)
+    first, second = tmp_path / "a.json", tmp_path / "b.json"
+    try:
+        first.symlink_to(second)
+        second.symlink_to(first)
+    except OSError:
+        pytest.skip("no symbolic links here")
+    line = _one_error_line(cli(*command, first))
+    assert str(first) in line and "symbolische link die in een kring" in line
 
 
 # --- language ---------------------------------------------------------------------------------

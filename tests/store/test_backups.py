@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+import pytest
 
 from pact_tui.model import Action
 from pact_tui.store import SessionFile, read_session
@@ -60,3 +63,12 @@ def test_a_version_written_by_another_program_is_kept(session_path: Path) -> Non
     assert len(backups_of(session_path)) == 2
     titles = [action.title for action in read_session(session_path).actions]
     assert titles[-3:] == ["Van hier", "Weer van hier", "Nog eens"]
+
+
+@pytest.mark.skipif(not hasattr(os, "fchmod"), reason="POSIX permissions")
+def test_a_backup_of_a_private_file_is_private(session_path: Path) -> None:
+    session_path.chmod(0o600)
+    with SessionFile.open(session_path) as opened:
+        opened.add(Action(theme="wonen", title="Vertrouwelijk"))
+    (backup,) = backups_of(session_path)
+    assert backup.stat().st_mode & 0o777 == 0o600

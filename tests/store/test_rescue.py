@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from pact_tui.editor import SessionEditor
 from pact_tui.model import Action, Session
 from pact_tui.store import ReadOnlyError, SessionFile, read_session
 from pact_tui.store.rescue import (
@@ -64,3 +65,18 @@ def test_restoring_into_a_file_open_elsewhere_is_refused_and_keeps_the_copy(
     with SessionFile.open(session_path), pytest.raises(ReadOnlyError):
         restore_rescue(session_path)
     assert written.exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "fchmod"), reason="POSIX permissions")
+def test_a_rescue_copy_and_a_saved_copy_of_a_private_file_are_private(
+    session_path: Path, session: Session, state_folder: Path, tmp_path: Path
+) -> None:
+    session_path.chmod(0o600)
+    assert write_rescue(session_path, session).stat().st_mode & 0o777 == 0o600
+    editor = SessionEditor(SessionFile.open(session_path))
+    try:
+        copy = tmp_path / "kopie.json"
+        editor.save_copy(copy)
+    finally:
+        editor.close()
+    assert copy.stat().st_mode & 0o777 == 0o600

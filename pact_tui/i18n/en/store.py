@@ -36,4 +36,8 @@ MESSAGES: dict[str, str] = {
     "store.filename_fallback": "session",
     "store.folder_read_only": "the folder {folder} cannot be written ({problem})",
     "store.lock_failed": "it cannot be locked ({problem})",
+    "store.link_refused": "{file} is a symbolic link, and pact-tui does not write or read through it",
+    "store.not_a_plain_file": "{file} is not a regular file",
+    "store.side_file_too_big": "{file} is larger than {limit} bytes",
+    "store.link_loop": "Session file {file} is a symbolic link that loops back to itself.",
 }

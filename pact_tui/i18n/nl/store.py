@@ -36,4 +36,8 @@ MESSAGES: dict[str, str] = {
     "store.filename_fallback": "sessie",
     "store.folder_read_only": "de map {folder} kan niet worden beschreven ({problem})",
     "store.lock_failed": "het kan niet worden vergrendeld ({problem})",
+    "store.link_refused": "{file} is een symbolische link, en pact-tui schrijft of leest daar niet doorheen",
+    "store.not_a_plain_file": "{file} is geen gewoon bestand",
+    "store.side_file_too_big": "{file} is groter dan {limit} bytes",
+    "store.link_loop": "Sessiebestand {file} is een symbolische link die in een kring naar zichzelf terugwijst.",
 }
