@@ -164,7 +164,7 @@ class PartnersScreen(PhaseScreen):
 
     def _party(self, name: str) -> PartyRef:
         """A name as a party, linked to the stakeholder of that name when there is one."""
-        return linked(name, self.editor.items(Stakeholder))
+        return linked(name, self.editor.items(Stakeholder), self.editor.meta.profile.municipalities)
 
     def _first_uncommitted(self, action: Action) -> tuple[str, str]:
         """The party a new commitment most likely is for: the lead, then each party in turn."""
