@@ -33,6 +33,7 @@ from pact_tui.store import SessionFile
 from pact_tui.store.lock import is_held
 from pact_tui.store.rescue import find_rescue, restore_rescue
 from pact_tui.tui import follow
+from pact_tui.tui.key_input import use_key_parser
 from pact_tui.tui.screens.phase import PhaseScreen
 from pact_tui.tui.screens.registry import phase_screen_class
 from pact_tui.tui.screens.voting import open_voting
@@ -113,6 +114,7 @@ class PactApp(App[int]):
         exports_dir: Path,
         clock: Clock | None = None,
     ) -> None:
+        use_key_parser()  # an Esc followed at once by typing stays an Esc
         super().__init__()
         self.start_path = path
         self.sessions_dir = sessions_dir
