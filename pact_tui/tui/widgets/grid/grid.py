@@ -724,12 +724,28 @@ class EditGrid(Widget, can_focus=True):
         elif key == "ctrl+e":
             self.action_long_edit()
             return True
+        elif key in ("ctrl+z", "ctrl+y"):
+            return self._undo_key(edit, undo=key == "ctrl+z")
         elif character is not None:
             edit.insert(character)
         else:
             return False
         self._refresh_around_edit()
         return True
+
+    def _undo_key(self, edit: CellEdit, *, undo: bool) -> bool:
+        """ctrl+z / ctrl+y while editing: first the typing in the editor, step by step.
+        With nothing typed to take back, the edit closes (it holds nothing) and the key
+        goes on to the session's undo, which moves the cursor to what it changed."""
+        if edit.undo() if undo else edit.redo():
+            self._refresh_around_edit()
+            return True
+        if edit.changed:  # ctrl+y with typing kept: the session's redo would lose it
+            self.app.bell()
+            return True
+        self._flow = False
+        self._stop_editing()
+        return False
 
     def _send(self, message: EditGrid.CellEdited) -> None:
         if self.on_commit is not None:
@@ -807,7 +823,8 @@ class EditGrid(Widget, can_focus=True):
     def _capture_key(self, key: str, character: str | None) -> bool:
         capture = self._capture
         assert capture is not None
-        if key == "escape":
+        if key == "escape":  # cancels: the next ctrl+n starts from an empty line
+            capture.clear()
             self.stop_capture()
             return True
         if key in ("enter", "tab"):
@@ -821,8 +838,7 @@ class EditGrid(Widget, can_focus=True):
             if row_key is not None and key == "tab":
                 self._capture = None
                 self._show_capture()
-                title = next((i for i, c in enumerate(self.columns) if c.kind is
-                              CellKind.LONG_TEXT), 0)
+                title = self._title_column()
                 if self.move_to(row_key, self.columns[min(title + 1,
                                                           len(self.columns) - 1)].key):
                     self._flow = True
@@ -845,12 +861,31 @@ class EditGrid(Widget, can_focus=True):
             capture.delete()
         elif key == "ctrl+u":
             capture.clear()
+        elif key == "ctrl+b":
+            self._copy_title_into_capture(capture)
+        elif key in ("ctrl+z", "ctrl+y"):
+            # The line's own typing first; then the session's, the line kept as it is.
+            if not (capture.undo() if key == "ctrl+z" else capture.redo()):
+                return False
         elif character is not None:
             capture.insert(character)
         else:
             return False
         self._show_capture()
         return True
+
+    def _title_column(self) -> int:
+        """The column the capture line types: the first long text (Actie)."""
+        return next((i for i, c in enumerate(self.columns) if c.kind is CellKind.LONG_TEXT), 0)
+
+    def _copy_title_into_capture(self, capture: CellEdit) -> None:
+        """ctrl+b in the capture line: the title of the row the new one follows, into the
+        line; no row is written."""
+        row = self.current_row
+        if row is None:
+            self.app.bell()
+            return
+        capture.replace_text(self.columns[self._title_column()].text_for_editing(row))
 
     # ---- mouse -----------------------------------------------------------------------------
 
