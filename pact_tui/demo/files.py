@@ -19,13 +19,13 @@ from pact_tui.store import create_session, session_filename
 # The demo's files in the order they are made, the programme last, with their SHA-256.
 DEMO_FILES: tuple[tuple[str, str], ...] = (
     ("2019-10-03-stakeholders-en-stand-van-zaken.json",
-     "c5c55ba38d8a342109d32a0dd55113f9475ca0c1cd6e9e333abcff3d6cddfeef"),
+     "9f6095352641d80da92fe4fe761e6d98cd4bb06170c08d346e969fc4961edbac"),
     ("2019-11-14-thema-overstijgende-opgaven.json",
-     "30b1c90e626183870d174b966aaa24ddf8fb7939c297682a5eb049ea5cab4d2c"),
+     "80c864d72281db9a168b5277ff4e96153a357a417c5c21940f7ed88cd8615867"),
     ("2020-01-23-van-ambitie-naar-actie.json",
-     "44418edfdd50f44b64627167ca7792fd00dba483281d87869286011e3c08e695"),
+     "c37f950c55b02c8ccf44f33159032949098e4ceeaf43c8008e5d7e354238adb9"),
     ("2020-01-23-pact-7-1-uitvoeringsprogramma.json",
-     "c44696b88c2a3c76533d4359f12e023ed3f01e964590046b623a8c59816a5460"),
+     "9bcfa8fe770bd92d378622b8dbe4cb0ecb84a8f73a2d01b838075b42bdc5c712"),
 )
 
 
