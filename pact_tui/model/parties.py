@@ -29,6 +29,7 @@ class PartyLookup:
         self._places = {name_key(place) for place in self.municipalities}
         self._exact: dict[str, Stakeholder] = {}
         self._forms: dict[str, Stakeholder] = {}
+        self._keys: dict[str, str] = {}
         for stakeholder in stakeholders:
             self._exact.setdefault(name_key(stakeholder.name), stakeholder)
             for form in name_forms(stakeholder.name, self.municipalities):
@@ -46,11 +47,15 @@ class PartyLookup:
     def key(self, name: str) -> str:
         """One key per party: its stakeholder's name, else a municipality as "gemeente
         hoorn", else the name in any case and spacing."""
-        match = self.find(name)
-        if match is not None:
-            return name_key(match.name)
-        place = municipality_of(name_key(name), self._places)
-        return f"{MUNICIPALITY_PREFIX} {place}" if place is not None else name_key(name)
+        key = self._keys.get(name)
+        if key is None:  # a session repeats a few dozen names thousands of times
+            match = self.find(name)
+            place = municipality_of(name_key(name), self._places)
+            key = (name_key(match.name) if match is not None
+                   else f"{MUNICIPALITY_PREFIX} {place}" if place is not None
+                   else name_key(name))
+            self._keys[name] = key
+        return key
 
     def linked(self, name: str) -> PartyRef:
         """A party by name, linked to the stakeholder it means when there is one (then
