@@ -65,10 +65,11 @@ def alternatives(item: Item) -> dict[str, list[Any]]:
     return found
 
 
-def open_points(action: Action) -> tuple[str, ...]:
+def open_points(action: Action, profile: RegionProfile | None = None) -> tuple[str, ...]:
     """What makes an action an open point: every template field still empty (in template
-    order), and other values a merge kept beside its own (`ALTERNATIVES`)."""
-    missing = missing_fields(action, OPEN_POINT_FIELDS)
+    order; with the `profile`, an unreadable planning too), and other values a merge kept
+    beside its own (`ALTERNATIVES`)."""
+    missing = missing_fields(action, OPEN_POINT_FIELDS, profile)
     return (*missing, ALTERNATIVES) if alternatives(action) else missing
 
 

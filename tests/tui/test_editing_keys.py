@@ -9,6 +9,7 @@ from textual.widgets import Static
 
 from pact_tui.model import Action, PartyRef, Planning, RegionProfile
 from pact_tui.tui.app import PactApp
+from tests.conftest import screen_text
 from tests.tui.conftest import open_actions
 from tests.tui.test_actions_typing import (
     burst,
@@ -118,5 +119,9 @@ async def test_an_unreadable_planning_is_not_complete(
         screen = await open_actions(app, pilot)
         await pilot.pause()
         detail = str(screen.query_one("#action-detail", Static).render())
+        await pilot.press("f6")
+        await pilot.pause()
+        overview = screen_text(app)
     assert "Compleet." not in detail
     assert "Mist nog: planning (⚠ niet te lezen)" in detail
+    assert "Openstaande punten: 1 van 1 acties" in overview
