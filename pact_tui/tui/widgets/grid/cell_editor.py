@@ -54,8 +54,8 @@ class CellEdit:
     options: Callable[[], Sequence[Option]] = lambda: ()
     suggestions: list[Suggestion] = field(default_factory=list)
     highlight: int | None = None
-    _undo: list[tuple[str, int, bool]] = field(default_factory=list)
-    _redo: list[tuple[str, int, bool]] = field(default_factory=list)
+    _undo: list[tuple[str, int, bool]] = field(default_factory=list, init=False, repr=False)
+    _redo: list[tuple[str, int, bool]] = field(default_factory=list, init=False, repr=False)
 
     @classmethod
     def start(cls, column: Column, row_key: str, original: str, first_key: str | None,

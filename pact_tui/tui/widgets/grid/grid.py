@@ -6,7 +6,8 @@ the terminal's width, so 5,000 rows cost no more than 50. Rows are any objects w
 
 Keys: arrows, Tab/Shift+Tab, Home/End, Ctrl+Home/Ctrl+End, PgUp/PgDn move; a printable
 key starts editing the cell with that key, Enter edits its text (caret at the
-end); Enter commits, Esc cancels, Tab commits and goes on editing the next cell. A
+end); Enter commits, Esc cancels, Tab commits and goes on editing the next cell;
+ctrl+z / ctrl+y take back the typing in the cell before they reach the session. A
 choice cell takes a digit at once. Committed values go up as `EditGrid.CellEdited`;
 the screen turns them into changes, and gives the grid its new rows with `set_rows`
 (or one with `replace_row`). A screen being left (another phase, the app closing)
@@ -18,8 +19,10 @@ it reads them), and a screen that must see a commit before the next key gives
 `on_commit`, called at once instead of posting the message. With a `CaptureLine`
 the grid also types a new row's first cell: Enter makes the row and opens the next
 capture line, Tab makes it and goes on in the row; Enter at the end of such a row
-comes back to the capture line. An Esc that reaches the app together with the next
-letter (Alt+letter, the terminal's escape delay) is taken as Esc, then the letter.
+comes back to the capture line; Esc there empties it, and ctrl+b fills it with the
+title of the row it follows (never writing that row). An Esc that reaches the app
+together with the next letter (Alt+letter, the terminal's escape delay) is taken as
+Esc, then the letter.
 """
 
 from __future__ import annotations
