@@ -19,13 +19,13 @@ from pact_tui.store import create_session, session_filename
 # The demo's files in the order they are made, the programme last, with their SHA-256.
 DEMO_FILES: tuple[tuple[str, str], ...] = (
     ("2019-10-03-stakeholders-en-stand-van-zaken.json",
-     "531c671f6ad1df5d66b2c75a69538ad5467ff2c3541b795fb58108224633b24a"),
+     "18ffe4d5df15007f806a39bfb9f7cd01b344423f40b29261d3bdf2238247603c"),
     ("2019-11-14-thema-overstijgende-opgaven.json",
-     "6895fe5ee6c8703afb49d43b700756656be45f01a3efafd7e51c8bdf5cebdb18"),
+     "042021c3d4ac3c48ec317a4a7f76158ad7ebc6fa6c379cc25e9a064c54ca093a"),
     ("2020-01-23-van-ambitie-naar-actie.json",
-     "e18aec266b4f35d78046cc917680ef4fb021e669cc91dc87f151e0296b9297f3"),
+     "a005cfa6fac0cd8018a120d2734f8c14478d577c022693c1d8188e429ed53c5f"),
     ("2020-01-23-pact-7-1-uitvoeringsprogramma.json",
-     "0c41579f4d3f7efd2ff753e9f4f2da27781b5df4343b1e223cd1e6c76f15e99e"),
+     "51f0c0e8e9a11d7c28fd4c5c09b6e89b9488db81c61c0c089097e872410e0ba1"),
 )
 
 

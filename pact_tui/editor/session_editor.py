@@ -40,7 +40,7 @@ from pact_tui.model import (
     UserError,
     now_utc,
 )
-from pact_tui.model.parties import linked, new_party_names
+from pact_tui.model.parties import PartyLookup, new_party_names
 from pact_tui.model.rules import commitments_of, ordered_actions
 from pact_tui.model.validation import error_message, field_label
 from pact_tui.store import SaveError, SessionFile, next_revision, write_session
@@ -387,12 +387,13 @@ class SessionEditor:
     ) -> tuple[tuple[str, ...], tuple[PartyRef, ...]]:
         """Make every name among `refs` that is no stakeholder yet into one, and link all
         of them to their stakeholder: (the new names, the linked refs)."""
-        new = new_party_names(refs, self.items(Stakeholder))
+        places = self.meta.profile.municipalities
+        new = new_party_names(refs, self.items(Stakeholder), places)
         with self.transaction():
             for name in new:
                 self.add(Stakeholder(name=name))
-        stakeholders = self.items(Stakeholder)
-        return tuple(new), tuple(linked(ref.name, stakeholders) for ref in refs)
+        lookup = PartyLookup(self.items(Stakeholder), places)
+        return tuple(new), tuple(lookup.linked(ref.name) for ref in refs)
 
     @contextmanager
     def transaction(self) -> Iterator[None]:

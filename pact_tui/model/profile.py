@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from pact_tui.i18n import t
 from pact_tui.model.errors import UserError
 from pact_tui.model.limits import LONGEST_TEXT
+from pact_tui.model.party_names import MUNICIPALITY_PREFIX, name_forms, name_key
 
 
 class ProfileError(UserError):
@@ -93,6 +94,20 @@ class RegionProfile(BaseModel):
         return next((tuple(m.strip() for m in members) for key, members
                      in self.party_groups.items() if key.casefold() == folded), None)
 
+    def shadowed_group(self) -> tuple[str, str] | None:
+        """A party group whose name is also a party this profile names (a municipality,
+        or a group member by name or abbreviation): (group, party), or None. Typed, such
+        a name would mean the party, so the group could never be used."""
+        towns = [f"{MUNICIPALITY_PREFIX.capitalize()} {place}" for place in self.municipalities]
+        parties = [*towns, *(member for members in self.party_groups.values()
+                             for member in members)]
+        for group in self.party_groups:
+            party = next((party for party in parties
+                          if name_key(group) in name_forms(party, self.municipalities)), None)
+            if party is not None:
+                return group, party
+        return None
+
     def theme(self, key: str) -> Theme | None:
         return next((theme for theme in self.themes if theme.key == key), None)
 
@@ -123,10 +138,17 @@ def parse_profile(text: str, source: str) -> RegionProfile:
     except tomllib.TOMLDecodeError as error:
         raise ProfileError(t("model.profile_bad_toml", source=source, problem=str(error))) from None
     try:
-        return RegionProfile.model_validate(data)
+        profile = RegionProfile.model_validate(data)
     except ValidationError as error:
         first = error.errors(include_url=False)[0]
         where = ".".join(str(part) for part in first["loc"]) or "-"
         raise ProfileError(
             t("model.profile_invalid", source=source, field=where, problem=first["msg"])
         ) from None
+    # Checked for profile files only: a session file made with such a profile still opens.
+    shadowed = profile.shadowed_group()
+    if shadowed is not None:
+        group, party = shadowed
+        raise ProfileError(t("model.profile_group_shadows", source=source, group=group,
+                             party=party))
+    return profile

@@ -35,6 +35,7 @@ from pact_tui.store import SessionFile
 from pact_tui.store.lock import is_held
 from pact_tui.store.rescue import find_rescue, restore_rescue
 from pact_tui.tui import follow
+from pact_tui.tui.key_input import use_key_parser
 from pact_tui.tui.screens.phase import PhaseScreen
 from pact_tui.tui.screens.registry import phase_screen_class
 from pact_tui.tui.screens.voting import open_voting
@@ -121,6 +122,7 @@ class PactApp(App[int]):
         clock: Clock | None = None,
         opened: SessionFile | None = None,
     ) -> None:
+        use_key_parser()  # an Esc followed at once by typing stays an Esc
         super().__init__()
         self.start_path = path
         self._opened = opened

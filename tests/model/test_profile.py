@@ -92,3 +92,24 @@ def test_a_broken_party_group_is_named(groups: str, fragment: str) -> None:
     with pytest.raises(ProfileError) as error:
         parse_profile(MINIMAL + "\n[party_groups]\n" + groups + "\n", "mijnregio.toml")
     assert "mijnregio.toml" in str(error.value) and fragment in str(error.value)
+
+
+def test_no_builtin_party_group_is_named_like_a_stakeholder(profile: RegionProfile) -> None:
+    # "wbg" is the Westfriese Bedrijvengroep: it cannot also be the housing corporations.
+    assert "wbg" not in {key.casefold() for key in profile.party_groups}
+    assert profile.party_group("corporaties") == ("Woonschakel", "Intermaris", "Het Grootslag")
+
+
+@pytest.mark.parametrize(("group", "party"), [
+    ('wbg = ["Westfriese Bedrijvengroep (WBG)", "Rabobank"]', "Westfriese Bedrijvengroep (WBG)"),
+    ('Hoorn = ["Intermaris"]', "Gemeente Hoorn"),
+])
+def test_a_party_group_named_like_a_party_of_the_profile_is_refused(
+    group: str, party: str
+) -> None:
+    with pytest.raises(ProfileError) as error:
+        parse_profile(MINIMAL.replace('"Aadorp"', '"Aadorp", "Hoorn"')
+                      + "\n[party_groups]\n" + group + "\n", "mijnregio.toml")
+    message = str(error.value)
+    assert "mijnregio.toml" in message and f"‘{group.split()[0]}’" in message
+    assert party in message and message.endswith(".") and ". " not in message

@@ -101,11 +101,14 @@ async def test_five_actions_typed_by_keys_alone_are_all_in_the_file(
     scales = [scale.key for scale in profile.scales]
     horizons = [horizon.key for horizon in profile.horizons]
     assert len(actions) == 5
+    # A municipality of the profile is offered once, as "Gemeente …".
     expected_parties = [
-        ["Intermaris", "Hoorn"], ["Enkhuizen"], ["Clusius", "Medemblik"],
-        ["Opmeer", "Koggenland"], ["Stede Broec", "Drechterland"],
+        ["Intermaris", "Gemeente Hoorn"], ["Gemeente Enkhuizen"],
+        ["Clusius", "Gemeente Medemblik"], ["Gemeente Opmeer", "Gemeente Koggenland"],
+        ["Gemeente Stede Broec", "Gemeente Drechterland"],
     ]
-    expected_leads = ["Hoorn", "Enkhuizen", "Clusius", "Koggenland", "Drechterland"]
+    expected_leads = ["Gemeente Hoorn", "Gemeente Enkhuizen", "Clusius", "Gemeente Koggenland",
+                      "Gemeente Drechterland"]
     for action, row, names, lead in zip(actions, ROWS, expected_parties, expected_leads,
                                           strict=True):
         theme, title, goal, scale, horizon, _, _ = row

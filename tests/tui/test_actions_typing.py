@@ -228,7 +228,7 @@ async def test_an_unreadable_planning_and_tab_go_on_to_the_parties(
         screen = await open_actions(app, pilot)
         screen.grid.move_to(screen.grid.rows[0].id, "planning")
         slow_down(app)
-        burst(app, [*text_keys("kort 2026-2024"), ("tab", "\t"), *text_keys("wbg;7g"),
+        burst(app, [*text_keys("kort 2026-2024"), ("tab", "\t"), *text_keys("corporaties;7g"),
                     ("enter", "\r")])
         editor = app.editor
         assert editor is not None

@@ -40,11 +40,14 @@ async def type_names(ui: Ui, pilot: Pilot[Any], text: str) -> None:
             await pilot.press("right")
         await ui.type(pilot, part)
 
+# A municipality of the profile is offered once, as "Gemeente …".
 EXPECTED_PARTIES = [
-    ["Intermaris", "Hoorn"], ["Enkhuizen", "Medemblik"], ["WerkSaam Westfriesland", "Hoorn"],
-    ["Omring", "Drechterland"], ["Koggenland", "Opmeer"],
+    ["Intermaris", "Gemeente Hoorn"], ["Gemeente Enkhuizen", "Gemeente Medemblik"],
+    ["WerkSaam Westfriesland", "Gemeente Hoorn"], ["Omring", "Gemeente Drechterland"],
+    ["Gemeente Koggenland", "Gemeente Opmeer"],
 ]
-EXPECTED_LEADS = ["Hoorn", "Enkhuizen", "WerkSaam Westfriesland", "Omring", "Opmeer"]
+EXPECTED_LEADS = ["Gemeente Hoorn", "Gemeente Enkhuizen", "WerkSaam Westfriesland", "Omring",
+                  "Gemeente Opmeer"]
 
 
 async def go(app: PactApp, pilot: Pilot[Any], key: str, phase: str) -> PhaseScreen:
@@ -153,7 +156,7 @@ async def test_a_mini_session_typed_by_keys_is_all_in_the_file(
 
     commitments = sorted(session.commitments, key=lambda c: c.created_at)
     assert [(c.action_id, c.party.name, c.role, c.text) for c in commitments] == [
-        (actions[0].id, "Hoorn", "trekker", "Levert de cijfers"),
+        (actions[0].id, "Gemeente Hoorn", "trekker", "Levert de cijfers"),
         (actions[0].id, "Intermaris", "partner", "Deelt de bouwplannen"),
     ]
     assert commitments[1].party.stakeholder_id == by_name["Intermaris"]

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from bench.key_rows import ROWS, STAKEHOLDERS, app_keys
-from pact_tui.model import RegionProfile, Session, SessionMeta, Stakeholder
+from pact_tui.model import Action, RegionProfile, Session, SessionMeta, Stakeholder
 from pact_tui.model.rules import ordered_actions
 from pact_tui.store import create_session, read_session
 
@@ -106,3 +106,48 @@ def test_twenty_two_rows_sent_through_tmux_arrive_whole(
         assert action.planning == row.planning, row.title
         assert tuple(p.name for p in action.parties) == row.parties, row.title
         assert action.lead is not None and action.lead.name == row.lead, row.title
+
+
+BURST = "Veertig tekens in een adem getypt, ja!!"
+
+
+def start_app(tmp_path: Path, profile: RegionProfile, *actions: Action) -> tuple[str, Path]:
+    """The app in a new tmux session on the Acties screen of a session holding `actions`."""
+    meta = SessionMeta(profile=profile, title="Werksessie tmux")
+    path = create_session(tmp_path / "sessie.json", meta, Session(meta=meta, actions=actions))
+    name = f"capture-esc-{uuid.uuid4().hex[:8]}"
+    command = f"{sys.executable} -m pact_tui --sessions-dir {tmp_path} open {path}"
+    env = {**os.environ, "TERM": "xterm-256color"}
+    subprocess.run(["tmux", "new-session", "-d", "-s", name, "-x", "80", "-y", "24", command],
+                   check=True, env=env)
+    wait_for(lambda: "Acties" in tmux("capture-pane", "-p", "-t", name), 60)
+    return name, path
+
+
+def stop_app(name: str) -> None:
+    subprocess.run(["tmux", "send-keys", "-t", name, "C-q"], check=False)
+    time.sleep(0.5)
+    subprocess.run(["tmux", "kill-session", "-t", name], check=False, capture_output=True)
+
+
+@pytest.mark.parametrize("one_command", [False, True])
+def test_esc_and_a_burst_of_forty_keys_is_esc_then_every_key(
+    tmp_path: Path, profile: RegionProfile, one_command: bool
+) -> None:
+    assert len(BURST) >= 32
+    action = Action(theme="wonen", title="Woningbouwmonitor", goal="Oud doel")
+    name, path = start_app(tmp_path, profile, action)
+    try:
+        # On Doel: "Fout" starts editing it, Esc cancels, the burst is typed over it anew.
+        tmux("send-keys", "-t", name, "Right", "Right")
+        tmux("send-keys", "-t", name, "-l", "Fout")
+        if one_command:
+            tmux("send-keys", "-t", name, "Escape", BURST, "Enter")
+        else:
+            subprocess.run(f"tmux send-keys -t {name} Escape; tmux send-keys -t {name} -l "
+                           f"'{BURST}'; tmux send-keys -t {name} Enter", shell=True, check=True)
+        wait_for(lambda: read_session(path).actions[0].goal != "Oud doel")
+        goal = read_session(path).actions[0].goal
+    finally:
+        stop_app(name)
+    assert goal == BURST

@@ -8,6 +8,7 @@ MESSAGES: dict[str, str] = {
     "model.profile_duplicate_key": "key ‘{key}’ occurs twice in {field}",
     "model.profile_group_bad_name": "party group ‘{group}’ has an invalid name (letters, digits, - or _, no spaces or ;)",
     "model.profile_group_empty": "party group ‘{group}’ has no members, or an empty member or one with ;",
+    "model.profile_group_shadows": "Region profile {source}: party group ‘{group}’ has the name of party ‘{party}’, so typed it would always mean that party; give the group another name in [party_groups].",
     "model.planning_years_reversed": "the end year comes before the start year",
     "model.planning_text.unknown_horizon": (
         "Planning ‘{text}’:"

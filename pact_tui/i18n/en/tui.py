@@ -64,6 +64,7 @@ MESSAGES: dict[str, str] = {
     "tui.actions.key.columns": "Columns",
     "tui.actions.missing": "Still missing: {fields}",
     "tui.actions.complete": "Complete.",
+    "tui.actions.unreadable": "{field} (⚠ cannot be read)",
     "tui.actions.deleted": "Deleted: {title} (ctrl+z undoes it)",
     "tui.actions.unsort_to_move": "Turn sorting off (ctrl+r) to move actions.",
     "tui.actions.no_new_parties": "Every party of this action is a stakeholder already.",

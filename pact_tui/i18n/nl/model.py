@@ -8,6 +8,7 @@ MESSAGES: dict[str, str] = {
     "model.profile_duplicate_key": "sleutel ‘{key}’ komt twee keer voor in {field}",
     "model.profile_group_bad_name": "partijgroep ‘{group}’ heeft een ongeldige naam (letters, cijfers, - of _, zonder spaties of ;)",
     "model.profile_group_empty": "partijgroep ‘{group}’ heeft geen leden, of een leeg lid of een lid met ;",
+    "model.profile_group_shadows": "Regioprofiel {source}: partijgroep ‘{group}’ heet net als partij ‘{party}’, dus getypt zou hij altijd die partij betekenen; geef de groep in [party_groups] een andere naam.",
     "model.planning_years_reversed": "het eindjaar ligt vóór het beginjaar",
     "model.planning_text.unknown_horizon": (
         "Planning ‘{text}’:"

@@ -64,6 +64,7 @@ MESSAGES: dict[str, str] = {
     "tui.actions.key.columns": "Kolommen",
     "tui.actions.missing": "Mist nog: {fields}",
     "tui.actions.complete": "Compleet.",
+    "tui.actions.unreadable": "{field} (⚠ niet te lezen)",
     "tui.actions.deleted": "Verwijderd: {title} (ctrl+z maakt ongedaan)",
     "tui.actions.unsort_to_move": "Zet het sorteren uit (ctrl+r) om acties te verplaatsen.",
     "tui.actions.no_new_parties": "Alle partijen van deze actie zijn al stakeholder.",

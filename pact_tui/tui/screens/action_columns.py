@@ -17,7 +17,7 @@ from pact_tui.editor import SessionEditor
 from pact_tui.i18n import t
 from pact_tui.model import Action, PartyRef, RegionProfile, Stakeholder, UserError
 from pact_tui.model.dates import read_date
-from pact_tui.model.parties import expand_party_groups, ranked_party_names
+from pact_tui.model.parties import expand_party_groups, group_members, ranked_party_names
 from pact_tui.model.planning_text import planning_problem, read_planning
 from pact_tui.model.template import FieldGroup, FieldKind, TemplateField, fields_of, template_field
 from pact_tui.tui.widgets.grid import CellKind, Column, Option
@@ -80,7 +80,7 @@ def _column(field: TemplateField, editor: SessionEditor,
     expand = None
     if field.kind is FieldKind.PARTIES:
         def expand(name: str) -> Sequence[str] | None:
-            return profile().party_group(name)
+            return group_members(name, profile(), editor.items(Stakeholder))
 
     short = field.short_label
     return Column(field.key, field.label, lambda a: field.text(a, profile()),
@@ -104,8 +104,8 @@ def _cleared(key: str) -> Any:
     return "" if info.is_required() else info.get_default(call_default_factory=True)
 
 
-def cell_value(field: TemplateField, action: Action, value: Any,
-               profile: RegionProfile) -> tuple[Any, str | None]:
+def cell_value(field: TemplateField, action: Action, value: Any, profile: RegionProfile,
+               stakeholders: Sequence[Stakeholder] = ()) -> tuple[Any, str | None]:
     """The value `field` stores for what was committed in its cell, and a problem to say
     (a planning line kept as typed because it could not be read)."""
     kind = field.kind
@@ -123,7 +123,8 @@ def cell_value(field: TemplateField, action: Action, value: Any,
             raise UserError(t("tui.meta.bad_date", value=value))
         return date, None
     if kind is FieldKind.PARTIES:
-        return [PartyRef(name=n) for n in expand_party_groups(value, profile)], None
+        names = expand_party_groups(value, profile, stakeholders)
+        return [PartyRef(name=n) for n in names], None
     if kind is FieldKind.PARTY:
         return (PartyRef(name=value) if value else None), None
     return value, None
@@ -136,7 +137,8 @@ def apply_cell(editor: SessionEditor, action: Action, column: str, value: Any) -
     line that cannot be read is kept as typed and its problem handed back.
     """
     field = template_field(column)
-    stored, problem = cell_value(field, action, value, editor.meta.profile)
+    stored, problem = cell_value(field, action, value, editor.meta.profile,
+                                 editor.items(Stakeholder))
     new: tuple[str, ...] = ()
     with editor.transaction():
         if field.kind is FieldKind.PARTIES:

@@ -36,9 +36,12 @@ def action_detail(action: Action, profile: RegionProfile) -> Text:
             text.append("\n" + t("tui.actions.detail_field", label=field.label) + " ",
                         style="bold")
             text.append(shown)
-    missing = missing_fields(action)
+    missing = missing_fields(action, profile=profile)
     if missing:
-        names = ", ".join(template_field(name).missing_label for name in missing)
+        names = ", ".join(
+            t("tui.actions.unreadable", field=template_field(name).missing_label)
+            if name == "planning" and not action.planning.is_empty()
+            else template_field(name).missing_label for name in missing)
         text.append("\n" + t("tui.actions.missing", fields=names), style="bold yellow")
     else:
         text.append("\n" + t("tui.actions.complete"), style="green")

@@ -20,7 +20,7 @@ from textual.widgets import Label, Static
 from pact_tui.editor import SessionEditor
 from pact_tui.i18n import t
 from pact_tui.model import COMMITMENT_ROLES, Action, Commitment, PartyRef, Phase, Stakeholder
-from pact_tui.model.parties import linked
+from pact_tui.model.parties import PartyLookup, linked, ranked_party_names
 from pact_tui.model.rules import commitments_of, ordered_actions
 from pact_tui.tui.modals.form import ChoiceField, Field, FormDialog, FormValues, TextField
 from pact_tui.tui.screens.phase import PhaseScreen
@@ -158,13 +158,18 @@ class PartnersScreen(PhaseScreen):
     def _names(self, action: Action) -> list[str]:
         """Who can commit: the action's lead and parties, then stakeholders, municipalities."""
         names = ([action.lead.name] if action.lead else []) + [p.name for p in action.parties]
-        names += [s.name for s in self.editor.items(Stakeholder)]
-        names += list(self.editor.meta.profile.municipalities)
-        return list(dict.fromkeys(names))
+        stakeholders, profile = self.editor.items(Stakeholder), self.editor.meta.profile
+        names += ranked_party_names((), stakeholders, profile)
+        # Each party once: "Hoorn" and "Gemeente Hoorn" are one.
+        lookup = PartyLookup(stakeholders, profile.municipalities)
+        once: dict[str, str] = {}
+        for name in names:
+            once.setdefault(lookup.key(name), name)
+        return list(once.values())
 
     def _party(self, name: str) -> PartyRef:
         """A name as a party, linked to the stakeholder of that name when there is one."""
-        return linked(name, self.editor.items(Stakeholder))
+        return linked(name, self.editor.items(Stakeholder), self.editor.meta.profile.municipalities)
 
     def _first_uncommitted(self, action: Action) -> tuple[str, str]:
         """The party a new commitment most likely is for: the lead, then each party in turn."""

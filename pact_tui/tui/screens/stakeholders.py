@@ -145,7 +145,8 @@ class StakeholdersScreen(GridPhaseScreen):
         if not name:
             self.grid.focus()
             return
-        existing = find_stakeholder(name, self.editor.items(Stakeholder))
+        existing = find_stakeholder(name, self.editor.items(Stakeholder),
+                                    self.editor.meta.profile.municipalities)
         if existing is not None:
             # Said twice in the room: show the one there is rather than make a second.
             event.input.value = ""

@@ -54,6 +54,8 @@ class CellEdit:
     options: Callable[[], Sequence[Option]] = lambda: ()
     suggestions: list[Suggestion] = field(default_factory=list)
     highlight: int | None = None
+    _undo: list[tuple[str, int, bool]] = field(default_factory=list, init=False, repr=False)
+    _redo: list[tuple[str, int, bool]] = field(default_factory=list, init=False, repr=False)
 
     @classmethod
     def start(cls, column: Column, row_key: str, original: str, first_key: str | None,
@@ -82,9 +84,41 @@ class CellEdit:
     def typed(self) -> bool:
         return not self.replace or self.text != self.original
 
+    @property
+    def changed(self) -> bool:
+        """Anything was typed since the edit began (ctrl+z has something to take back)."""
+        return bool(self._undo)
+
+    # ---- its own undo ----------------------------------------------------------------------
+
+    def _remember(self) -> None:
+        """Keep the text as it is before a key changes it, for ctrl+z."""
+        state = (self.text, self.cursor, self.replace)
+        if not self._undo or self._undo[-1] != state:
+            self._undo.append(state)
+        self._redo.clear()
+
+    def undo(self) -> bool:
+        """Take back the last change typed; False when there is none."""
+        return self._step(self._undo, self._redo)
+
+    def redo(self) -> bool:
+        """Do again what `undo` took back; False when there is none."""
+        return self._step(self._redo, self._undo)
+
+    def _step(self, source: list[tuple[str, int, bool]],
+              target: list[tuple[str, int, bool]]) -> bool:
+        if not source:
+            return False
+        target.append((self.text, self.cursor, self.replace))
+        self.text, self.cursor, self.replace = source.pop()
+        self._suggest()
+        return True
+
     # ---- keys ------------------------------------------------------------------------------
 
     def insert(self, characters: str) -> None:
+        self._remember()
         characters = characters.replace("\r\n", " ").replace("\n", " ").replace("\t", " ")
         if self.replace:
             self.text, self.cursor, self.replace = "", 0, False
@@ -100,6 +134,7 @@ class CellEdit:
         self._suggest()
 
     def backspace(self) -> None:
+        self._remember()
         if self.replace:
             self.clear()
         elif self.cursor > 0:
@@ -108,6 +143,7 @@ class CellEdit:
             self._suggest()
 
     def delete(self) -> None:
+        self._remember()
         if self.replace:
             self.clear()
         elif self.cursor < len(self.text):
@@ -115,6 +151,7 @@ class CellEdit:
             self._suggest()
 
     def clear(self) -> None:
+        self._remember()
         self.text, self.cursor, self.replace = "", 0, False
         self._suggest()
 
@@ -131,11 +168,13 @@ class CellEdit:
             return False
         if self.highlight is None:
             self.highlight = 0
+        self._remember()
         self._accept_part()
         return True
 
     def replace_text(self, text: str) -> None:
         """Start over from `text` (a cell copied from the row above), caret at the end."""
+        self._remember()
         self.text, self.cursor, self.replace = text, len(text), False
         self._suggest()
 

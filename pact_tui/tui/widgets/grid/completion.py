@@ -40,8 +40,9 @@ def complete_name(query: str, names: Sequence[str]) -> list[str]:
     folded = query.strip().casefold()
     if not folded:
         return []
+    # A word in brackets counts too: "wbg" finds "Westfriese Bedrijvengroep (WBG)".
     starting = [n for n in names if n.casefold().startswith(folded) or any(
-        word.startswith(folded) for word in n.casefold().split())]
+        word.strip("()").startswith(folded) for word in n.casefold().split())]
     rest = [Option(n, n) for n in names if n not in starting]
     fuzzy = [option.label for option in rank_options(query, rest)] if rest else []
     return (starting + fuzzy)[:MAX_SUGGESTIONS]

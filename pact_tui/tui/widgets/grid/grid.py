@@ -6,7 +6,8 @@ the terminal's width, so 5,000 rows cost no more than 50. Rows are any objects w
 
 Keys: arrows, Tab/Shift+Tab, Home/End, Ctrl+Home/Ctrl+End, PgUp/PgDn move; a printable
 key starts editing the cell with that key, Enter edits its text (caret at the
-end); Enter commits, Esc cancels, Tab commits and goes on editing the next cell. A
+end); Enter commits, Esc cancels, Tab commits and goes on editing the next cell;
+ctrl+z / ctrl+y take back the typing in the cell before they reach the session. A
 choice cell takes a digit at once. Committed values go up as `EditGrid.CellEdited`;
 the screen turns them into changes, and gives the grid its new rows with `set_rows`
 (or one with `replace_row`). A screen being left (another phase, the app closing)
@@ -18,8 +19,10 @@ it reads them), and a screen that must see a commit before the next key gives
 `on_commit`, called at once instead of posting the message. With a `CaptureLine`
 the grid also types a new row's first cell: Enter makes the row and opens the next
 capture line, Tab makes it and goes on in the row; Enter at the end of such a row
-comes back to the capture line. An Esc that reaches the app together with the next
-letter (Alt+letter, the terminal's escape delay) is taken as Esc, then the letter.
+comes back to the capture line; Esc there empties it, and ctrl+b fills it with the
+title of the row it follows (never writing that row). An Esc that reaches the app
+together with the next letter (Alt+letter, the terminal's escape delay) is taken as
+Esc, then the letter.
 """
 
 from __future__ import annotations
@@ -741,12 +744,28 @@ class EditGrid(Widget, can_focus=True):
         elif key == "ctrl+e":
             self.action_long_edit()
             return True
+        elif key in ("ctrl+z", "ctrl+y"):
+            return self._undo_key(edit, undo=key == "ctrl+z")
         elif character is not None:
             edit.insert(character)
         else:
             return False
         self._refresh_around_edit()
         return True
+
+    def _undo_key(self, edit: CellEdit, *, undo: bool) -> bool:
+        """ctrl+z / ctrl+y while editing: first the typing in the editor, step by step.
+        With nothing typed to take back, the edit closes (it holds nothing) and the key
+        goes on to the session's undo, which moves the cursor to what it changed."""
+        if edit.undo() if undo else edit.redo():
+            self._refresh_around_edit()
+            return True
+        if edit.changed:  # ctrl+y with typing kept: the session's redo would lose it
+            self.app.bell()
+            return True
+        self._flow = False
+        self._stop_editing()
+        return False
 
     def _send(self, message: EditGrid.CellEdited) -> None:
         if self.on_commit is not None:
@@ -824,7 +843,8 @@ class EditGrid(Widget, can_focus=True):
     def _capture_key(self, key: str, character: str | None) -> bool:
         capture = self._capture
         assert capture is not None
-        if key == "escape":
+        if key == "escape":  # cancels: the next ctrl+n starts from an empty line
+            capture.clear()
             self.stop_capture()
             return True
         if key in ("enter", "tab"):
@@ -838,8 +858,7 @@ class EditGrid(Widget, can_focus=True):
             if row_key is not None and key == "tab":
                 self._capture = None
                 self._show_capture()
-                title = next((i for i, c in enumerate(self.columns) if c.kind is
-                              CellKind.LONG_TEXT), 0)
+                title = self._title_column()
                 if self.move_to(row_key, self.columns[min(title + 1,
                                                           len(self.columns) - 1)].key):
                     self._flow = True
@@ -862,12 +881,31 @@ class EditGrid(Widget, can_focus=True):
             capture.delete()
         elif key == "ctrl+u":
             capture.clear()
+        elif key == "ctrl+b":
+            self._copy_title_into_capture(capture)
+        elif key in ("ctrl+z", "ctrl+y"):
+            # The line's own typing first; then the session's, the line kept as it is.
+            if not (capture.undo() if key == "ctrl+z" else capture.redo()):
+                return False
         elif character is not None:
             capture.insert(character)
         else:
             return False
         self._show_capture()
         return True
+
+    def _title_column(self) -> int:
+        """The column the capture line types: the first long text (Actie)."""
+        return next((i for i, c in enumerate(self.columns) if c.kind is CellKind.LONG_TEXT), 0)
+
+    def _copy_title_into_capture(self, capture: CellEdit) -> None:
+        """ctrl+b in the capture line: the title of the row the new one follows, into the
+        line; no row is written."""
+        row = self.current_row
+        if row is None:
+            self.app.bell()
+            return
+        capture.replace_text(self.columns[self._title_column()].text_for_editing(row))
 
     # ---- mouse -----------------------------------------------------------------------------
 
