@@ -8,8 +8,6 @@ from typing import Any
 
 from pact_tui.model.items import Action, Challenge, Commitment, Item
 from pact_tui.model.parties import name_key
-from pact_tui.model.planning_text import planning_problem
-from pact_tui.model.profile import RegionProfile
 from pact_tui.model.template import open_point_fields, required_fields, template_field
 
 # The fields an action is incomplete without (the template's `required` ones).
@@ -20,13 +18,10 @@ TEMPLATE_FIELDS = required_fields()
 OPEN_POINT_FIELDS = open_point_fields()
 
 
-def missing_fields(action: Action, fields: Sequence[str] = TEMPLATE_FIELDS,
-                   profile: RegionProfile | None = None) -> tuple[str, ...]:
-    """The fields of `action` among `fields` that are still empty, in the given order;
-    with the `profile`, a planning line kept as typed because it cannot be read (⚠) too."""
-    return tuple(key for key in fields if not template_field(key).filled(action)
-                 or (key == "planning" and profile is not None
-                     and planning_problem(action.planning, profile) is not None))
+def missing_fields(action: Action, fields: Sequence[str] = TEMPLATE_FIELDS) -> tuple[str, ...]:
+    """The fields of `action` among `fields` that are still empty, in the given order (a
+    planning line kept as typed because it cannot be read has no horizon: it is empty)."""
+    return tuple(key for key in fields if not template_field(key).filled(action))
 
 
 # An action whose merge left other values beside it (a combined duplicate, a conflict
@@ -65,11 +60,10 @@ def alternatives(item: Item) -> dict[str, list[Any]]:
     return found
 
 
-def open_points(action: Action, profile: RegionProfile | None = None) -> tuple[str, ...]:
+def open_points(action: Action) -> tuple[str, ...]:
     """What makes an action an open point: every template field still empty (in template
-    order; with the `profile`, an unreadable planning too), and other values a merge kept
-    beside its own (`ALTERNATIVES`)."""
-    missing = missing_fields(action, OPEN_POINT_FIELDS, profile)
+    order), and other values a merge kept beside its own (`ALTERNATIVES`)."""
+    missing = missing_fields(action, OPEN_POINT_FIELDS)
     return (*missing, ALTERNATIVES) if alternatives(action) else missing
 
 

@@ -62,7 +62,8 @@ def test_choice_fields_sort_in_profile_order_and_empty_cells_last(
 def test_filled_follows_the_value() -> None:
     empty = Action(theme="wonen", title="Iets")
     full = Action(theme="wonen", title="Iets", goal="Doel", scale="westfries",
-                  planning=Planning(timing="jaarlijks"), parties=(PartyRef(name="WBG"),),
+                  planning=Planning(horizon="kort", timing="jaarlijks"),
+                  parties=(PartyRef(name="WBG"),),
                   lead=PartyRef(name="WBG"), light="on-track", progress_note="Loopt",
                   progress_date=dt.date(2026, 5, 1), impact=4, effort=2)
     required = [field for field in ACTION_TEMPLATE if field.required]

@@ -43,7 +43,7 @@ async def test_ctrl_z_while_typing_takes_back_the_typing_and_keys_stay_in_the_ce
                     *text_keys("od"), ("enter", "\r")])
         editor = app.editor
         assert editor is not None
-        await until(pilot, lambda: editor.get(Action, second.id).goal != "Doel twee")
+        await until(pilot, lambda: (editor.get(Action, second.id) or second).goal != "Doel twee")
         actions = saved_actions(app, path)
         assert screen.grid.current_row is not None and screen.grid.current_row.id == second.id
     assert [a.goal for a in actions] == ["Nieuw", "Bijna good"]

@@ -13,6 +13,7 @@ from rich.text import Text
 
 from pact_tui.i18n import t
 from pact_tui.model import Action, RegionProfile
+from pact_tui.model.planning_text import planning_problem
 from pact_tui.model.rules import missing_fields
 from pact_tui.model.template import ACTION_TEMPLATE, FieldKind, template_field
 
@@ -36,11 +37,11 @@ def action_detail(action: Action, profile: RegionProfile) -> Text:
             text.append("\n" + t("tui.actions.detail_field", label=field.label) + " ",
                         style="bold")
             text.append(shown)
-    missing = missing_fields(action, profile=profile)
+    missing = missing_fields(action)
     if missing:
         names = ", ".join(
             t("tui.actions.unreadable", field=template_field(name).missing_label)
-            if name == "planning" and not action.planning.is_empty()
+            if name == "planning" and planning_problem(action.planning, profile)
             else template_field(name).missing_label for name in missing)
         text.append("\n" + t("tui.actions.missing", fields=names), style="bold yellow")
     else:

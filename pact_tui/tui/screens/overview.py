@@ -23,7 +23,7 @@ from pact_tui.editor import SessionEditor
 from pact_tui.export import export_programme, free_path
 from pact_tui.export.summary import summary_path, write_summary
 from pact_tui.i18n import t
-from pact_tui.model import Action, Phase, RegionProfile, Session, UserError
+from pact_tui.model import Action, Phase, Session, UserError
 from pact_tui.model.rules import counts_by_theme_and_horizon, open_points, ordered_actions
 from pact_tui.store.folder import started_from
 from pact_tui.tui.screens.phase import PhaseScreen
@@ -42,8 +42,8 @@ NUMBERS_WIDTH = 52
 """Room the horizon, 'no planning' and total columns need (with their padding)."""
 
 
-def gap_text(action: Action, profile: RegionProfile) -> str:
-    return ", ".join(t(f"model.field.{field}") for field in open_points(action, profile))
+def gap_text(action: Action) -> str:
+    return ", ".join(t(f"model.field.{field}") for field in open_points(action))
 
 
 class OverviewScreen(PhaseScreen):
@@ -88,7 +88,7 @@ class OverviewScreen(PhaseScreen):
                    CellKind.TEXT, 8, 1.0, editable=False),
             Column("title", t("tui.overview.col_action"), lambda a: a.title, CellKind.TEXT, 12,
                    3.0, editable=False),
-            Column("missing", t("tui.overview.col_missing"), lambda a: gap_text(a, profile),
+            Column("missing", t("tui.overview.col_missing"), gap_text,
                    CellKind.TEXT, 10, 1.5, editable=False),
         ]
 
@@ -99,8 +99,7 @@ class OverviewScreen(PhaseScreen):
             return
         actions = ordered_actions(self.editor.items(Action))
         self._show_counts(actions)
-        profile = self.editor.meta.profile
-        gaps = [action for action in actions if open_points(action, profile)]
+        gaps = [action for action in actions if open_points(action)]
         self.query_one(GapGrid).set_rows(gaps)
         self.query_one("#gaps-title", Label).update(
             Text(t("tui.overview.gaps_count", count=len(gaps), total=len(actions)))
