@@ -73,7 +73,7 @@ async def test_the_merge_conflict_editor_shows_escape_codes_as_symbols(
     app = ui.app(None)
     async with app.run_test(size=(100, 30)) as pilot:
         await _merged(app, pilot)
-        await pilot.press("c", "e")
+        await pilot.press("c", "e", "enter")  # edit, starting from the newest version
         dialog = LongTextModal if len(disputed) == 1 else FormDialog
         await ui.wait_until(pilot, lambda: isinstance(app.screen, dialog))
         text = _clean(ui.text(app))
@@ -88,9 +88,9 @@ async def test_the_report_the_merge_screen_writes_holds_no_escape_codes(
     app = ui.app(None)
     async with app.run_test(size=(100, 30)) as pilot:
         await _merged(app, pilot)
-        await pilot.press("c", "1")  # keep the first version
-        await pilot.pause()
-        await pilot.press("w")
+        await pilot.press("c", "1")  # keep the first version: the last decision
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, FormDialog))
+        await pilot.press("enter")  # the programme's title and file name as offered
         await _settle(pilot)
         await ui.wait_until(pilot, lambda: isinstance(app.screen, HomeScreen))
     [report] = sessions_dir.glob("*-verslag.md")
