@@ -11,7 +11,7 @@ from pact_tui.cli import sheets as sheets_commands
 from pact_tui.export import export_programme, free_path
 from pact_tui.export.errors import OutputError
 from pact_tui.export.output import check_folder, check_output
-from pact_tui.export.pdf import PdfError, office, write_pdf
+from pact_tui.export.pdf import PdfError, number_draft, office, write_pdf
 from pact_tui.i18n import t
 from pact_tui.model.visible_text import visible
 from pact_tui.store import read_session
@@ -80,7 +80,7 @@ def run_export(args: argparse.Namespace) -> int:
     if args.progress:
         code = sheets_commands.run_export_progress(session, out, args.since, args.template)
         if args.pdf:
-            _pdf_beside(out)
+            _pdf_beside(out, number=False)
         return code
 
     shown: list[str] = []
@@ -107,14 +107,25 @@ def run_export(args: argparse.Namespace) -> int:
                                author=args.author, force=args.force)
     print(t("export.cli.written", path=written))
     if args.pdf:
-        _pdf_beside(written)
+        _pdf_beside(written, number=True)
     return 0
 
 
-def _pdf_beside(written: Path) -> None:
-    """The PDF of a Word file just written; when none can be made, one sentence says why."""
+def _pdf_beside(written: Path, *, number: bool) -> None:
+    """The PDF of a Word file just written, and with `number` the page numbers of its contents
+    written into it too; what cannot be made is one sentence saying why."""
     print(t("export.cli.pdf_progress"), flush=True)
+    unnumbered: PdfError | None = None
+    if number and office() is not None:
+        try:
+            number_draft(written)
+        except PdfError as error:
+            unnumbered = error
     try:
         print(t("export.cli.pdf_written", path=write_pdf(written)))
     except PdfError as error:
+        # No PDF says it all: LibreOffice did not run as it should.
         print(t("export.cli.no_pdf", reason=visible(str(error))), file=sys.stderr)
+        return
+    if unnumbered is not None:
+        print(t("export.cli.no_numbers", reason=visible(str(unnumbered))), file=sys.stderr)

@@ -15,7 +15,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import docx
 import pytest
+from docx.oxml.ns import qn
 
 from pact_tui.export import export_programme
 from pact_tui.export.pdf import office, write_pdf
@@ -110,6 +112,29 @@ def test_the_pdf_leaves_the_word_draft_as_it_was(make, tmp_path: Path) -> None:
     before = draft.read_bytes()
     write_pdf(draft)
     assert draft.read_bytes() == before
+
+
+@needs_office
+def test_with_a_pdf_the_word_drafts_contents_get_the_same_page_numbers(
+        programme_file: Path, tmp_path: Path) -> None:
+    """Whoever opens the draft in LibreOffice, or says no to Word's field update, still sees
+    page numbers; Word can still update them, the contents stay its TOC field."""
+    out = tmp_path / "concept.docx"
+    result = _cli(["export", str(programme_file), "-o", str(out), "--pdf"], dict(os.environ),
+                  tmp_path)
+    assert result.returncode == 0, result.stderr
+    document = docx.Document(str(out))
+    instructions = [text.text.split() for text in document.element.body.iter(qn("w:instrText"))]
+    assert instructions[0][0] == "TOC"
+    entries = [p for p in document.paragraphs if p.style is not None
+               and p.style.name.startswith("toc ")]
+    numbered = {p.text.split("\t")[0]: p.text.split("\t")[-1] for p in entries}
+    assert numbered["Inleiding"] == "3" and all(value.isdigit() for value in numbered.values())
+    contents = _page_text(out.with_suffix(".pdf"), 2)
+    for title in ("Inleiding", "Acties", "Bijlagen"):
+        line = next(line for line in contents.splitlines() if line.strip().startswith(title))
+        # One number per entry in the PDF: the draft's own numbers were not added again.
+        assert re.findall(r"\d+", line) == [numbered[title]], line
 
 
 CRASHING_OFFICE = """#!{python}

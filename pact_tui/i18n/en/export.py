@@ -174,6 +174,8 @@ MESSAGES: dict[str, str] = {
     "export.cli.no_pdf": "No PDF made: {reason}",
     "export.pdf.no_office": "LibreOffice (soffice) was not found, so only the Word file was written.",
     "export.pdf.failed": "LibreOffice could not make {path}, so only the Word file was written.",
+    "export.pdf.no_numbers": "LibreOffice could not put the page numbers into the contents of {path}; Word fills them in when it opens the draft.",
+    "export.cli.no_numbers": "Contents without page numbers: {reason}",
     "export.cli.progress": "{percent:>3d}%  {message}",
     "export.cli.written": "Word draft written: {path}",
     "export.cli.pdf_progress": "Making the PDF with LibreOffice …",

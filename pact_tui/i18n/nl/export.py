@@ -174,6 +174,8 @@ MESSAGES: dict[str, str] = {
     "export.cli.no_pdf": "Geen PDF gemaakt: {reason}",
     "export.pdf.no_office": "LibreOffice (soffice) is niet gevonden, dus alleen het Word-bestand is geschreven.",
     "export.pdf.failed": "LibreOffice kon {path} niet maken, dus alleen het Word-bestand is geschreven.",
+    "export.pdf.no_numbers": "LibreOffice kon de paginanummers niet in de inhoudsopgave van {path} zetten; Word vult ze in als het het concept opent.",
+    "export.cli.no_numbers": "Inhoudsopgave zonder paginanummers: {reason}",
     "export.cli.progress": "{percent:>3d}%  {message}",
     "export.cli.written": "Word-concept geschreven: {path}",
     "export.cli.pdf_progress": "PDF maken met LibreOffice …",
