@@ -30,7 +30,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -113,15 +113,16 @@ def match_kind(first: str, second: str) -> str | None:
         rest = _without_particle(verb)
         if rest is not None and form.startswith(rest) and len(form) <= len(rest) + 1:
             return ROOT  # "opstel" (opstellen) and "stelt"
-    if _part_of(first, second) or _part_of(one, other):
-        return PART
+    if _part_of(first, second):
+        return PART  # "energieloket" and "loket"
+    compound = _part_of(one, other)
     short = min(one, other, key=len)
-    if len(_common_prefix(one, other)) >= max(_ROOT, len(short) - 1):
+    if not compound and len(_common_prefix(one, other)) >= max(_ROOT, len(short) - 1):
         return ROOT  # "isoleer" (isolatie) and "isoler" (isoleren)
     if min(len(first), len(second)) >= 3 and max(len(first), len(second)) >= 4 \
             and fuzz.ratio(first, second) >= _TYPO_RATIO:
-        return TYPO
-    return None
+        return TYPO  # before a compound of stems: "versnellee" is "versnellen" mistyped
+    return PART if compound else None
 
 
 def _part_of(one: str, other: str) -> bool:
@@ -187,24 +188,27 @@ def match_table(words: Iterable[str]) -> dict[str, dict[str, str]]:
 
 
 class Vocabulary:
-    """The words of the texts of one kind: how rare each stem is (inverse document
-    frequency), and which words match which (`match_table`), worked out once."""
+    """The words of the texts of one kind: which words match which (`match_table`), and how
+    rare each word is with the words of its stem, its typos and synonyms (inverse document
+    frequency), worked out once."""
 
     def __init__(self, texts: Iterable[str]) -> None:
-        frequency: Counter[str] = Counter()
+        holders: dict[str, set[int]] = defaultdict(set)
         count = 0
-        words: set[str] = set()
-        for text in texts:
-            count += 1
-            found = content_words(text)
-            words.update(found)
-            frequency.update({stem(word) for word in found})
-        self._frequency = frequency
+        for count, text in enumerate(texts, start=1):
+            for word in content_words(text):
+                holders[word].add(count)
         self._count = count
+        self.matches = match_table(holders)
+        # A word is as common as the words it stands for: a typo of "kernen", or a synonym
+        # of "opzetten", is no rarer than they are (a compound has a meaning of its own).
+        self._frequency = {
+            word: len(found.union(*(holders[other] for other, kind in self.matches[word].items()
+                                    if kind != PART)))
+            for word, found in holders.items()}
         self._weights: dict[str, float] = {}
         self._distinctive: dict[str, bool] = {}
         self._any: dict[tuple[str, ...], bool] = {}
-        self.matches = match_table(words)
 
     def kind(self, first: str, second: str) -> str | None:
         """`match_kind`, from the table where it holds both words."""
@@ -219,7 +223,7 @@ class Vocabulary:
         """Used by few texts: enough to say what a text is about, unlike "gemeenten"."""
         found = self._distinctive.get(word)
         if found is None:
-            found = self._frequency.get(stem(word), 0) <= max(_FEW, math.sqrt(self._count))
+            found = self._frequency.get(word, 0) <= max(_FEW, math.sqrt(self._count))
             self._distinctive[word] = found
         return found
 
@@ -233,7 +237,7 @@ class Vocabulary:
         """Rare words weigh more; a word the programme never used weighs most."""
         found = self._weights.get(word)
         if found is None:
-            found = math.log(1.0 + (self._count + 1) / (self._frequency.get(stem(word), 0) + 0.5))
+            found = math.log(1.0 + (self._count + 1) / (self._frequency.get(word, 0) + 0.5))
             self._weights[word] = found
         return found
 
