@@ -22,6 +22,7 @@ Each text's words, stems and weights are worked out once per merge (`Vocabulary`
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -57,6 +58,11 @@ def survivor_order(item: Item) -> tuple[dt.datetime, str]:
     return (item.created_at, item.id)
 
 
+# rapidfuzz's `ratio` is 2 * common / (a + b) >= 87 only where b <= a * (200 - 87) / 87.
+_BLOCK = 64
+_LENGTHS = (200 - (THRESHOLDS[WORDING] - 1)) / (THRESHOLDS[WORDING] - 1)
+
+
 def _groups(item: Item) -> Iterable[tuple[str, str | None, str]]:
     """(group, theme, text) under which an item is compared; it meets only its own groups."""
     if isinstance(item, Stakeholder):
@@ -79,16 +85,25 @@ def is_name_table(table: str) -> bool:
 
 def _close_wording(texts: Sequence[str]) -> set[tuple[int, int]]:
     """Pairs of `texts` whose wording, as written or with the words sorted, reaches the
-    wording threshold."""
+    wording threshold. A ratio that high needs lengths within a factor of each other
+    (`_LENGTHS`), so the texts, in order of length, are scored in C++ (rapidfuzz's `cdist`)
+    a block at a time against the texts from that block up to the longest they can meet."""
     pairs: set[tuple[int, int]] = set()
-    if len(texts) < 2:
-        return pairs
     comparable = [comparable_text(text) for text in texts]
+    cutoff = THRESHOLDS[WORDING] - 1
     for variant in (comparable, [sorted_words(text) for text in comparable]):
-        scores = process.cdist(variant, variant, scorer=fuzz.ratio,
-                               score_cutoff=THRESHOLDS[WORDING] - 1, dtype="uint8", workers=1)
-        rows, columns = numpy.triu(scores, 1).nonzero()
-        pairs.update(zip(rows.tolist(), columns.tolist(), strict=True))
+        order = sorted(range(len(variant)), key=lambda index: (len(variant[index]), index))
+        ordered = [variant[index] for index in order]
+        lengths = [len(text) for text in ordered]
+        for start in range(0, len(ordered), _BLOCK):
+            block = ordered[start:start + _BLOCK]
+            end = bisect.bisect_right(lengths, lengths[start + len(block) - 1] * _LENGTHS)
+            scores = process.cdist(block, ordered[start:end], scorer=fuzz.ratio,
+                                   score_cutoff=cutoff, dtype=numpy.uint8, workers=1)
+            rows, columns = numpy.triu(scores, 1).nonzero()
+            for row, column in zip(rows.tolist(), columns.tolist(), strict=True):
+                first, second = order[start + row], order[start + column]
+                pairs.add((min(first, second), max(first, second)))
     return pairs
 
 
