@@ -19,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.harness import Figure, clear_caches
+from bench.harness import Figure, clear_caches, step_exponents
 from bench.programmes import sentences
 from pact_tui.merge import combine_all, merge_sessions
 from pact_tui.model import Action, PartyRef, Session, SessionMeta
@@ -30,6 +30,8 @@ ACTIONS = 200
 SHARED = 0.34
 REPEATS = 7
 TARGET = 3.0
+GROWTH = (20, 40, 80)
+GROWTH_TARGET = 1.1
 _WORDS = (
     "woningbouw", "regionale", "samenwerking", "energieloket", "onderwijs", "zorgaanbieders",
     "inwoners", "ondernemers", "kernen", "bereikbaarheid", "plan", "aanpak", "versnellen",
@@ -54,17 +56,17 @@ def _variant(rng: random.Random, title: str) -> str:
     return " ".join(words)
 
 
-def write_sessions(folder: Path, per_file: int = ACTIONS) -> list[Path]:
-    """The 20 session files of `per_file` actions each, written with the store."""
+def write_sessions(folder: Path, per_file: int = ACTIONS, files: int = SESSIONS) -> list[Path]:
+    """`files` session files of `per_file` actions each, written with the store."""
     profile = load_profile(None)
     rng = random.Random(20)
     themes = [theme.key for theme in profile.themes]
     sentence = sentences(rng, _WORDS)
 
     shared = [(rng.choice(themes), sentence(rng.randint(5, 8)))
-              for _ in range(max(1, int(SESSIONS * per_file * SHARED / 2)))]
+              for _ in range(max(1, int(files * per_file * SHARED / 2)))]
     paths = []
-    for number in range(SESSIONS):
+    for number in range(files):
         actions = []
         for position in range(per_file):
             if position < per_file * SHARED:
@@ -95,6 +97,27 @@ def merge_files(paths: list[Path], out: Path) -> None:
     write_session(out / "programma.json", result.programme)
 
 
+def _growth(scratch: Path) -> Figure:
+    """The merge's CPU time at 20, 40 and 80 files of 200 actions, and the steepest slope
+    of its growth (1.0 is linear; comparing every pair of actions shows up near 2)."""
+    series = []
+    for files in GROWTH:
+        inputs = scratch / f"growth-{files}"
+        inputs.mkdir()
+        paths = write_sessions(inputs, files=files)
+        out = scratch / f"grown-{files}"
+        out.mkdir()
+        clear_caches()
+        start = time.process_time()
+        merge_files(paths, out)
+        series.append((files, time.process_time() - start))
+    steepest = max(step_exponents(series))
+    return Figure(name=f"merge growth exponent, {GROWTH[0]} to {GROWTH[-1]} files",
+                  value=round(steepest, 2), unit="", baseline_name="linear",
+                  baseline_value=1.0, target_ratio=GROWTH_TARGET, series=tuple(series),
+                  note=", ".join(f"{files} files {seconds:.2f} s" for files, seconds in series))
+
+
 def run() -> list[Figure]:
     with tempfile.TemporaryDirectory() as folder:
         scratch = Path(folder)
@@ -113,7 +136,8 @@ def run() -> list[Figure]:
                 start = time.perf_counter()
                 work(paths, out)
                 times[name].append(time.perf_counter() - start)
+        growth = _growth(scratch)
     name = f"merge {SESSIONS} sessions x {ACTIONS} actions, duplicates combined"
-    return [Figure(name=name, value=statistics.median(times["merge"]), unit="s",
+    return [growth, Figure(name=name, value=statistics.median(times["merge"]), unit="s",
                    baseline_name="read the same files + write one file",
                    baseline_value=statistics.median(times["floor"]), target_ratio=TARGET)]
