@@ -9,8 +9,8 @@ decided (combined, or kept apart: `Item.kept_apart`) are not proposed again.
 Comparing every pair in Python would grow with the square of the programme; instead the
 pairs the scorer could accept are found whole, so no pair it accepts is ever left out and
 the order or ids of the items change nothing:
-- texts whose wording is close: rapidfuzz's `cdist` scores every text against every text
-  of the group in C++, as written and with its words sorted;
+- texts that are nearly the same words, which close wording needs: filed under the set of
+  their words' groups, and that set less one group;
 - texts sharing an idea: an idea needs a distinctive word of one text to match a word of
   the other (`signals.idea`), so each text meets the texts holding a word its distinctive
   words match (`Vocabulary.matches`); of those, only pairs whose matched words could
@@ -22,26 +22,20 @@ Each text's words, stems and weights are worked out once per merge (`Vocabulary`
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-
-import numpy
-from rapidfuzz import fuzz, process
 
 from pact_tui.merge.result import DuplicateProposal
 from pact_tui.merge.signals import (
     IDEA,
     THESAURUS,
     THRESHOLDS,
-    WORDING,
     Signal,
     Vocabulary,
     assess,
-    sorted_words,
 )
-from pact_tui.merge.words import comparable_text, content_words
+from pact_tui.merge.words import content_words
 from pact_tui.model import (
     Action,
     Ambition,
@@ -56,11 +50,6 @@ from pact_tui.model import (
 def survivor_order(item: Item) -> tuple[dt.datetime, str]:
     """Of items combined, the first made survives: the earliest, then the smallest id."""
     return (item.created_at, item.id)
-
-
-# rapidfuzz's `ratio` is 2 * common / (a + b) >= 87 only where b <= a * (200 - 87) / 87.
-_BLOCK = 64
-_LENGTHS = (200 - (THRESHOLDS[WORDING] - 1)) / (THRESHOLDS[WORDING] - 1)
 
 
 def _groups(item: Item) -> Iterable[tuple[str, str | None, str]]:
@@ -83,28 +72,19 @@ def is_name_table(table: str) -> bool:
     return table in ("stakeholders", "commitments")
 
 
-def _close_wording(texts: Sequence[str]) -> set[tuple[int, int]]:
-    """Pairs of `texts` whose wording, as written or with the words sorted, reaches the
-    wording threshold. A ratio that high needs lengths within a factor of each other
-    (`_LENGTHS`), so the texts, in order of length, are scored in C++ (rapidfuzz's `cdist`)
-    a block at a time against the texts from that block up to the longest they can meet."""
-    pairs: set[tuple[int, int]] = set()
-    comparable = [comparable_text(text) for text in texts]
-    cutoff = THRESHOLDS[WORDING] - 1
-    for variant in (comparable, [sorted_words(text) for text in comparable]):
-        order = sorted(range(len(variant)), key=lambda index: (len(variant[index]), index))
-        ordered = [variant[index] for index in order]
-        lengths = [len(text) for text in ordered]
-        for start in range(0, len(ordered), _BLOCK):
-            block = ordered[start:start + _BLOCK]
-            end = bisect.bisect_right(lengths, lengths[start + len(block) - 1] * _LENGTHS)
-            scores = process.cdist(block, ordered[start:end], scorer=fuzz.ratio,
-                                   score_cutoff=cutoff, dtype=numpy.uint8, workers=1)
-            rows, columns = numpy.triu(scores, 1).nonzero()
-            for row, column in zip(rows.tolist(), columns.tolist(), strict=True):
-                first, second = order[start + row], order[start + column]
-                pairs.add((min(first, second), max(first, second)))
-    return pairs
+def _close_wording(texts: Sequence[str], vocabulary: Vocabulary) -> set[tuple[int, int]]:
+    """Pairs of `texts` that are nearly the same words (`signals.nearly_the_same_words`),
+    which the wording signal needs. Each text's words are named by their groups
+    (`Vocabulary.component`); two such texts keep the same set of groups once one group at
+    most is taken from each, so each text is filed under its set and under its set less
+    each group, and only texts filed together meet."""
+    filed: dict[frozenset[str], list[int]] = defaultdict(list)
+    for index, text in enumerate(texts):
+        groups = frozenset(vocabulary.component(word) for word in content_words(text))
+        for key in {groups, *(groups - {group} for group in groups)}:
+            filed[key].append(index)
+    return {(first, second) for members in filed.values()
+            for number, first in enumerate(members) for second in members[number + 1:]}
 
 
 def _shared_ideas(texts: Sequence[str], vocabulary: Vocabulary) -> set[tuple[int, int]]:
@@ -152,7 +132,7 @@ def candidate_pairs(texts: Sequence[str], fresh: Sequence[bool], vocabulary: Voc
         close = {(row, column) for row in range(len(distinct))
                  for column in range(row + 1, len(distinct))}
     else:
-        close = _close_wording(distinct) | _shared_ideas(distinct, vocabulary)
+        close = _close_wording(distinct, vocabulary) | _shared_ideas(distinct, vocabulary)
     pairs: set[tuple[int, int]] = set()
     for same in positions.values():
         pairs.update((first, second) for number, first in enumerate(same)

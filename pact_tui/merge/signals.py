@@ -1,7 +1,8 @@
 """Why two items look like the same thing: four signals, each with a score from 0 to 100.
 
 - wording: nearly the same words (a typo, a word moved), rapidfuzz's `ratio` on the text
-  as written and with its words sorted;
+  as written and with its words sorted, where at most one content word of each text is no
+  word of the other;
 - name: a stakeholder's name once normalized ("gem. Hoorn", "Gemeente Hoorn"), an
   abbreviation against the words it stands for ("WBG", "Westfriese Bedrijvengroep"), or
   one name the start of the other ("Dijklander Ziekenhuis Hoorn"), not just inside it
@@ -209,6 +210,35 @@ class Vocabulary:
         self._weights: dict[str, float] = {}
         self._distinctive: dict[str, bool] = {}
         self._any: dict[tuple[str, ...], bool] = {}
+        self._components = self._join_components()
+
+    def _join_components(self) -> dict[str, str]:
+        """Each word's group of words joined by matches other than a compound's part, named
+        by its first word: two words that match (`is_same_word`) are always in one group."""
+        parent = {word: word for word in self.matches}
+
+        def root(word: str) -> str:
+            while parent[word] != word:
+                parent[word] = parent[parent[word]]
+                word = parent[word]
+            return word
+
+        for word, found in self.matches.items():
+            for other, kind in found.items():
+                if kind != PART:
+                    one, two = root(word), root(other)
+                    if one != two:
+                        parent[max(one, two)] = min(one, two)
+        return {word: root(word) for word in parent}
+
+    def component(self, word: str) -> str:
+        """The name of the group of words `word` is one of (`_join_components`)."""
+        return self._components.get(word, word)
+
+    def is_same_word(self, first: str, second: str) -> bool:
+        """The same word in another form, a typo or a synonym: more than a compound's part."""
+        kind = self.kind(first, second)
+        return kind is not None and kind != PART
 
     def kind(self, first: str, second: str) -> str | None:
         """`match_kind`, from the table where it holds both words."""
@@ -410,10 +440,28 @@ def name(first: str, second: str) -> Signal:
     return Signal(NAME, round(fuzz.ratio("".join(one), "".join(other)), 1))
 
 
+def nearly_the_same_words(first: Sequence[str], second: Sequence[str],
+                          vocabulary: Vocabulary) -> bool:
+    """At most one content word of each text is no word of the other (in any form)."""
+    for words, others in ((first, second), (second, first)):
+        missing = 0
+        for word in words:
+            if not any(vocabulary.is_same_word(word, other) for other in others):
+                missing += 1
+                if missing > 1:
+                    return False
+    return True
+
+
 def assess(first: str, second: str, vocabulary: Vocabulary, *,
            names: bool = False) -> tuple[Signal, ...]:
-    """The signals by which `first` and `second` are proposed as one, strongest first."""
-    found = [Signal(WORDING, round(wording(first, second), 1))]
+    """The signals by which `first` and `second` are proposed as one, strongest first.
+
+    Wording counts where the texts are nearly the same words: close characters alone
+    ("Wmo-hulp" and "Wmo-hulpmiddelen plus", a short word for another) are not."""
+    found = []
+    if names or nearly_the_same_words(content_words(first), content_words(second), vocabulary):
+        found.append(Signal(WORDING, round(wording(first, second), 1)))
     if names:
         found.append(name(first, second))
     else:
