@@ -154,26 +154,37 @@ def match_table(words: Iterable[str]) -> dict[str, dict[str, str]]:
     for typos. Each meeting is then confirmed by `match_kind`, so the table is exact."""
     vocabulary = sorted(set(words))
     table: dict[str, dict[str, str]] = {word: {} for word in vocabulary}
-    buckets: dict[str, list[str]] = defaultdict(list)
+    # Words that meet when they share a key: one stem, one synonym group, one start.
+    shared: dict[str, list[str]] = defaultdict(list)
+    # Words found by what another word holds: its parts, its verb without particle.
+    by_form: dict[str, list[str]] = defaultdict(list)
     for word in vocabulary:
         if word.isdigit():
             continue
         root = stem(word)
-        keys = {"s:" + root, "r:" + root[:_ROOT] if len(root) >= _ROOT else "s:" + root,
-                "t:" + root[:-1]}
+        shared["s:" + root].append(word)
+        if len(root) >= _ROOT:
+            shared["r:" + root[:_ROOT]].append(word)
         group = _synonym_of().get(root)
         if group is not None:
-            keys.add("g:" + group)
-        for size in range(_PART, len(root) - _PART + 1):
-            keys.update(("s:" + root[:size], "s:" + root[-size:]))
+            shared["g:" + group].append(word)
+        for form in {word, root, root[:-1]}:
+            by_form[form].append(word)
+    pairs: set[tuple[str, str]] = set()
+    for members in shared.values():
+        pairs.update((a, b) for index, a in enumerate(members) for b in members[index + 1:])
+    for word in vocabulary:
+        if word.isdigit():
+            continue
+        root = stem(word)
+        held = {held for whole in (word, root)
+                for size in range(_PART, len(whole) - _PART + 1)
+                for held in (whole[:size], whole[-size:])}
         rest = _without_particle(root)
         if rest is not None:
-            keys.update(("s:" + rest, "t:" + rest))
-        for key in keys:
-            buckets[key].append(word)
-    pairs: set[tuple[str, str]] = set()
-    for members in buckets.values():
-        pairs.update((a, b) for index, a in enumerate(members) for b in members[index + 1:])
+            held.add(rest)
+        for form in held:
+            pairs.update((word, other) for other in by_form.get(form, ()) if other != word)
     letters = [word for word in vocabulary if len(word) >= 3 and not word.isdigit()]
     if len(letters) > 1:
         scores = process.cdist(letters, letters, scorer=fuzz.ratio, score_cutoff=_TYPO_RATIO,
@@ -211,6 +222,9 @@ class Vocabulary:
         self._distinctive: dict[str, bool] = {}
         self._any: dict[tuple[str, ...], bool] = {}
         self._components = self._join_components()
+        # Each word with the words it is the same as (more than a compound's part).
+        self._same = {word: {word, *(other for other, kind in found.items() if kind != PART)}
+                      for word, found in self.matches.items()}
 
     def _join_components(self) -> dict[str, str]:
         """Each word's group of words joined by matches other than a compound's part, named
@@ -235,10 +249,13 @@ class Vocabulary:
         """The name of the group of words `word` is one of (`_join_components`)."""
         return self._components.get(word, word)
 
-    def is_same_word(self, first: str, second: str) -> bool:
-        """The same word in another form, a typo or a synonym: more than a compound's part."""
-        kind = self.kind(first, second)
-        return kind is not None and kind != PART
+    def is_same_word(self, first: str, others: Iterable[str]) -> bool:
+        """`first` is one of `others` in another form, a typo or a synonym: more than a
+        compound's part."""
+        same = self._same.get(first)
+        if same is not None:
+            return not same.isdisjoint(others)
+        return any(self.kind(first, other) not in (None, PART) for other in others)
 
     def kind(self, first: str, second: str) -> str | None:
         """`match_kind`, from the table where it holds both words."""
@@ -446,7 +463,7 @@ def nearly_the_same_words(first: Sequence[str], second: Sequence[str],
     for words, others in ((first, second), (second, first)):
         missing = 0
         for word in words:
-            if not any(vocabulary.is_same_word(word, other) for other in others):
+            if not vocabulary.is_same_word(word, others):
                 missing += 1
                 if missing > 1:
                     return False
