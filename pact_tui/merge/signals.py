@@ -28,6 +28,7 @@ in differently, not one thing said twice.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 import re
@@ -60,6 +61,8 @@ ROOT = "root"
 TYPO = "typo"
 
 _TYPO_RATIO = 80.0
+# `ratio` is 2 * common / (a + b), so it reaches the typo ratio only where b <= a * 1.5.
+_TYPO_LENGTHS = (200.0 - _TYPO_RATIO) / _TYPO_RATIO
 _PART = 3
 # A word used by at most this many texts, or the square root of their number (words in a
 # programme fall off like Zipf's law: only a handful are used by more), is distinctive.
@@ -150,8 +153,8 @@ def _common_prefix(one: str, other: str) -> str:
 def match_table(words: Iterable[str]) -> dict[str, dict[str, str]]:
     """Every pair of `words` that match, with how (`match_kind`), found without trying all
     pairs: words meet on their stem, synonym group, compound parts, first letters and verb
-    without particle, and rapidfuzz's `cdist` scores every word against every word in C++
-    for typos. Each meeting is then confirmed by `match_kind`, so the table is exact."""
+    without particle, and rapidfuzz scores each word against the words of a length it could
+    be a typo of, in C++. Each meeting is then confirmed by `match_kind`, so the table is exact."""
     vocabulary = sorted(set(words))
     table: dict[str, dict[str, str]] = {word: {} for word in vocabulary}
     # Words that meet when they share a key: one stem, one synonym group, one start.
@@ -185,13 +188,17 @@ def match_table(words: Iterable[str]) -> dict[str, dict[str, str]]:
             held.add(rest)
         for form in held:
             pairs.update((word, other) for other in by_form.get(form, ()) if other != word)
-    letters = [word for word in vocabulary if len(word) >= 3 and not word.isdigit()]
-    if len(letters) > 1:
-        scores = process.cdist(letters, letters, scorer=fuzz.ratio, score_cutoff=_TYPO_RATIO,
-                               dtype="uint8", workers=1)
-        for row, column in zip(*scores.nonzero(), strict=True):
-            if row < column:
-                pairs.add((letters[row], letters[column]))
+    # Typos: each word scored in C++ against the words long enough and short enough to
+    # reach the typo ratio (`process.extract`; `cdist` would need numpy, whose import alone
+    # costs more than all of this).
+    letters = sorted((word for word in vocabulary if len(word) >= 3 and not word.isdigit()),
+                     key=lambda word: (len(word), word))
+    lengths = [len(word) for word in letters]
+    for position, word in enumerate(letters):
+        end = bisect.bisect_right(lengths, len(word) * _TYPO_LENGTHS)
+        for other, _, _ in process.extract(word, letters[position + 1:end], scorer=fuzz.ratio,
+                                           score_cutoff=_TYPO_RATIO, limit=None):
+            pairs.add((word, other))
     for first, second in pairs:
         kind = match_kind(first, second)
         if kind is not None:
