@@ -76,15 +76,23 @@ def _close_wording(texts: Sequence[str], vocabulary: Vocabulary) -> set[tuple[in
     """Pairs of `texts` that are nearly the same words (`signals.nearly_the_same_words`),
     which the wording signal needs. Each text's words are named by their groups
     (`Vocabulary.component`); two such texts keep the same set of groups once one group at
-    most is taken from each, so each text is filed under its set and under its set less
-    each group, and only texts filed together meet."""
-    filed: dict[frozenset[str], list[int]] = defaultdict(list)
+    most is taken from each, so each set is filed under itself and under itself less each
+    group, and only texts whose sets are filed together meet."""
+    by_groups: dict[frozenset[str], list[int]] = defaultdict(list)
     for index, text in enumerate(texts):
-        groups = frozenset(vocabulary.component(word) for word in content_words(text))
+        by_groups[frozenset(map(vocabulary.component, content_words(text)))].append(index)
+    filed: dict[frozenset[str], list[frozenset[str]]] = defaultdict(list)
+    for groups in by_groups:
         for key in {groups, *(groups - {group} for group in groups)}:
-            filed[key].append(index)
-    return {(first, second) for members in filed.values()
-            for number, first in enumerate(members) for second in members[number + 1:]}
+            filed[key].append(groups)
+    pairs = {(first, second) for members in by_groups.values()
+             for number, first in enumerate(members) for second in members[number + 1:]}
+    for sets in filed.values():
+        for number, one in enumerate(sets):
+            for other in sets[number + 1:]:
+                pairs.update((min(first, second), max(first, second))
+                             for first in by_groups[one] for second in by_groups[other])
+    return pairs
 
 
 def _shared_ideas(texts: Sequence[str], vocabulary: Vocabulary) -> set[tuple[int, int]]:
