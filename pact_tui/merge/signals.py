@@ -35,6 +35,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from os.path import commonprefix
 
 from rapidfuzz import fuzz, process
 
@@ -121,7 +122,10 @@ def match_kind(first: str, second: str) -> str | None:
         return PART  # "energieloket" and "loket"
     compound = _part_of(one, other)
     short = min(one, other, key=len)
-    if not compound and len(_common_prefix(one, other)) >= max(_ROOT, len(short) - 1):
+    # Letter by letter on purpose: ruff's RUF071 would have commonpath, which compares
+    # whole words and so never finds a shared root.
+    shared = len(commonprefix((one, other)))  # noqa: RUF071
+    if not compound and shared >= max(_ROOT, len(short) - 1):
         return ROOT  # "isoleer" (isolatie) and "isoler" (isoleren)
     if min(len(first), len(second)) >= 3 and max(len(first), len(second)) >= 4 \
             and fuzz.ratio(first, second) >= _TYPO_RATIO:
@@ -139,15 +143,6 @@ def _part_of(one: str, other: str) -> bool:
 def words_match(first: str, second: str) -> bool:
     """The same word, in any of the ways `match_kind` knows."""
     return match_kind(first, second) is not None
-
-
-def _common_prefix(one: str, other: str) -> str:
-    size = 0
-    for left, right in zip(one, other, strict=False):
-        if left != right:
-            break
-        size += 1
-    return one[:size]
 
 
 def match_table(words: Iterable[str]) -> dict[str, dict[str, str]]:
