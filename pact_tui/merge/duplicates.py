@@ -103,12 +103,19 @@ def _shared_ideas(texts: Sequence[str], vocabulary: Vocabulary) -> set[tuple[int
     for index, found in enumerate(words):
         for word in found:
             holders[word].append(index)
-    # Every word a text's words match: what of another text it could cover.
-    covers = [{match for word in found for match in (word, *vocabulary.matches.get(word, ()))}
-              for found in words]
-    weights = [[vocabulary.weight(word) for word in found] for found in words]
-    totals = [sum(found) for found in weights]
     least = min(THRESHOLDS[IDEA], THRESHOLDS[THESAURUS]) - 0.1
+    covers: dict[int, set[str]] = {}
+
+    def covered(index: int, other: int) -> float:
+        """The weight of the words of `index` that some word of `other` matches."""
+        if other not in covers:
+            covers[other] = {match for word in words[other]
+                             for match in (word, *vocabulary.matches.get(word, ()))}
+        return sum(vocabulary.weight(word) for word in words[index] if word in covers[other])
+
+    def total(index: int) -> float:
+        return sum(vocabulary.weight(word) for word in words[index])
+
     pairs: set[tuple[int, int]] = set()
     for index, found in enumerate(words):
         met: set[int] = set()
@@ -117,14 +124,12 @@ def _shared_ideas(texts: Sequence[str], vocabulary: Vocabulary) -> set[tuple[int
                 for match in (word, *vocabulary.matches.get(word, ())):
                     met.update(holders.get(match, ()))
         for other in met:
-            if other == index or (min(index, other), max(index, other)) in pairs:
+            pair = (min(index, other), max(index, other))
+            if other == index or pair in pairs:
                 continue
-            covered = sum(weight for word, weight in zip(words[index], weights[index],
-                                                         strict=True) if word in covers[other])
-            covered += sum(weight for word, weight in zip(words[other], weights[other],
-                                                          strict=True) if word in covers[index])
-            if 100.0 * covered >= least * (totals[index] + totals[other]):
-                pairs.add((min(index, other), max(index, other)))
+            shared = covered(index, other) + covered(other, index)
+            if 100.0 * shared >= least * (total(index) + total(other)):
+                pairs.add(pair)
     return pairs
 
 

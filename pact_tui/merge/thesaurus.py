@@ -28,18 +28,21 @@ def synonyms() -> dict[str, tuple[str, ...]]:
 
 
 @functools.cache
-def _abbreviations() -> tuple[dict[str, str], re.Pattern[str]]:
+def _abbreviations() -> tuple[dict[str, str], re.Pattern[str], frozenset[str]]:
     table = {str(short): str(full) for short, full in _thesaurus()["abbreviations"].items()}
     # Longest first, so "w f" is read before a shorter key could take its first letter.
     keys = sorted(table, key=len, reverse=True)
-    return table, re.compile(r"(?<!\S)(?:" + "|".join(map(re.escape, keys)) + r")(?!\S)")
+    pattern = re.compile(r"(?<!\S)(?:" + "|".join(map(re.escape, keys)) + r")(?!\S)")
+    return table, pattern, frozenset(key.split()[0] for key in keys)
 
 
 @functools.lru_cache(maxsize=65536)
 def expand_abbreviations(normalized: str) -> str:
     """`normalized` text with the region's abbreviations written out; an abbreviation next
     to its own full form ("hollands noorderkwartier hhnk") is dropped rather than doubled."""
-    table, pattern = _abbreviations()
+    table, pattern, first_words = _abbreviations()
+    if first_words.isdisjoint(normalized.split()):
+        return normalized  # most titles: no abbreviation to look for
     padded = f" {normalized} "
 
     def written_out(match: re.Match[str]) -> str:
