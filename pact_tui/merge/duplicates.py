@@ -173,6 +173,7 @@ def find_duplicates(items: Sequence[Item], fresh: frozenset[str]) -> tuple[Dupli
                 themes[group] = theme
     vocabulary = Vocabulary(text for members in groups.values() for text, _ in members)
     found: dict[str, DuplicateProposal] = {}
+    scored: dict[tuple[str, str], tuple[Signal, ...]] = {}
     for group in sorted(groups):
         members = groups[group]
         texts = [text for text, _ in members]
@@ -182,7 +183,10 @@ def find_duplicates(items: Sequence[Item], fresh: frozenset[str]) -> tuple[Dupli
             if first.id == second.id or first.id in second.kept_apart \
                     or second.id in first.kept_apart:
                 continue
-            signals = assess(texts[row], texts[column], vocabulary, names=names)
+            texts_pair = (texts[row], texts[column])
+            if texts_pair not in scored:  # many copies of one text are scored once
+                scored[texts_pair] = assess(*texts_pair, vocabulary, names=names)
+            signals = scored[texts_pair]
             if signals:
                 proposal = _proposal(table, first, second, signals, themes[group])
                 if proposal.id not in found or found[proposal.id].score < proposal.score:
