@@ -6,25 +6,36 @@ share), across all stakeholders, or per action and role (commitments), whichever
 hold them; `signals.assess` says whether and why they look alike. Pairs a person already
 decided (combined, or kept apart: `Item.kept_apart`) are not proposed again.
 
-Comparing every pair would grow with the square of the programme. Instead each text is
-filed under blocking keys (its word stems, their first and last four letters, and every
-pair of its stems; for names the initials too), and only texts sharing a key are
-compared. A key shared by many texts (a word every action uses) proposes nothing on its
-own, but two such words together still do; so the work stays in proportion to the
-programme.
+Comparing every pair in Python would grow with the square of the programme; instead the
+pairs the scorer could accept are found whole, so no pair it accepts is ever left out and
+the order or ids of the items change nothing:
+- texts that are nearly the same words, which close wording needs: filed under the set of
+  their words' groups, and that set less one group;
+- texts sharing an idea: an idea needs a distinctive word of one text to match a word of
+  the other (`signals.idea`), so each text meets the texts holding a word its distinctive
+  words match (`Vocabulary.matches`); of those, only pairs whose matched words could
+  weigh half of both texts are scored;
+- names, far fewer, are scored every distinct name against every other;
+- identical texts always meet.
+Each text's words, stems and weights are worked out once per merge (`Vocabulary`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import heapq
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from pact_tui.merge.normalize import normalize_text
 from pact_tui.merge.result import DuplicateProposal
-from pact_tui.merge.signals import Signal, Vocabulary, assess, name_key
-from pact_tui.merge.words import content_words, stem
+from pact_tui.merge.signals import (
+    IDEA,
+    THESAURUS,
+    THRESHOLDS,
+    Signal,
+    Vocabulary,
+    assess,
+)
+from pact_tui.merge.words import content_words
 from pact_tui.model import (
     Action,
     Ambition,
@@ -34,13 +45,6 @@ from pact_tui.model import (
     Stakeholder,
     StatusNote,
 )
-
-# A blocking key held by more texts than this is too common to say anything.
-COMMON_KEY = 16
-# At most this many words of a text are paired into keys (a long text has many pairs).
-_PAIRED = 12
-# Each text is compared with at most this many others: those sharing the most keys.
-CANDIDATES = 12
 
 
 def survivor_order(item: Item) -> tuple[dt.datetime, str]:
@@ -68,53 +72,89 @@ def is_name_table(table: str) -> bool:
     return table in ("stakeholders", "commitments")
 
 
-def block_keys(text: str, *, names: bool) -> set[str]:
-    """The keys under which `text` meets the texts it might duplicate: single words (and
-    their first and last letters, for compounds) and every pair of its word stems, so
-    two texts sharing two common words still meet where each word alone says too little."""
-    if names:
-        words = name_key(text)
-        keys = set(words)
-        if words:
-            keys.add("c:" + "".join(words)[:5])
-            keys.add("a:" + "".join(word[0] for word in words[:2]))
-            keys.update("a:" + word[:2] for word in words if len(word) <= 6)
-        return keys
-    # The same words in any order, however few of them carry meaning ("in meer" / "meer in").
-    keys = {"t:" + " ".join(sorted(normalize_text(text).split()))}
-    roots = sorted({stem(word) for word in content_words(text)})[:_PAIRED]
-    for root in roots:
-        keys.update((root, "p:" + root[:4], "s:" + root[-4:]))
-    keys.update(f"{first}+{second}" for number, first in enumerate(roots)
-                for second in roots[number + 1:])
-    return keys
-
-
-def candidate_pairs(texts: Sequence[str], fresh: Sequence[bool], *,
-                    names: bool) -> set[tuple[int, int]]:
-    """Pairs (i < j) of `texts` sharing blocking keys, at least one of them fresh; for each
-    text only its `CANDIDATES` partners sharing the most keys."""
-    holders: dict[str, list[int]] = defaultdict(list)
+def _close_wording(texts: Sequence[str], vocabulary: Vocabulary) -> set[tuple[int, int]]:
+    """Pairs of `texts` that are nearly the same words (`signals.nearly_the_same_words`),
+    which the wording signal needs. Each text's words are named by their groups
+    (`Vocabulary.component`); two such texts keep the same set of groups once one group at
+    most is taken from each, so each set is filed under itself and under itself less each
+    group, and only texts whose sets are filed together meet."""
+    by_groups: dict[frozenset[str], list[int]] = defaultdict(list)
     for index, text in enumerate(texts):
-        for key in block_keys(text, names=names):
-            holders[key].append(index)
-    shared: Counter[tuple[int, int]] = Counter()
-    for members in holders.values():
-        if len(members) > COMMON_KEY:
-            continue
-        for position, first in enumerate(members):
-            for second in members[position + 1:]:
-                if fresh[first] or fresh[second]:
-                    shared[(first, second)] += 1
-    partners: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for (first, second), count in shared.items():
-        partners[first].append((-count, second))
-        partners[second].append((-count, first))
-    pairs: set[tuple[int, int]] = set()
-    for index, found in partners.items():
-        for _, other in heapq.nsmallest(CANDIDATES, found):
-            pairs.add((min(index, other), max(index, other)))
+        by_groups[frozenset(map(vocabulary.component, content_words(text)))].append(index)
+    filed: dict[frozenset[str], list[frozenset[str]]] = defaultdict(list)
+    for groups in by_groups:
+        for key in {groups, *(groups - {group} for group in groups)}:
+            filed[key].append(groups)
+    pairs = {(first, second) for members in by_groups.values()
+             for number, first in enumerate(members) for second in members[number + 1:]}
+    for sets in filed.values():
+        for number, one in enumerate(sets):
+            for other in sets[number + 1:]:
+                pairs.update((min(first, second), max(first, second))
+                             for first in by_groups[one] for second in by_groups[other])
     return pairs
+
+
+def _shared_ideas(texts: Sequence[str], vocabulary: Vocabulary) -> set[tuple[int, int]]:
+    """Pairs of `texts` where a distinctive word of one matches a word of the other, and the
+    words that match could weigh half of both texts (the least an idea needs)."""
+    words = [content_words(text) for text in texts]
+    holders: dict[str, list[int]] = defaultdict(list)
+    for index, found in enumerate(words):
+        for word in found:
+            holders[word].append(index)
+    least = min(THRESHOLDS[IDEA], THRESHOLDS[THESAURUS]) - 0.1
+    covers: dict[int, set[str]] = {}
+
+    def covered(index: int, other: int) -> float:
+        """The weight of the words of `index` that some word of `other` matches."""
+        if other not in covers:
+            covers[other] = {match for word in words[other]
+                             for match in (word, *vocabulary.matches.get(word, ()))}
+        return sum(vocabulary.weight(word) for word in words[index] if word in covers[other])
+
+    def total(index: int) -> float:
+        return sum(vocabulary.weight(word) for word in words[index])
+
+    pairs: set[tuple[int, int]] = set()
+    for index, found in enumerate(words):
+        met: set[int] = set()
+        for word in found:
+            if vocabulary.is_distinctive(word):
+                for match in (word, *vocabulary.matches.get(word, ())):
+                    met.update(holders.get(match, ()))
+        for other in met:
+            pair = (min(index, other), max(index, other))
+            if other == index or pair in pairs:
+                continue
+            shared = covered(index, other) + covered(other, index)
+            if 100.0 * shared >= least * (total(index) + total(other)):
+                pairs.add(pair)
+    return pairs
+
+
+def candidate_pairs(texts: Sequence[str], fresh: Sequence[bool], vocabulary: Vocabulary, *,
+                    names: bool) -> set[tuple[int, int]]:
+    """Pairs (i < j) of `texts`, at least one of them fresh, that the scorer could accept:
+    every pair it accepts is among them."""
+    positions: dict[str, list[int]] = defaultdict(list)
+    for index, text in enumerate(texts):
+        positions[text].append(index)
+    distinct = sorted(positions)
+    if names:
+        close = {(row, column) for row in range(len(distinct))
+                 for column in range(row + 1, len(distinct))}
+    else:
+        close = _close_wording(distinct, vocabulary) | _shared_ideas(distinct, vocabulary)
+    pairs: set[tuple[int, int]] = set()
+    for same in positions.values():
+        pairs.update((first, second) for number, first in enumerate(same)
+                     for second in same[number + 1:])
+    for row, column in close:
+        pairs.update((min(first, second), max(first, second))
+                     for first in positions[distinct[row]]
+                     for second in positions[distinct[column]])
+    return {(first, second) for first, second in pairs if fresh[first] or fresh[second]}
 
 
 def find_duplicates(items: Sequence[Item], fresh: frozenset[str]) -> tuple[DuplicateProposal, ...]:
@@ -133,16 +173,20 @@ def find_duplicates(items: Sequence[Item], fresh: frozenset[str]) -> tuple[Dupli
                 themes[group] = theme
     vocabulary = Vocabulary(text for members in groups.values() for text, _ in members)
     found: dict[str, DuplicateProposal] = {}
+    scored: dict[tuple[str, str], tuple[Signal, ...]] = {}
     for group in sorted(groups):
         members = groups[group]
         texts = [text for text, _ in members]
-        for row, column in candidate_pairs(texts, [item.id in fresh for _, item in members],
-                                           names=names):
+        for row, column in sorted(candidate_pairs(
+                texts, [item.id in fresh for _, item in members], vocabulary, names=names)):
             first, second = members[row][1], members[column][1]
             if first.id == second.id or first.id in second.kept_apart \
                     or second.id in first.kept_apart:
                 continue
-            signals = assess(texts[row], texts[column], vocabulary, names=names)
+            texts_pair = (texts[row], texts[column])
+            if texts_pair not in scored:  # many copies of one text are scored once
+                scored[texts_pair] = assess(*texts_pair, vocabulary, names=names)
+            signals = scored[texts_pair]
             if signals:
                 proposal = _proposal(table, first, second, signals, themes[group])
                 if proposal.id not in found or found[proposal.id].score < proposal.score:

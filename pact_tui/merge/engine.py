@@ -5,8 +5,10 @@ Every function returns a new `MergeResult`; none changes the one it is given.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from collections.abc import Mapping, Sequence
+import gc
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 from functools import partial
 
@@ -15,9 +17,31 @@ from pact_tui.merge.analysis import Analysis, analyse
 from pact_tui.merge.assemble import assemble, resolved_items
 from pact_tui.merge.duplicates import find_duplicates
 from pact_tui.merge.errors import UnknownChoiceError
-from pact_tui.merge.result import DuplicateProposal, MergeResult, Newest, Outcome
+from pact_tui.merge.result import DuplicateProposal, MergeReport, MergeResult, Newest, Outcome
 from pact_tui.merge.safe import is_safe
 from pact_tui.model import ITEM_KINDS, Item, Session, now_utc
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while the merge builds its objects: it makes a
+    great many and no cyclic garbage, and the collector would walk them all again and again
+    (merging 80 files of 200 actions took a sixth longer with it running)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _assemble_paused(analysis: Analysis, resolutions: Mapping[str, str | Item | Newest],
+                     pairs: list[tuple[str, str]], apart: list[tuple[str, str]],
+                     title: str | None, now: dt.datetime) -> tuple[Session, MergeReport]:
+    """`assemble`, the collector paused as in the merge."""
+    with _collector_paused():
+        return assemble(analysis, resolutions, pairs, apart, title, now)
 
 
 def merge_sessions(inputs: Sequence[Session], *, previous: Session | None = None,
@@ -27,6 +51,12 @@ def merge_sessions(inputs: Sequence[Session], *, previous: Session | None = None
     The result holds the conflicts (unresolved) and the proposed duplicates (undecided);
     `title` names the programme (default: the earlier programme's, else the profile's).
     """
+    with _collector_paused():
+        return _merged(inputs, previous, title, now)
+
+
+def _merged(inputs: Sequence[Session], previous: Session | None, title: str | None,
+            now: dt.datetime | None) -> MergeResult:
     sessions = [*inputs, *([previous] if previous is not None else [])]
     analysis = analyse(sessions)
     provisional: dict[str, list[Item]] = {table: [] for table in ITEM_KINDS}
@@ -53,7 +83,8 @@ def _build(analysis: Analysis, proposals: tuple[DuplicateProposal, ...],
     return MergeResult(conflicts=analysis.conflicts, duplicates=proposals,
                        resolutions=dict(resolutions), decisions=dict(decisions),
                        analysis=analysis, title=title, now=now,
-                       assemble=partial(assemble, analysis, resolutions, pairs, apart, title, now))
+                       assemble=partial(_assemble_paused, analysis, resolutions, pairs, apart,
+                                        title, now))
 
 
 def _rebuilt(result: MergeResult, resolutions: Mapping[str, str | Item | Newest],

@@ -1,54 +1,81 @@
-"""Why two items look like the same thing: three signals, each with a score from 0 to 100.
+"""Why two items look like the same thing: four signals, each with a score from 0 to 100.
 
 - wording: nearly the same words (a typo, a word moved), rapidfuzz's `ratio` on the text
-  as written and with its words sorted;
+  as written and with its words sorted, where at most one content word of each text is no
+  word of the other;
 - name: a stakeholder's name once normalized ("gem. Hoorn", "Gemeente Hoorn"), an
   abbreviation against the words it stands for ("WBG", "Westfriese Bedrijvengroep"), or
   one name the start of the other ("Dijklander Ziekenhuis Hoorn"), not just inside it
   ("Provincie Noord-Holland" is not "Omgevingsdienst Noord-Holland Noord");
 - idea: the same idea in other words, the share of content words both texts hold,
   weighted by how rare each word is in the programme. Words match on their stem, as a
-  typo of each other, or as part of a compound ("loket" in "energieloket"). At least one
-  shared word must be distinctive (used by few texts): words every action uses
-  ("regionaal", "gemeenten", "opzetten") do not make two actions one idea.
+  typo of each other, as one root with another ending ("isolatie", "isoleren"), as a
+  separable verb ("stelt ... op", "opstellen"), or as part of a compound ("loket" in
+  "energieloket"; half a match unless the compound's other part is in the other text too,
+  so "expertpool" is not "pool flexwoningen"). At least one shared word must be
+  distinctive (used by few texts): words every action uses ("regionaal", "gemeenten",
+  "opzetten") do not make two actions one idea;
+- thesaurus: the idea again, with words of one meaning in the reviewed thesaurus
+  (`thesaurus`, "opzetten"/"oprichten", "bewoners"/"inwoners") counted as shared.
 
-One rule overrides them all: when all but one content word match and the one left on
-each side differs ("Starterslening"/"Blijverslening", "opzetten"/"evalueren", "2025"/
-"2030"), the texts are a pattern filled in differently, not one thing said twice.
+Before any comparison the region's abbreviations are written out ("HHNK", "W-F").
+
+One rule overrides them all: when the texts are one frame with one or two words filled
+in differently on each side ("Starterslening"/"Blijverslening", "opzetten"/"evalueren",
+"Wmo-hulpmiddelen"/"Jeugdhulp", "wind op land"/"zon op dak"), they are a pattern filled
+in differently, not one thing said twice.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 import re
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from os.path import commonpath
+from os.path import commonprefix
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
-from pact_tui.merge.normalize import normalize_text
-from pact_tui.merge.words import content_words, stem
+from pact_tui.merge.thesaurus import synonyms
+from pact_tui.merge.words import comparable_text, content_words, stem
 
 WORDING = "wording"
 NAME = "name"
 IDEA = "idea"
+THESAURUS = "thesaurus"
 
 # Scores (0-100) from which a signal proposes a pair; for an idea: half the weight of the
 # words of both texts is shared.
-THRESHOLDS = {WORDING: 88.0, NAME: 90.0, IDEA: 50.0}
+THRESHOLDS = {WORDING: 88.0, NAME: 90.0, IDEA: 50.0, THESAURUS: 50.0}
 
 # Words that say what kind of organisation, not which one.
 GENERIC_NAME_WORDS = frozenset({"gemeente", "stichting", "vereniging", "provincie"})
 
+# How two words match (`match_kind`).
+SAME = "same"
+SYNONYM = "synonym"
+PART = "part"
+ROOT = "root"
+TYPO = "typo"
+
 _TYPO_RATIO = 80.0
+# `ratio` is 2 * common / (a + b), so it reaches the typo ratio only where b <= a * 1.5.
+_TYPO_LENGTHS = (200.0 - _TYPO_RATIO) / _TYPO_RATIO
 _PART = 3
 # A word used by at most this many texts, or the square root of their number (words in a
 # programme fall off like Zipf's law: only a handful are used by more), is distinctive.
 _FEW = 2
 _ROOT = 5
+# A compound matched by one of its parts only, its other part nowhere in the other text.
+_PART_CREDIT = 0.4
+# The most words filled in differently, on each side, for texts to be one pattern.
+_FILLED_IN = 2
+# Particles of Dutch separable verbs: "stelt ... op" is "opstellen".
+_PARTICLES = ("aan", "af", "bij", "door", "in", "mee", "na", "om", "op", "over", "samen",
+              "terug", "toe", "uit", "vast", "voor", "weg")
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 _PARENTHESES = re.compile(r"[()]")
 
@@ -62,26 +89,190 @@ class Signal:
     words: tuple[str, ...] = ()
 
 
+@functools.cache
+def _synonym_of() -> dict[str, str]:
+    return {stem(word): group for group, words in synonyms().items() for word in words}
+
+
+def _without_particle(root: str) -> str | None:
+    particle = next((p for p in _PARTICLES if root.startswith(p)), None)
+    rest = root[len(particle):] if particle else ""
+    return rest if len(rest) >= _PART else None
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def match_kind(first: str, second: str) -> str | None:
+    """How two words are the same word, if they are: one stem, synonyms, one a part of the
+    other's compound, one root with another ending, a separable verb, or a typo."""
+    if first == second:
+        return SAME
+    if first.isdigit() or second.isdigit():
+        return None
+    one, other = stem(first), stem(second)
+    if one == other:
+        return SAME
+    group = _synonym_of().get(one)
+    if group is not None and group == _synonym_of().get(other):
+        return SYNONYM
+    for verb, form in ((one, other), (other, one)):
+        rest = _without_particle(verb)
+        if rest is not None and form.startswith(rest) and len(form) <= len(rest) + 1:
+            return ROOT  # "opstel" (opstellen) and "stelt"
+    if _part_of(first, second):
+        return PART  # "energieloket" and "loket"
+    compound = _part_of(one, other)
+    short = min(one, other, key=len)
+    # Letter by letter on purpose: ruff's RUF071 would have commonpath, which compares
+    # whole words and so never finds a shared root.
+    shared = len(commonprefix((one, other)))  # noqa: RUF071
+    if not compound and shared >= max(_ROOT, len(short) - 1):
+        return ROOT  # "isoleer" (isolatie) and "isoler" (isoleren)
+    if min(len(first), len(second)) >= 3 and max(len(first), len(second)) >= 4 \
+            and fuzz.ratio(first, second) >= _TYPO_RATIO:
+        return TYPO  # before a compound of stems: "versnellee" is "versnellen" mistyped
+    return PART if compound else None
+
+
+def _part_of(one: str, other: str) -> bool:
+    """The shorter word is the start or the end of the longer, a compound of it."""
+    short, long = sorted((one, other), key=len)
+    return len(short) >= _PART and len(long) >= len(short) + _PART and (
+        long.startswith(short) or long.endswith(short))
+
+
+def words_match(first: str, second: str) -> bool:
+    """The same word, in any of the ways `match_kind` knows."""
+    return match_kind(first, second) is not None
+
+
+def match_table(words: Iterable[str]) -> dict[str, dict[str, str]]:
+    """Every pair of `words` that match, with how (`match_kind`), found without trying all
+    pairs: words meet on their stem, synonym group, compound parts, first letters and verb
+    without particle, and rapidfuzz scores each word against the words of a length it could
+    be a typo of, in C++. Each meeting is then confirmed by `match_kind`, so the table is exact."""
+    vocabulary = sorted(set(words))
+    table: dict[str, dict[str, str]] = {word: {} for word in vocabulary}
+    # Words that meet when they share a key: one stem, one synonym group, one start.
+    shared: dict[str, list[str]] = defaultdict(list)
+    # Words found by what another word holds: its parts, its verb without particle.
+    by_form: dict[str, list[str]] = defaultdict(list)
+    for word in vocabulary:
+        if word.isdigit():
+            continue
+        root = stem(word)
+        shared["s:" + root].append(word)
+        if len(root) >= _ROOT:
+            shared["r:" + root[:_ROOT]].append(word)
+        group = _synonym_of().get(root)
+        if group is not None:
+            shared["g:" + group].append(word)
+        for form in {word, root, root[:-1]}:
+            by_form[form].append(word)
+    pairs: set[tuple[str, str]] = set()
+    for members in shared.values():
+        pairs.update((a, b) for index, a in enumerate(members) for b in members[index + 1:])
+    for word in vocabulary:
+        if word.isdigit():
+            continue
+        root = stem(word)
+        held = {held for whole in (word, root)
+                for size in range(_PART, len(whole) - _PART + 1)
+                for held in (whole[:size], whole[-size:])}
+        rest = _without_particle(root)
+        if rest is not None:
+            held.add(rest)
+        for form in held:
+            pairs.update((word, other) for other in by_form.get(form, ()) if other != word)
+    # Typos: each word scored in C++ against the words long enough and short enough to
+    # reach the typo ratio (`process.extract`; `cdist` would need numpy, whose import alone
+    # costs more than all of this).
+    letters = sorted((word for word in vocabulary if len(word) >= 3 and not word.isdigit()),
+                     key=lambda word: (len(word), word))
+    lengths = [len(word) for word in letters]
+    for position, word in enumerate(letters):
+        end = bisect.bisect_right(lengths, len(word) * _TYPO_LENGTHS)
+        for other, _, _ in process.extract(word, letters[position + 1:end], scorer=fuzz.ratio,
+                                           score_cutoff=_TYPO_RATIO, limit=None):
+            pairs.add((word, other))
+    for first, second in pairs:
+        kind = match_kind(first, second)
+        if kind is not None:
+            table[first][second] = table[second][first] = kind
+    return table
+
+
 class Vocabulary:
-    """How rare each word stem is among the texts of one kind (inverse document frequency)."""
+    """The words of the texts of one kind: which words match which (`match_table`), and how
+    rare each word is with the words of its stem, its typos and synonyms (inverse document
+    frequency), worked out once."""
 
     def __init__(self, texts: Iterable[str]) -> None:
-        frequency: Counter[str] = Counter()
+        holders: dict[str, set[int]] = defaultdict(set)
         count = 0
-        for text in texts:
-            count += 1
-            frequency.update({stem(word) for word in content_words(text)})
-        self._frequency = frequency
+        for count, text in enumerate(texts, start=1):
+            for word in content_words(text):
+                holders[word].add(count)
         self._count = count
+        self.matches = match_table(holders)
+        # A word is as common as the words it stands for: a typo of "kernen", or a synonym
+        # of "opzetten", is no rarer than they are (a compound has a meaning of its own).
+        self._frequency = {
+            word: len(found.union(*(holders[other] for other, kind in self.matches[word].items()
+                                    if kind != PART)))
+            for word, found in holders.items()}
         self._weights: dict[str, float] = {}
         self._distinctive: dict[str, bool] = {}
         self._any: dict[tuple[str, ...], bool] = {}
+        self._components = self._join_components()
+        # Each word with the words it is the same as (more than a compound's part).
+        self._same = {word: {word, *(other for other, kind in found.items() if kind != PART)}
+                      for word, found in self.matches.items()}
+
+    def _join_components(self) -> dict[str, str]:
+        """Each word's group of words joined by matches other than a compound's part, named
+        by its first word: two words that match (`is_same_word`) are always in one group."""
+        parent = {word: word for word in self.matches}
+
+        def root(word: str) -> str:
+            while parent[word] != word:
+                parent[word] = parent[parent[word]]
+                word = parent[word]
+            return word
+
+        for word, found in self.matches.items():
+            for other, kind in found.items():
+                if kind != PART:
+                    one, two = root(word), root(other)
+                    if one != two:
+                        parent[max(one, two)] = min(one, two)
+        return {word: root(word) for word in parent}
+
+    def component(self, word: str) -> str:
+        """The name of the group of words `word` is one of (`_join_components`)."""
+        return self._components.get(word, word)
+
+    def is_same_word(self, first: str, others: Iterable[str]) -> bool:
+        """`first` is one of `others` in another form, a typo or a synonym: more than a
+        compound's part."""
+        same = self._same.get(first)
+        if same is not None:
+            return not same.isdisjoint(others)
+        return any(self.kind(first, other) not in (None, PART) for other in others)
+
+    def kind(self, first: str, second: str) -> str | None:
+        """`match_kind`, from the table where it holds both words."""
+        if first == second:
+            return SAME
+        known = self.matches.get(first)
+        if known is not None and second in self.matches:
+            return known.get(second)
+        return match_kind(first, second)
 
     def is_distinctive(self, word: str) -> bool:
         """Used by few texts: enough to say what a text is about, unlike "gemeenten"."""
         found = self._distinctive.get(word)
         if found is None:
-            found = self._frequency.get(stem(word), 0) <= max(_FEW, math.sqrt(self._count))
+            found = self._frequency.get(word, 0) <= max(_FEW, math.sqrt(self._count))
             self._distinctive[word] = found
         return found
 
@@ -95,96 +286,116 @@ class Vocabulary:
         """Rare words weigh more; a word the programme never used weighs most."""
         found = self._weights.get(word)
         if found is None:
-            found = math.log(1.0 + (self._count + 1) / (self._frequency.get(stem(word), 0) + 0.5))
+            found = math.log(1.0 + (self._count + 1) / (self._frequency.get(word, 0) + 0.5))
             self._weights[word] = found
         return found
 
 
-@functools.lru_cache(maxsize=1 << 18)
-def words_match(first: str, second: str) -> bool:
-    """The same word: one stem, a typo of each other, or one a part of the other's compound."""
-    if first == second:
-        return True
-    if first.isdigit() or second.isdigit():
-        return False
-    one, other = stem(first), stem(second)
-    if one == other:
-        return True
-    short, long = sorted((one, other), key=len)
-    if len(short) >= _PART and len(long) >= len(short) + _PART and (
-            long.startswith(short) or long.endswith(short)):
-        return True
-    if len(commonpath((one, other))) >= max(_ROOT, len(short) - 1):
-        return True  # one root, another ending: "isoleer" (isolatie) and "isoler" (isoleren)
-    return min(len(first), len(second)) >= 4 and fuzz.ratio(first, second) >= _TYPO_RATIO
-
-
-def _unmatched(words: Sequence[str], others: Sequence[str]) -> list[str]:
-    roots = {stem(other) for other in others}
-    return [word for word in words if stem(word) not in roots
-            and not any(words_match(word, other) for other in others)]
-
-
-def is_contrast(first: Sequence[str], second: Sequence[str]) -> bool:
-    """The same words in the same order but one, which differs: a pattern filled in differently.
+def is_contrast(first: Sequence[str], second: Sequence[str],
+                vocabulary: Vocabulary | None = None) -> bool:
+    """One frame, filled in differently: the words before and after match in order, and the
+    one or two words left on each side match no word of the other text.
 
     "Starterslening in alle zeven gemeenten invoeren" and "Blijverslening in ..." are two
     instruments; "Bestaande woningen verduurzamen" and "Verduurzaming van de bestaande
     woningvoorraad" (the words moved) is one idea said twice.
     """
-    if len(first) != len(second):
+    same = vocabulary.kind if vocabulary is not None else match_kind
+    before = 0
+    while before < min(len(first), len(second)) and same(first[before], second[before]):
+        before += 1
+    after = 0
+    while after < min(len(first), len(second)) - before and same(first[-1 - after],
+                                                                  second[-1 - after]):
+        after += 1
+    left, right = first[before:len(first) - after], second[before:len(second) - after]
+    if not (1 <= len(left) <= _FILLED_IN and 1 <= len(right) <= _FILLED_IN):
         return False
-    differing = [(one, other) for one, other in zip(first, second, strict=True)
-                 if not words_match(one, other)]
-    if len(differing) != 1:
-        return False
-    one, other = differing[0]
-    return not any(words_match(one, word) for word in second) and not any(
-        words_match(other, word) for word in first)
+    if before + after == 0 and not len(first) == len(second) == 1:
+        return False  # nothing in common to be a frame
+    return not any(same(one, other) for one in left for other in second) and not any(
+        same(other, one) for other in right for one in first)
 
 
 def wording(first: str, second: str) -> float:
-    """rapidfuzz `ratio` of the normalized texts, as written or with their words sorted."""
-    one, other = normalize_text(first), normalize_text(second)
+    """rapidfuzz `ratio` of the comparable texts, as written or with their words sorted."""
+    one, other = comparable_text(first), comparable_text(second)
     if not one or not other:
         return 0.0
-    return max(fuzz.ratio(one, other), fuzz.ratio(_sorted_words(one), _sorted_words(other)))
+    return max(fuzz.ratio(one, other), fuzz.ratio(sorted_words(one), sorted_words(other)))
 
 
-@functools.lru_cache(maxsize=16384)
-def _sorted_words(text: str) -> str:
+@functools.lru_cache(maxsize=65536)
+def sorted_words(text: str) -> str:
     return " ".join(sorted(text.split()))
 
 
-def idea(first: str, second: str, vocabulary: Vocabulary) -> Signal:
-    """The weighted share of content words that match a word of the other text."""
+def _credit(kind: str, word: str, other: str, words: Sequence[str],
+            others: Sequence[str]) -> float:
+    """How much of a match `word` (of `words`) and `other` (of `others`) are: a compound
+    met by one of its parts is half a match, unless its other part is in the other text."""
+    if kind != PART:
+        return 1.0
+    for one, two in ((word, other), (stem(word), stem(other))):
+        long, short, holder = (one, two, others) if len(one) > len(two) else (two, one, words)
+        if long.startswith(short) or long.endswith(short):
+            remainder = long[len(short):] if long.startswith(short) else long[:-len(short)]
+            if any(words_match(remainder, held) for held in holder if held not in (word, other)):
+                return 1.0
+    return _PART_CREDIT
+
+
+def idea(first: str, second: str, vocabulary: Vocabulary) -> tuple[Signal, ...]:
+    """The weighted share of content words that match a word of the other text: as the
+    idea signal, and counting the thesaurus's synonyms as the thesaurus signal."""
     one, other = content_words(first), content_words(second)
     if not one or not other or not (vocabulary.any_distinctive(one)
                                     or vocabulary.any_distinctive(other)):
-        return Signal(IDEA, 0.0)  # common words alone make no idea
-    total = matched = 0.0
+        return ()  # common words alone make no idea
+    total = plain = with_synonyms = 0.0
     shared: list[str] = []
-    distinctive = False
+    meanings: list[str] = []
+    distinctive = distinctive_plain = False
     for words, others in ((one, other), (other, one)):
-        missing = set(_unmatched(words, others))
         for word in words:
             weight = vocabulary.weight(word)
             total += weight
-            if word not in missing:
-                matched += weight
+            best = best_plain = 0.0
+            synonym = ""
+            for candidate in others:
+                kind = vocabulary.kind(word, candidate)
+                if kind is None:
+                    continue
+                credit = _credit(kind, word, candidate, words, others)
+                best = max(best, credit)
+                if kind == SYNONYM:
+                    synonym = synonym or candidate
+                else:
+                    best_plain = max(best_plain, credit)
+            if best:
+                with_synonyms += weight * best
                 distinctive = distinctive or vocabulary.is_distinctive(word)
+            if best_plain:
+                plain += weight * best_plain
+                distinctive_plain = distinctive_plain or vocabulary.is_distinctive(word)
                 if words is one:
                     shared.append(word)
-    if not distinctive:
-        return Signal(IDEA, 0.0, tuple(shared))
-    return Signal(IDEA, round(100.0 * matched / total, 1), tuple(shared))
+            elif synonym and words is one:
+                meanings.append(f"{word} = {synonym}")
+    found = []
+    if distinctive_plain:
+        found.append(Signal(IDEA, round(100.0 * plain / total, 1), tuple(shared)))
+    if meanings and distinctive:
+        found.append(Signal(THESAURUS, round(100.0 * with_synonyms / total, 1),
+                            tuple(meanings)))
+    return tuple(found)
 
 
 def _name_words(name: str) -> tuple[list[str], list[str]]:
     """A name's normalized words without generic ones, and its abbreviations (all capitals)."""
-    acronyms = [normalize_text(token) for token in _PARENTHESES.sub(" ", name).split()
+    acronyms = [token.strip(".,;:").casefold() for token in _PARENTHESES.sub(" ", name).split()
                 if _ACRONYM.match(token.strip(".,;:"))]
-    words = [word for word in normalize_text(name).split() if word not in GENERIC_NAME_WORDS]
+    words = [word for word in comparable_text(name).split() if word not in GENERIC_NAME_WORDS]
     return words, acronyms
 
 
@@ -248,16 +459,38 @@ def name(first: str, second: str) -> Signal:
     return Signal(NAME, round(fuzz.ratio("".join(one), "".join(other)), 1))
 
 
+def nearly_the_same_words(first: Sequence[str], second: Sequence[str],
+                          vocabulary: Vocabulary) -> bool:
+    """At most one content word of each text is no word of the other (in any form)."""
+    for words, others in ((first, second), (second, first)):
+        missing = 0
+        for word in words:
+            if not vocabulary.is_same_word(word, others):
+                missing += 1
+                if missing > 1:
+                    return False
+    return True
+
+
 def assess(first: str, second: str, vocabulary: Vocabulary, *,
            names: bool = False) -> tuple[Signal, ...]:
-    """The signals by which `first` and `second` are proposed as one, strongest first."""
-    found = [Signal(WORDING, round(wording(first, second), 1))]
-    found.append(name(first, second) if names else idea(first, second, vocabulary))
+    """The signals by which `first` and `second` are proposed as one, strongest first.
+
+    Wording counts where the texts are nearly the same words: close characters alone
+    ("Wmo-hulp" and "Wmo-hulpmiddelen plus", a short word for another) are not."""
+    found = []
+    if names or nearly_the_same_words(content_words(first), content_words(second), vocabulary):
+        found.append(Signal(WORDING, round(wording(first, second), 1)))
+    if names:
+        found.append(name(first, second))
+    else:
+        found.extend(idea(first, second, vocabulary))
     passing = [signal for signal in found if signal.score >= THRESHOLDS[signal.kind]]
     if not passing:
         return ()
-    words = (name_key(first), name_key(second)) if names else (
-        content_words(first), content_words(second))
-    if is_contrast(*words):
+    if names:
+        if is_contrast(name_key(first), name_key(second)):
+            return ()
+    elif is_contrast(content_words(first), content_words(second), vocabulary):
         return ()
     return tuple(sorted(passing, key=lambda signal: -signal.score))

@@ -1,4 +1,7 @@
-"""The duplicate finder on the labelled Dutch set meets its targets at the default thresholds."""
+"""The duplicate finder on the labelled Dutch set meets its targets at the default thresholds.
+
+The set has two parts: the pairs the finder was tuned on, and held-out pairs in the wording
+of other regional programmes that nothing was tuned on, measured only."""
 
 from __future__ import annotations
 
@@ -7,10 +10,11 @@ from pathlib import Path
 from pact_tui.merge.labelled import LabelledPair, measure, parse_pairs
 
 SET = Path(__file__).parents[1] / "data" / "duplicates-nl.tsv"
+HELD_OUT = Path(__file__).parents[1] / "data" / "duplicates-nl-holdout.tsv"
 
 
-def read_pairs() -> list[LabelledPair]:
-    return parse_pairs(SET.read_text("utf-8"))
+def read_pairs(path: Path = SET) -> list[LabelledPair]:
+    return parse_pairs(path.read_text("utf-8"))
 
 
 def test_the_labelled_set_is_big_and_varied_enough() -> None:
@@ -18,6 +22,9 @@ def test_the_labelled_set_is_big_and_varied_enough() -> None:
     assert len(pairs) >= 80
     assert {p.kind for p in pairs} == {"action", "challenge", "stakeholder"}
     assert {p.pair for p in pairs} >= {"typo", "reorder", "paraphrase", "name", "different"}
+    held_out = read_pairs(HELD_OUT)
+    assert len(held_out) >= 40
+    assert {(p.first, p.second) for p in held_out}.isdisjoint((p.first, p.second) for p in pairs)
 
 
 def test_recall_and_precision_reach_their_targets() -> None:
@@ -25,8 +32,16 @@ def test_recall_and_precision_reach_their_targets() -> None:
     assert measured.recall["typo"] >= 0.95
     assert measured.recall["reorder"] >= 0.95
     assert measured.recall["name"] >= 0.95
-    assert measured.recall["paraphrase"] >= 0.75
-    assert measured.precision >= 0.85
+    assert measured.recall["paraphrase"] >= 0.85
+    assert measured.precision >= 0.90
+
+
+def test_on_pairs_nothing_was_tuned_on_typos_reorders_and_names_are_found_precisely() -> None:
+    measured = measure(read_pairs(HELD_OUT))
+    assert measured.recall["typo"] >= 0.95
+    assert measured.recall["reorder"] >= 0.95
+    assert measured.recall["name"] >= 0.95
+    assert measured.precision >= 0.90
 
 
 def test_look_alikes_that_are_not_the_same_are_not_proposed() -> None:
@@ -34,5 +49,7 @@ def test_look_alikes_that_are_not_the_same_are_not_proposed() -> None:
     for first, second in [
             ("Starterslening in alle zeven gemeenten invoeren",
              "Blijverslening in alle zeven gemeenten invoeren"),
-            ("Monitor opzetten voor de arbeidsmarkt", "Monitor evalueren voor de arbeidsmarkt")]:
+            ("Monitor opzetten voor de arbeidsmarkt", "Monitor evalueren voor de arbeidsmarkt"),
+            ("Regionale expertpool opzetten", "Pool flexwoningen opzetten"),
+            ("Wmo-hulpmiddelen gezamenlijk aanbesteden", "Jeugdhulp gezamenlijk aanbesteden")]:
         assert measure([pairs[(first, second)]]).proposed == 0

@@ -111,6 +111,7 @@ MESSAGES: dict[str, str] = {
     "merge.signal.wording": "nearly the same words ({score})",
     "merge.signal.name": "the same name once normalised ({score})",
     "merge.signal.idea": "same idea, other words ({score}; shared: {words})",
+    "merge.signal.thesaurus": "same idea in words of one meaning ({score}; {words})",
     "merge.screen.ticked": "[✓] ",
     "merge.screen.unticked": "[ ] ",
     "merge.screen.cursor": "▶ ",

@@ -111,6 +111,7 @@ MESSAGES: dict[str, str] = {
     "merge.signal.wording": "bijna dezelfde woorden ({score})",
     "merge.signal.name": "dezelfde naam na normaliseren ({score})",
     "merge.signal.idea": "zelfde idee, andere woorden ({score}; gedeeld: {words})",
+    "merge.signal.thesaurus": "zelfde idee in woorden van één betekenis ({score}; {words})",
     "merge.screen.ticked": "[✓] ",
     "merge.screen.unticked": "[ ] ",
     "merge.screen.cursor": "▶ ",

@@ -1,0 +1,158 @@
+"""The duplicate finder reads other people's words: one root with another ending, synonyms
+of the thesaurus, the region's abbreviations inside titles; it keeps apart a frame filled
+in differently; and it proposes every pair its scorer accepts, whatever the ids or order."""
+
+from __future__ import annotations
+
+import itertools
+import random
+import tomllib
+from collections.abc import Sequence
+from importlib import resources
+
+import pytest
+
+from pact_tui.merge import merge_sessions
+from pact_tui.merge.duplicates import find_duplicates
+from pact_tui.merge.normalize import normalize_text
+from pact_tui.merge.signals import THESAURUS, Vocabulary, assess, match_kind, match_table
+from pact_tui.model import Action
+
+# Titles from other groups' programmes, so that a word of each pair is rare enough to
+# carry an idea, as in a real programme.
+BACKGROUND = ("Laadpalen plaatsen bij sporthallen", "Monitor arbeidsmarkt bijhouden",
+              "Dorpshuizen verduurzamen", "Fietspaden langs de dijk verbreden",
+              "Statushouders aan werk helpen", "Sportaccommodaties delen tussen clubs")
+
+
+def proposed(first: str, second: str) -> bool:
+    vocabulary = Vocabulary((first, second, *BACKGROUND))
+    return bool(assess(first, second, vocabulary))
+
+
+def test_words_of_one_root_with_another_ending_match() -> None:
+    assert match_kind("isolatie", "isoleren") is not None
+    assert proposed("Isolatie van huurwoningen versnellen", "Sneller huurwoningen isoleren")
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("Regionaal woningbouwfonds opzetten", "Regionaal woningbouwfonds oprichten"),
+    ("Warmtevisie per gemeente opstellen", "Elke gemeente stelt een warmtevisie op"),
+    ("Wind op land: participatie van omwonenden regelen",
+     "Wnd op land: participatie van omwonenden regelen"),
+    ("Collectieve zonnedaken voor particulieren", "Gezamenlijke zonnedaken voor inwoners"),
+])
+def test_a_synonym_a_separable_verb_or_a_short_typo_is_not_a_difference(first: str,
+                                                                       second: str) -> None:
+    assert proposed(first, second)
+
+
+def test_the_thesaurus_says_which_words_it_read_as_one() -> None:
+    first, second = "Regionaal woningbouwfonds opzetten", "Regionaal woningbouwfonds oprichten"
+    signals = assess(first, second, Vocabulary((first, second, *BACKGROUND)))
+    assert any(signal.kind == THESAURUS and "opzetten = oprichten" in signal.words
+               for signal in signals)
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("Afspraken met HHNK over piekberging",
+     "Afspraken met Hoogheemraadschap Hollands Noorderkwartier over piekberging"),
+    ("Gebiedsagenda WF opstellen met de provincie",
+     "Gebiedsagenda Westfriesland opstellen met de provincie"),
+    ("Woonzorgvisie W-F actualiseren", "Woonzorgvisie Westfriesland actualiseren"),
+])
+def test_the_regions_abbreviations_inside_a_title_are_read_in_full(first: str,
+                                                                   second: str) -> None:
+    assert proposed(first, second)
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("Wmo-hulpmiddelen gezamenlijk aanbesteden", "Jeugdhulp gezamenlijk aanbesteden"),
+    ("Loopbaanscan voor 50-plussers aanbieden", "Loopbaanscan voor jongeren aanbieden"),
+    ("Zoekgebieden wind op land vaststellen", "Zoekgebieden zon op dak vaststellen"),
+    ("Regionale expertpool opzetten", "Pool flexwoningen opzetten"),
+])
+def test_a_frame_filled_in_with_other_words_or_a_part_of_a_compound_is_not_proposed(
+        first: str, second: str) -> None:
+    assert not proposed(first, second)
+
+
+def test_the_thesaurus_is_one_meaning_per_word_and_written_as_compared() -> None:
+    data = tomllib.loads(resources.files("pact_tui.merge").joinpath(
+        "data", "thesaurus-nl.toml").read_text("utf-8"))
+    words = [word for group in data["synonyms"].values() for word in group]
+    assert len(words) == len(set(words))
+    for short, full in data["abbreviations"].items():
+        assert short == normalize_text(short) and full == normalize_text(full)
+
+
+def test_the_match_table_holds_exactly_the_pairs_of_words_that_match() -> None:
+    words = ["isolatie", "isoleren", "opstellen", "stelt", "energieloket", "loket", "wind",
+             "wnd", "zon", "zoon", "opzetten", "oprichten", "woningbouw", "woningbouwmonitor",
+             "kernen", "kern", "kenren", "2025", "2030", "versnellen", "versnellee", "dorpen"]
+    table = match_table(words)
+    for first, second in itertools.combinations(words, 2):
+        assert (second in table[first]) == (match_kind(first, second) is not None), (first,
+                                                                                   second)
+
+
+def _programme_day(rng: random.Random) -> list[str]:
+    """Titles as forty groups write them: the same actions with typos, moved and added
+    words, synonyms, over a few themes' common words, so that many texts share words."""
+    actions = ["Laadpalen plaatsen in de kernen", "Regionaal energieloket voor inwoners opzetten",
+               "Woningbouwmonitor regionaal opzetten", "Flexwoningen voor starters realiseren",
+               "Zoekgebieden voor zon en wind vaststellen", "Fietspaden tussen de kernen",
+               "Mantelzorgers in de kernen ondersteunen", "Leegstand in winkelcentra aanpakken"]
+    titles = []
+    for _ in range(40):
+        for action in actions:
+            words = action.split()
+            change = rng.choice(("typo", "move", "extra", "same", "synonym"))
+            at = rng.randrange(len(words))
+            if change == "typo" and len(words[at]) > 4:
+                words[at] = words[at][:-2] + words[at][-1]
+            elif change == "move":
+                words.append(words.pop(at))
+            elif change == "extra":
+                words.insert(at, rng.choice(("snel", "samen", "regionaal", "ook")))
+            elif change == "synonym":
+                words = [{"opzetten": "oprichten", "inwoners": "bewoners", "kernen": "dorpen"}
+                         .get(word, word) for word in words]
+            titles.append(" ".join(words))
+    return titles
+
+
+def _brute_force(titles: Sequence[str]) -> set[frozenset[str]]:
+    vocabulary = Vocabulary(titles)
+    return {frozenset((first, second)) for first, second in itertools.combinations(titles, 2)
+            if first != second and assess(first, second, vocabulary)}
+
+
+def _proposed_texts(actions: Sequence[Action]) -> set[frozenset[str]]:
+    titles = {action.id: action.title for action in actions}
+    return {frozenset((titles[p.keep_id], titles[p.other_id]))
+            for p in find_duplicates(actions, frozenset(titles))
+            if titles[p.keep_id] != titles[p.other_id]}
+
+
+def test_every_pair_the_scorer_accepts_is_proposed_whatever_the_ids_or_order() -> None:
+    titles = list(dict.fromkeys(_programme_day(random.Random(7))))
+    expected = _brute_force(titles)
+    partners = [sum(title in pair for pair in expected) for title in titles]
+    assert max(partners) > 12  # more alike texts than a fixed number of candidates per text
+    for seed in range(3):
+        shuffled = titles[:]
+        random.Random(seed).shuffle(shuffled)
+        actions = [Action(theme="wonen", title=title) for title in shuffled]  # new ids
+        assert _proposed_texts(actions) == expected
+
+
+def test_a_merge_proposes_the_same_pairs_whatever_the_order_of_its_inputs(mb, profile) -> None:
+    titles = _programme_day(random.Random(3))
+    sessions = [mb.fresh(profile, f"Groep {group}",
+                         *(mb.action(title) for title in titles[group::4]))
+                for group in range(4)]
+    first = merge_sessions(sessions, now=mb.NOW)
+    second = merge_sessions(sessions[::-1], now=mb.NOW)
+    assert [p.id for p in first.duplicates] == [p.id for p in second.duplicates]
+    assert first.duplicates == second.duplicates
