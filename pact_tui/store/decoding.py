@@ -13,11 +13,8 @@ first (file, table, item, field) and `InvalidFileError.problems` can list them a
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import json
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -36,6 +33,7 @@ from pact_tui.model import (
     check_against_profile,
     validate_item,
 )
+from pact_tui.model.collector import collector_paused
 from pact_tui.model.validation import field_label, item_name, problems_from_validation_error
 from pact_tui.store.backups import backups_of
 from pact_tui.store.encoding import FileLines, TableLines
@@ -73,30 +71,14 @@ def _file_problem(message: str) -> Problem:
     return Problem(table="", item="", field="", message=message)
 
 
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a file's objects are built.
-
-    Building 20,000 models creates millions of objects and no garbage; the collector
-    would walk them all again and again: measured 1.2 s to open such a file with it
-    running, 0.45 s without.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def decode(path: Path, content: bytes, *, lines: bool = False,
            name_backup: bool = True) -> Decoded:
     """Check and parse a session file's `content`; raise InvalidFileError or NewerSchemaError.
 
     With `lines` the result holds the file's lines, for a file that will be written.
     """
-    with _collector_paused():
+    # Building 20,000 models took 1.2 s with the collector running, 0.45 s without.
+    with collector_paused():
         return _read_lines(content, lines) or _decode(path, content, lines=lines,
                                                       name_backup=name_backup)
 
