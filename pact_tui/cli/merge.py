@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 from pact_tui.i18n import t
@@ -19,6 +18,7 @@ from pact_tui.model import Session, UserError
 from pact_tui.model.commitment_rules import commitment_warnings
 from pact_tui.model.visible_text import visible
 from pact_tui.store import read_session, write_session
+from pact_tui.store.atomic import write_atomic
 
 EXIT_CONFLICTS = 1
 
@@ -70,16 +70,10 @@ def _read_all(paths: list[Path]) -> list[Session]:
 
 
 def _write_text(path: Path, text: str) -> None:
-    """Write the report atomically: a temporary file in the same folder, then a rename."""
-    temporary: str | None = None
+    """Write the report atomically, as the store writes a session file."""
     try:
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
+        write_atomic(path, [text.encode("utf-8")])
     except OSError as error:
-        if temporary is not None and os.path.exists(temporary):
-            os.unlink(temporary)
         raise UserError(t("merge.cli.report_unwritable", file=str(path),
                           reason=error.strerror or str(error))) from None
 
