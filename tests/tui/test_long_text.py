@@ -6,10 +6,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import events
+from textual.widgets import TextArea
 
 from pact_tui.model import Action, RegionProfile
 from pact_tui.model.limits import LONGEST_TEXT
 from pact_tui.store import read_session
+from pact_tui.tui.modals.long_text import LongTextModal
 from pact_tui.tui.screens.error import ErrorScreen
 from tests.oversized import write_oversized
 from tests.tui.conftest import open_actions
@@ -51,3 +53,25 @@ async def test_a_paste_longer_than_a_field_is_cut_and_said(
         assert app.editor is not None and app.editor.flush()
     stored = read_session(path).actions[0]
     assert stored.title == ("plak " * 2_000).strip()  # the first 10,000, stored whole
+
+
+async def test_a_long_text_editor_over_the_limit_stays_open_with_the_typing(
+    make_session: MakeSession, ui: Ui
+) -> None:
+    path = make_session(actions=(Action(theme="wonen", title="Bouwen"),))
+    app = ui.app(path)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await open_actions(app, pilot)
+        await pilot.press("tab", "tab", "ctrl+e")  # the long-text editor on Doel
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, LongTextModal))
+        area = app.screen.query_one(TextArea)
+        area.text = "x" * (LONGEST_TEXT + 1)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, LongTextModal)  # nothing typed is thrown away
+        messages = [str(n.message) for n in app._notifications]
+        assert any(f"één veld houdt er {LONGEST_TEXT}" in m for m in messages)
+        await pilot.press("end", "backspace", "ctrl+s")  # one character less: it fits
+        await ui.wait_until(pilot, lambda: not isinstance(app.screen, LongTextModal))
+        assert app.editor is not None and app.editor.flush()
+    assert read_session(path).actions[0].goal == "x" * LONGEST_TEXT

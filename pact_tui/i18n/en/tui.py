@@ -16,6 +16,7 @@ MESSAGES: dict[str, str] = {
     "tui.editing.change.more": "and {count} more",
     "tui.editing.nothing_to_redo": "Nothing to redo.",
     "tui.grid.long_text_save": "Save",
+    "tui.grid.long_text_too_long": "This text has {count} characters; one field holds {limit}. Shorten it to save.",
     "tui.grid.long_text_cancel": "Cancel",
     "tui.grid.long_text_keys": "ctrl+s saves · Esc cancels · Enter starts a new line",
     "tui.grid.key.up": "Up",

@@ -16,6 +16,7 @@ MESSAGES: dict[str, str] = {
     "tui.editing.change.more": "en {count} meer",
     "tui.editing.nothing_to_redo": "Niets om opnieuw te doen.",
     "tui.grid.long_text_save": "Bewaar",
+    "tui.grid.long_text_too_long": "Deze tekst telt {count} tekens; één veld houdt er {limit}. Maak hem korter om te bewaren.",
     "tui.grid.long_text_cancel": "Annuleer",
     "tui.grid.long_text_keys": "ctrl+s bewaart · Esc annuleert · Enter begint een nieuwe regel",
     "tui.grid.key.up": "Omhoog",

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
 from pact_tui.i18n import t
+from pact_tui.model.limits import LONGEST_TEXT
 from pact_tui.tui.text import visible
 
 
@@ -67,6 +68,11 @@ class LongTextModal(ModalScreen[str | None]):
 
     def action_save(self) -> None:
         text = self.query_one(TextArea).text
+        if len(text) > LONGEST_TEXT:
+            # Closing would throw the typing away: the editor stays until the text fits.
+            self.notify(t("tui.grid.long_text_too_long", count=len(text), limit=LONGEST_TEXT),
+                        severity="warning", markup=False)
+            return
         # Left as shown, the text is the stored one: its control characters, not their symbols.
         self.dismiss(self._text if text == self._shown else text)
 
