@@ -19,7 +19,7 @@ test: $(BIN)/python
 	$(BIN)/ruff check pact_tui tests bench
 	$(BIN)/mypy
 	$(BIN)/lint-imports
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2
 
 bench: $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[test]"
