@@ -9,10 +9,9 @@ literal `^`: a cancelled edit became "…^" with the Esc lost.
 `KeyParser` ends the wait at once when the key after an Esc cannot continue a sequence
 (a letter, a digit, a space; "O" then a small letter, which Textual would read as a key
 of the number pad, a mode it never turns on): the Esc is reported as Esc, the keys as
-themselves. A
-sequence that grows to the parser's limit without being recognised ends the same way
-as one the terminal stopped sending (the Esc read as Alt on the next key, which the
-grid takes as Esc, then that key), never as `^`. Pastes are left alone.
+themselves. A sequence that grows to the parser's limit without being recognised ends
+the same way as one the terminal stopped sending (the Esc read as Alt on the next key,
+which the grid takes as Esc, then that key), never as `^`. Pastes are left alone.
 """
 
 from __future__ import annotations
