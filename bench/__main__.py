@@ -52,12 +52,13 @@ def main(argv: list[str] | None = None) -> int:
             print(failures[name], file=sys.stderr)
             continue
         figures.extend(dataclasses.replace(figure, module=name) for figure in found)
+    # Written first: a figure measured for minutes is never lost to the printing.
+    write_results(figures, failures)
     print(table(figures))
     for line in skipped:
         print(line)
     for name in failures:
         print(f"{name}: FAILED (see stderr and results.json)")
-    write_results(figures, failures)
     return 1 if failures else 0
 
 

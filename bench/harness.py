@@ -135,8 +135,12 @@ def table(figures: Sequence[Figure]) -> str:
     lines = [" | ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True))
              for row in rows]
     lines.insert(1, "-+-".join("-" * width for width in widths))
-    growth = [figure for figure in figures if figure.series]
-    if growth:
+    # One growth table per set of sizes: actions (300 … 30,000) and files (20 … 80) differ.
+    by_sizes: dict[tuple[int, ...], list[Figure]] = {}
+    for figure in figures:
+        if figure.series:
+            by_sizes.setdefault(tuple(size for size, _ in figure.series), []).append(figure)
+    for growth in by_sizes.values():
         lines += ["", growth_table(growth)]
     notes = [f"- {figure.name}: {figure.note}" for figure in figures if figure.note]
     if notes:
@@ -145,7 +149,8 @@ def table(figures: Sequence[Figure]) -> str:
 
 
 def growth_table(figures: Sequence[Figure]) -> str:
-    """Seconds per size for each growth figure, the exponent of each step, the fitted one."""
+    """Seconds per size for each growth figure (all measured at the same sizes), the exponent
+    of each step, the fitted one."""
     sizes = sorted({size for figure in figures for size, _ in figure.series})
     steps = [f"{a:,}->{b:,}" for a, b in itertools.pairwise(sizes)]
     header = ("growth", *(f"{size:,}" for size in sizes), *steps, "fitted", "target", "ok")

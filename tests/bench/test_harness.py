@@ -40,3 +40,17 @@ def test_the_table_shows_every_figure_with_its_target_and_the_growth_table() -> 
     assert "3,000->30,000" in printed and "15.8 s" in printed
     assert "split: imports 1 ms" in printed
     assert printed.count("NO") == 2  # 4.00x > 4x is not; 1.46 > 1.1 is, in both tables
+
+
+def test_growth_in_files_and_growth_in_actions_get_a_table_each() -> None:
+    figures = [
+        Figure(name="growth: open", value=1.0, unit="", baseline_name="linear growth",
+               baseline_value=1.0, target_ratio=1.1,
+               series=((300, 0.01), (3_000, 0.1), (30_000, 1.0))),
+        Figure(name="growth: merge files", value=1.07, unit="", baseline_name="linear growth",
+               baseline_value=1.0, target_ratio=1.1, series=((20, 0.5), (40, 1.0), (80, 2.1))),
+    ]
+    printed = table(figures)
+    assert "3,000->30,000" in printed and "40->80" in printed
+    assert "300->3,000" in printed and "20->40" in printed
+    assert "20->300" not in printed  # sizes of one kind never mixed with the other
