@@ -53,6 +53,15 @@ async def _settle(pilot) -> None:
     await pilot.pause()
 
 
+async def _merge_ticked(pilot) -> None:
+    """From the home screen: open the merge picker and merge the files it ticks."""
+    await _settle(pilot)
+    await pilot.press("m")
+    await _settle(pilot)
+    await pilot.press("m")
+    await _settle(pilot)
+
+
 async def test_merging_with_a_conflict_and_a_duplicate_by_keyboard(
     profile: RegionProfile, sessions_dir: Path, ui: Ui
 ) -> None:
@@ -171,11 +180,7 @@ async def test_going_back_to_the_files_keeps_the_decisions_made(
     _workshop(profile, sessions_dir)
     app = ui.app(None)
     async with app.run_test(size=(100, 30)) as pilot:
-        await _settle(pilot)
-        await pilot.press("m")
-        await _settle(pilot)
-        await pilot.press("m")
-        await _settle(pilot)
+        await _merge_ticked(pilot)
         await pilot.press("c", "2")  # decide the one conflict
         await pilot.pause()
         await pilot.press("escape")  # back to the files, by mistake
@@ -200,11 +205,7 @@ async def test_a_long_conflicting_text_is_shown_whole_with_planning_in_words(
         write_session(sessions_dir / f"{name}.json", session)
     app = ui.app(None)
     async with app.run_test(size=(80, 24)) as pilot:
-        await _settle(pilot)
-        await pilot.press("m")
-        await _settle(pilot)
-        await pilot.press("m")
-        await _settle(pilot)
+        await _merge_ticked(pilot)
         await pilot.press("c")
         await pilot.pause()
         screen = app.screen
@@ -256,11 +257,7 @@ async def test_a_conflict_shows_the_base_and_can_be_edited_starting_from_it(
     items = _workshop(profile, sessions_dir)
     app = ui.app(None)
     async with app.run_test(size=(120, 40)) as pilot:
-        await _settle(pilot)
-        await pilot.press("m")
-        await _settle(pilot)
-        await pilot.press("m")
-        await _settle(pilot)
+        await _merge_ticked(pilot)
         await pilot.press("c")
         screen = app.screen
         assert isinstance(screen, MergeScreen)
@@ -290,11 +287,7 @@ async def test_writing_asks_the_title_and_file_name_and_a_taken_name_is_refused(
     _workshop(profile, sessions_dir)
     app = ui.app(None)
     async with app.run_test(size=(80, 24)) as pilot:
-        await _settle(pilot)
-        await pilot.press("m")
-        await _settle(pilot)
-        await pilot.press("m")
-        await _settle(pilot)
+        await _merge_ticked(pilot)
         await pilot.press("c", "1", "k")  # the conflict, then the duplicate: all decided
         await pilot.pause()
         dialog = app.screen
@@ -332,11 +325,7 @@ async def test_a_commitment_double_names_its_action_and_shows_no_control_picture
         write_session(sessions_dir / f"{name.lower()}.json", session)
     app = ui.app(None)
     async with app.run_test(size=(80, 24)) as pilot:
-        await _settle(pilot)
-        await pilot.press("m")
-        await _settle(pilot)
-        await pilot.press("m")
-        await _settle(pilot)
+        await _merge_ticked(pilot)
         await pilot.press("d")
         await pilot.pause()
         text = ui.text(app)
