@@ -14,6 +14,7 @@ MESSAGES: dict[str, str] = {
     "cli.help.date": "date of the session as yyyy-mm-dd (default today)",
     "cli.help.facilitator": "facilitator of the session",
     "cli.help.from": "start from this programme: every item comes along, with its provenance",
+    "cli.help.laptop": "only this laptop writes the new file (a breakout on a day of several laptops); any other opens it read-only",
     "cli.help.open": "open a session or programme in the app",
     "cli.help.file": "the session file (.json)",
     "cli.help.check": "check a session file and show what it holds (exit code 0: fine; 1: valid, with warnings such as two leads for one action; 2: invalid)",

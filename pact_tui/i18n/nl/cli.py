@@ -14,6 +14,7 @@ MESSAGES: dict[str, str] = {
     "cli.help.date": "datum van de sessie als jjjj-mm-dd (standaard vandaag)",
     "cli.help.facilitator": "procesbegeleider van de sessie",
     "cli.help.from": "begin vanuit dit programma: alle onderdelen gaan mee, met hun herkomst",
+    "cli.help.laptop": "alleen deze laptop schrijft in het nieuwe bestand (een breakout op een dag met meer laptops); elke andere opent het alleen-lezen",
     "cli.help.open": "open een sessie of programma in de app",
     "cli.help.file": "het sessiebestand (.json)",
     "cli.help.check": "controleer een sessiebestand en toon wat erin staat (exitcode 0: in orde; 1: in orde, met waarschuwingen zoals twee trekkers bij één actie; 2: ongeldig)",
