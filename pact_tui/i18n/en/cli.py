@@ -96,4 +96,11 @@ MESSAGES: dict[str, str] = {
     "cli.summary.help.output": "path or folder of the HTML file (default the exports folder)",
     "cli.summary.written": "Summary written: {path}",
     "cli.warning": "Warning: {message}",
+    "cli.day.help": "watch the day of a shared folder live: the programme and every breakout, with what is new and what looks duplicate",
+    "cli.day.help.folder": "the shared folder holding the programme (programma.json) and the breakout files",
+    "cli.day.help.new": "first make a new breakout of the programme on this laptop and open it",
+    "cli.day.not_found": "Folder {folder} does not exist.",
+    "cli.day.not_a_folder": "{folder} is a file, not a folder; give the day's shared folder.",
+    "cli.day.empty_title": "The new breakout's title is empty; give a title after --new.",
+    "cli.day.no_programme": "{folder} holds no programme (programma.json or a merged programme), so a new breakout has nothing to start from.",
 }

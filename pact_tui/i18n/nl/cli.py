@@ -96,4 +96,11 @@ MESSAGES: dict[str, str] = {
     "cli.summary.help.output": "pad of map van het HTML-bestand (standaard de exportmap)",
     "cli.summary.written": "Samenvatting geschreven: {path}",
     "cli.warning": "Waarschuwing: {message}",
+    "cli.day.help": "de dag van een gedeelde map live overzien: het programma en elke breakout, met wat er nieuw is en wat dubbel lijkt",
+    "cli.day.help.folder": "de gedeelde map met het programma (programma.json) en de breakoutbestanden",
+    "cli.day.help.new": "maak eerst een nieuwe breakout van het programma op deze laptop en open die",
+    "cli.day.not_found": "Map {folder} bestaat niet.",
+    "cli.day.not_a_folder": "{folder} is een bestand, geen map; geef de gedeelde map van de dag.",
+    "cli.day.empty_title": "De titel van de nieuwe breakout is leeg; geef een titel na --new.",
+    "cli.day.no_programme": "In {folder} staat geen programma (programma.json of een samengevoegd programma), dus een nieuwe breakout kan nergens van uitgaan.",
 }
