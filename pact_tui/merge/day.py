@@ -52,16 +52,27 @@ def breakout_changes(breakout: Session, programme: Session | None) -> BreakoutCh
     the one the breakout started from."""
     added: list[Action] = []
     changed: list[Action] = []
+    copied = {action.id: action for action in programme.actions} if programme else {}
     for action in breakout.actions:
         if action.base is None:
             added.append(action)
-        elif action.fingerprint() != action.base:
+        elif not _same_version(action, copied.get(action.id)) and \
+                action.fingerprint() != action.base:
             changed.append(action)
     deleted: tuple[Action, ...] = ()
     if programme is not None and started_from(breakout, programme):
         held = {action.id for action in breakout.actions}
         deleted = tuple(action for action in programme.actions if action.id not in held)
     return BreakoutChanges(tuple(added), tuple(changed), deleted)
+
+
+def _same_version(copy: Action, original: Action | None) -> bool:
+    """Whether `copy` is still the programme's version, told without hashing (a day of
+    breakouts holds thousands of copies): every change the app saves gets a new revision
+    and time, so a copy with the original's revision and time was never changed. The
+    overview's shortcut only; the merge compares fingerprints."""
+    return original is not None and copy.revision == original.revision and \
+        copy.updated_at == original.updated_at
 
 
 def started_from(session: Session, programme: Session) -> bool:

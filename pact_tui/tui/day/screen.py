@@ -13,14 +13,18 @@ from a thread (`watch.py`); this screen only draws what it is handed.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from pathlib import Path
 from typing import ClassVar
 
+from rich.box import HEAVY, ROUNDED
+from rich.panel import Panel
+from rich.table import Table
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Grid, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Static
@@ -43,25 +47,23 @@ CARD_LINES = 5
 """A card's lines besides its actions: two of border, laptop and time, counts, status."""
 DUPLICATES_SHOWN = 3
 
+Flags = dict[tuple[str, str], list[DayDuplicate]]
 
-class BreakoutCard(Static):
-    """One breakout's card; redrawn only when what it shows changed."""
 
-    def __init__(self, index: int) -> None:
-        super().__init__(classes="day-card")
-        self.index = index
-        self._shown: object = None
+class DayCards(Static):
+    """Every breakout's card in one widget: a grid of bordered panels, all the same height,
+    drawn by Rich in one go (a widget per card would each be styled and laid out anew)."""
 
-    def show(self, file: DayFile, flags: dict[tuple[str, str], list[DayDuplicate]],
-             newest: int, cursor: bool) -> None:
-        key = (file, newest, cursor, tuple(len(flags.get((file.path.name, action.id), ()))
-                                           for action in file.changes.fresh))
-        if key == self._shown:
-            return
-        self._shown = key
-        self.set_class(cursor, "-cursor")
-        self.border_title = visible(("▶ " if cursor else "") + file.title)
-        self.update(_card_text(file, flags, newest))
+    def show(self, breakouts: Sequence[DayFile], flags: Flags, *, columns: int,
+             newest: int, cursor: int) -> None:
+        grid = Table.grid(expand=True, padding=(0, 1))
+        for _ in range(columns):
+            grid.add_column(ratio=1)
+        panels = [_card(file, flags, newest, index == cursor)
+                  for index, file in enumerate(breakouts)]
+        for row in range(0, len(panels), columns):
+            grid.add_row(*panels[row:row + columns])
+        self.update(grid)
 
 
 class DayScreen(Screen[None]):
@@ -93,13 +95,15 @@ class DayScreen(Screen[None]):
         self.cursor = 0
         self._columns = 1
         self._newest = NEWEST_SHOWN[1]
+        self._flags: tuple[DayState | None, Flags] = (None, {})
         self._watcher = DayWatcher(folder, lambda state: self.post_message(
             self.StateArrived(state)))
 
     def compose(self) -> ComposeResult:
         yield Static("", id="day-heading")
-        with VerticalScroll(id="day-scroll"):
-            yield Grid(id="day-cards")
+        # Not focusable: the arrows move the cursor over the cards, the scroll follows it.
+        with VerticalScroll(id="day-scroll", can_focus=False):
+            yield DayCards(id="day-cards")
         yield Static("", id="day-duplicates")
         yield Footer()
 
@@ -119,6 +123,7 @@ class DayScreen(Screen[None]):
         self.state = message.state
         self._say_heading()
         self._fit()
+        self.call_after_refresh(self._watcher.drawn)
 
     def _say_heading(self) -> None:
         state = self.state
@@ -135,28 +140,32 @@ class DayScreen(Screen[None]):
         width = max(self.size.width, CARD_WIDTH)
         count = len(self.state.breakouts) if self.state is not None else 0
         self._columns = max(1, min(width // CARD_WIDTH, count or 1))
+        self._newest = self._newest_that_fit()
+        self._draw()
+        # The lines of duplicates below may have changed the room left: fit again once laid out.
+        self.call_after_refresh(self._refit)
+
+    def _newest_that_fit(self) -> int:
+        count = len(self.state.breakouts) if self.state is not None else 0
         rows = max(1, math.ceil(count / self._columns))
         height = self.query_one("#day-scroll").size.height or self.size.height
         low, high = NEWEST_SHOWN
-        self._newest = max(low, min(high, height // rows - CARD_LINES))
-        grid = self.query_one("#day-cards", Grid)
-        grid.styles.grid_size_columns = self._columns
-        self._draw()
+        return max(low, min(high, height // rows - CARD_LINES))
+
+    def _refit(self) -> None:
+        if self.is_attached and self._newest_that_fit() != self._newest:
+            self._newest = self._newest_that_fit()
+            self._draw()
 
     def _draw(self) -> None:
         state = self.state
-        grid = self.query_one("#day-cards", Grid)
         breakouts = state.breakouts if state is not None else ()
-        cards = list(grid.query(BreakoutCard))
-        if len(cards) != len(breakouts):
-            grid.remove_children()
-            cards = [BreakoutCard(index) for index in range(len(breakouts))]
-            if cards:
-                grid.mount_all(cards)
         self.cursor = min(self.cursor, max(len(breakouts) - 1, 0))
-        flags = flagged(state.duplicates) if state is not None else {}
-        for card, file in zip(cards, breakouts, strict=True):
-            card.show(file, flags, self._newest, card.index == self.cursor)
+        if self._flags[0] is not state:
+            self._flags = (state, flagged(state.duplicates) if state is not None else {})
+        self.query_one("#day-cards", DayCards).show(
+            breakouts, self._flags[1], columns=self._columns, newest=self._newest,
+            cursor=self.cursor)
         self._say_duplicates()
 
     def _say_duplicates(self) -> None:
@@ -193,10 +202,12 @@ class DayScreen(Screen[None]):
             return
         self.cursor = min(max(self.cursor + step, 0), count - 1)
         self._draw()
-        cards = list(self.query(BreakoutCard))
-        if self.cursor < len(cards):
-            self.query_one("#day-scroll", VerticalScroll).scroll_to_widget(
-                cards[self.cursor], animate=False)
+        # Every card is as high as the others: its row says where it is.
+        top = (self.cursor // self._columns) * (self._newest + CARD_LINES)
+        scroll = self.query_one("#day-scroll", VerticalScroll)
+        height = self._newest + CARD_LINES
+        if not scroll.scroll_y <= top <= scroll.scroll_y + scroll.size.height - height:
+            scroll.scroll_to(y=top, animate=False, immediate=True)
 
     # ---- actions ------------------------------------------------------------------------
 
@@ -287,26 +298,37 @@ class DayScreen(Screen[None]):
         self.app.push_screen(MergeScreen(self.folder, chosen=chosen, into=programme.path))
 
 
-def _card_text(file: DayFile, flags: dict[tuple[str, str], list[DayDuplicate]],
-               newest: int) -> Text:
+def _card(file: DayFile, flags: Flags, newest: int, cursor: bool) -> Panel:
+    """One breakout's card: ▶ and a heavy border under the cursor (not only a colour)."""
+    title = Text(visible(("▶ " if cursor else "") + file.title), style="bold")
+    return Panel(_card_text(file, flags, newest), title=title, title_align="left",
+                 box=HEAVY if cursor else ROUNDED, height=newest + CARD_LINES,
+                 border_style="bold" if cursor else "dim", padding=(0, 1))
+
+
+def _card_text(file: DayFile, flags: Flags, newest: int) -> Text:
     """What a card says: who keeps it and when it arrived, its counts, its newest actions."""
     session = file.session
     laptop = session.meta.laptop if session is not None else None
     who = laptop.name if laptop is not None else t("tui.day.no_laptop")
     when = file.arrived.strftime("%H:%M:%S") if file.arrived is not None else "—"
-    text = Text(visible(t("tui.day.kept_on", laptop=who, time=when)), style="dim")
+    text = Text(visible(t("tui.day.kept_on", laptop=who, time=when)), style="dim",
+                no_wrap=True, overflow="ellipsis")
     changes = file.changes
+    text.append("\n" + t("tui.day.counts", added=len(changes.added),
+                          changed=len(changes.changed), deleted=len(changes.deleted)),
+                style="bold")
+    # The third line says what is the matter, and is there (empty) when nothing is.
     doubles = sum(1 for action in changes.fresh if (file.path.name, action.id) in flags)
-    counts = t("tui.day.counts", added=len(changes.added), changed=len(changes.changed),
-               deleted=len(changes.deleted))
-    if doubles:
-        counts += "  " + tn("tui.day.doubles", doubles)
-    text.append("\n" + counts, style="bold")
+    text.append("\n")
     if file.problem:
-        text.append("\n" + visible(t("tui.day.unreadable_shown", problem=file.problem)),
+        text.append(visible(t("tui.day.unreadable_shown", problem=file.problem)),
                     style="bold red")
     elif file.syncing:
-        text.append("\n" + t("tui.day.syncing"), style="italic")
+        text.append(t("tui.day.syncing"), style="italic")
+    if doubles:
+        text.append(("  " if file.problem or file.syncing else "") +
+                    tn("tui.day.doubles", doubles), style="bold")
     profile = session.profile if session is not None else None
     for is_new, action in changes.newest(newest):
         sign = "⚑" if (file.path.name, action.id) in flags else ("+" if is_new else "~")

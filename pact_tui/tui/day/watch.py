@@ -29,6 +29,7 @@ from pact_tui.merge.day import (
     day_programme,
 )
 from pact_tui.model import Session, UserError
+from pact_tui.model.collector import collector_paused
 from pact_tui.store import read_session
 from pact_tui.store.folder import not_a_session
 from pact_tui.tui.room.watch import Signature, signature
@@ -36,6 +37,7 @@ from pact_tui.tui.room.watch import Signature, signature
 POLL_SECONDS = 0.02
 RETRY_SECONDS = 0.2
 UNREADABLE_AFTER = 30.0
+DRAW_WAIT_SECONDS = 1.0
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,7 @@ class DayWatcher:
         self._on_state = on_state
         self._stop = threading.Event()
         self._wake = threading.Event()
+        self._drawn = threading.Event()
         self._files: dict[Path, _Reading] = {}
         self._changes: dict[Path, tuple[Session, Session | None, BreakoutChanges]] = {}
         self._duplicates: tuple[object, tuple[DayDuplicate, ...]] = ((), ())
@@ -102,23 +105,32 @@ class DayWatcher:
     def stop(self) -> None:
         self._stop.set()
         self._wake.set()
+        self._drawn.set()
+
+    def drawn(self) -> None:
+        """The screen has drawn the last state it was handed."""
+        self._drawn.set()
 
     def look_now(self) -> None:
         """Look at the folder at once (a file was just made here)."""
         self._wake.set()
 
-    def look(self) -> DayState | None:
-        """One look at the folder: the new state when anything changed, else None."""
-        if self._read_changed():
-            return self.state()
-        return None
-
     def _run(self) -> None:
         first = True
         while not self._stop.is_set():
-            state = self.look()
-            if state is not None or first:
-                self._on_state(state or self.state())
+            with collector_paused():  # the files' models: many objects, no cycles
+                changed = self._read_changed()
+                state = self.state(find_duplicates=False) if changed or first else None
+            if state is not None:
+                # Drawn at once with the duplicates found so far; the new ones follow.
+                self._drawn.clear()
+                self._on_state(state)
+                if self._duplicates_changed(state.breakouts):
+                    # Finding them holds the interpreter: not while the screen draws.
+                    self._drawn.wait(DRAW_WAIT_SECONDS)
+                    with collector_paused():
+                        state = self.state()
+                    self._on_state(state)
                 first = False
             self._wake.wait(POLL_SECONDS)
             self._wake.clear()
@@ -172,7 +184,8 @@ class DayWatcher:
 
     # ---- the state ----------------------------------------------------------------------
 
-    def state(self) -> DayState:
+    def state(self, *, find_duplicates: bool = True) -> DayState:
+        """The day as read so far; with the duplicates last found unless `find_duplicates`."""
         good = {path.name: reading.good for path, reading in self._files.items()
                 if reading.good is not None and not reading.ignored}
         programme_name = day_programme(good)
@@ -189,7 +202,8 @@ class DayWatcher:
             programme=None if programme_name is None else
             self._day_file(self.folder / programme_name, None),
             breakouts=breakouts,
-            duplicates=self._duplicates_of(breakouts))
+            duplicates=self._duplicates_of(breakouts) if find_duplicates
+            else self._duplicates[1])
 
     def _day_file(self, path: Path, programme: Session | None) -> DayFile:
         reading = self._files[path]
@@ -209,14 +223,22 @@ class DayWatcher:
         self._changes[path] = (session, programme, changes)
         return changes
 
+    def _duplicates_changed(self, breakouts: tuple[DayFile, ...]) -> bool:
+        return _fresh_key(breakouts) != self._duplicates[0]
+
     def _duplicates_of(self, breakouts: tuple[DayFile, ...]) -> tuple[DayDuplicate, ...]:
-        key = tuple((file.path.name, tuple((action.id, action.revision)
-                                           for action in file.changes.fresh))
-                    for file in breakouts)
+        key = _fresh_key(breakouts)
         if key != self._duplicates[0]:
             found = day_duplicates({file.path.name: file.changes.fresh for file in breakouts})
             self._duplicates = (key, found)
         return self._duplicates[1]
+
+
+def _fresh_key(breakouts: tuple[DayFile, ...]) -> object:
+    """What the duplicates depend on: each breakout's new and changed actions, by version."""
+    return tuple((file.path.name, tuple((action.id, action.revision)
+                                        for action in file.changes.fresh))
+                 for file in breakouts)
 
 
 def _session_files(folder: Path) -> list[Path]:
