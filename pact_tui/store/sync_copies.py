@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,21 +89,27 @@ def conflict_copies(folder: Path) -> tuple[ConflictCopy, ...]:
         names = {path.name for path in folder.glob("*" + SUFFIX) if path.is_file()}
     except OSError:
         return ()
+    return confirmed_copies(folder, names, lambda name: session_id(folder / name))
+
+
+def confirmed_copies(folder: Path, names: Collection[str],
+                     id_of: Callable[[str], str | None]) -> tuple[ConflictCopy, ...]:
+    """The files of `names` in `folder` that are conflict copies, by their names and by the
+    session ids `id_of` gives (None for a file that does not read); each read at most once."""
     ids: dict[str, str | None] = {}
 
-    def id_of(name: str) -> str | None:
+    def known_id(name: str) -> str | None:
         if name not in ids:
-            ids[name] = session_id(folder / name)
+            ids[name] = id_of(name)
         return ids[name]
 
     confirmed: dict[str, tuple[str, str]] = {}
     for name in sorted(names):
-        copy_id = None
         for original, engine in _candidates(name, names):
-            copy_id = copy_id or id_of(name)
+            copy_id = known_id(name)
             if copy_id is None:
                 break  # not readable yet: tried again on the next look
-            if copy_id == id_of(original):
+            if copy_id == known_id(original):
                 confirmed[name] = (original, engine)
                 break
     found: list[ConflictCopy] = []

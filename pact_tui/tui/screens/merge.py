@@ -84,7 +84,8 @@ def preselected(entries: Sequence[SessionEntry]) -> set[Path]:
     """The round to merge next: the sessions started from one programme that no programme
     in the folder holds yet, and that programme itself (the one most such sessions share;
     the newest of those on a tie). Nothing else is ticked."""
-    metas = {entry.path: entry.session.meta for entry in entries if entry.session is not None}
+    metas = {entry.path: entry.session.meta for entry in entries
+             if entry.session is not None and entry.copy_of is None}
     merged = {origin.session_id for meta in metas.values() if meta.kind == "programme"
               for origin in meta.sources}
     groups: dict[str, list[Path]] = {}
@@ -223,8 +224,11 @@ class MergeScreen(Screen[None]):
         ticked = preselected(entries)
         self._prompts = {}
         for entry in entries:
-            if entry.session is None:
-                prompt = t("merge.screen.bad_file", file=entry.path.name, problem=entry.problem)
+            if entry.copy_of is not None or entry.session is None:
+                # A conflict copy is not a session to merge: its file takes it in.
+                prompt = t("merge.screen.copy_file", copy=entry.path.name,
+                           file=entry.copy_of.name) if entry.copy_of else \
+                    t("merge.screen.bad_file", file=entry.path.name, problem=entry.problem)
                 choices.add_option(Selection(Text("    " + visible(prompt)), str(entry.path),
                                              False, disabled=True))
                 continue
