@@ -50,7 +50,7 @@ def _new_breakout(folder: Path, title: str) -> Path:
     if not title.strip():
         raise UserError(t("cli.day.empty_title"))
     sessions = {entry.path.name: entry.session for entry in scan_sessions(folder)
-                if entry.session is not None}
+                if entry.session is not None and entry.copy_of is None}
     programme = day_programme(sessions)
     if programme is None:
         raise UserError(t("cli.day.no_programme", folder=str(folder)))

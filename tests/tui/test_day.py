@@ -190,3 +190,20 @@ async def test_n_makes_a_breakout_on_this_laptop_and_opens_it_for_editing(
     made = [path for path in sessions_dir.glob("*.json") if path.name != "programma.json"]
     assert [read_session(path).meta.title for path in made] == ["Zorg"]
     assert json.loads(made[0].read_text("utf-8"))["meta"]["1"]["laptop"]["id"] == BRAM.id
+
+
+async def test_a_sync_conflict_copy_shows_under_its_breakout_not_as_one(
+        profile, sessions_dir: Path, ui, on_bram) -> None:
+    source = programme(profile, sessions_dir)
+    wonen = breakout(sessions_dir, source, "Wonen", ANNA,
+                     Action(theme="wonen", title="Tiny houses"))
+    copy = "wonen.sync-conflict-20261204-143012-ABCDEF7.json"
+    write_session(sessions_dir / copy, wonen.model_copy(update={"actions": (
+        *wonen.actions, Action(theme="wonen", title="Flexwoningen op de andere laptop"))}))
+    app = ui.app(None, day=sessions_dir)
+    async with app.run_test(size=WIDE) as pilot:
+        await ui.wait_until(pilot, lambda: "Tiny houses" in ui.text(app))
+        text = ui.text(app)
+        assert f"↳ conflictkopie {copy}, wordt samengevoegd" in text
+        assert "1 breakout " in text  # the copy is no second Wonen
+        assert "Flexwoningen op de andere laptop" not in text

@@ -450,5 +450,7 @@ MESSAGES: dict[str, str] = {
     "tui.day.key_back": "Back",
     "tui.command.day": "Day: watch this folder live",
     "tui.command.day_help": "Every breakout of the sessions folder on one screen, for the plenary",
+    "tui.day.copy": "↳ conflict copy {copy}, to be merged",
+    "tui.day.copy_arriving": "↳ conflict copy {copy}, still being synchronised",
     # --- end day ---
 }

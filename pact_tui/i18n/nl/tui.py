@@ -450,5 +450,7 @@ MESSAGES: dict[str, str] = {
     "tui.day.key_back": "Terug",
     "tui.command.day": "Dag: deze map live overzien",
     "tui.command.day_help": "Alle breakouts van de sessiemap op één scherm, voor de plenaire zaal",
+    "tui.day.copy": "↳ conflictkopie {copy}, wordt samengevoegd",
+    "tui.day.copy_arriving": "↳ conflictkopie {copy}, wordt nog gesynchroniseerd",
     # --- end day ---
 }

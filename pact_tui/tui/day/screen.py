@@ -329,8 +329,11 @@ def _card_text(file: DayFile, flags: Flags, newest: int) -> Text:
     if doubles:
         text.append(("  " if file.problem or file.syncing else "") +
                     tn("tui.day.doubles", doubles), style="bold")
+    for copy, arriving in file.copies:
+        key = "tui.day.copy_arriving" if arriving else "tui.day.copy"
+        text.append("\n" + visible(t(key, copy=copy)), style="italic")
     profile = session.profile if session is not None else None
-    for is_new, action in changes.newest(newest):
+    for is_new, action in changes.newest(max(newest - len(file.copies), 0)):
         sign = "⚑" if (file.path.name, action.id) in flags else ("+" if is_new else "~")
         theme = profile.theme_label(action.theme) if profile is not None else action.theme
         text.append("\n" + visible(t("tui.day.action_line", sign=sign, title=action.title,

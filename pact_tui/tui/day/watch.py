@@ -15,7 +15,7 @@ import datetime as dt
 import os
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,6 +32,7 @@ from pact_tui.model import Session, UserError
 from pact_tui.model.collector import collector_paused
 from pact_tui.store import read_session
 from pact_tui.store.folder import not_a_session
+from pact_tui.store.sync_copies import confirmed_copies, conflict_copy_of
 from pact_tui.tui.room.watch import Signature, signature
 
 POLL_SECONDS = 0.02
@@ -54,6 +55,9 @@ class DayFile:
     problem: str = ""
     """Why it does not read, once it has stayed so, unchanged, for a while."""
     changes: BreakoutChanges = field(default_factory=BreakoutChanges)
+    copies: tuple[tuple[str, bool], ...] = ()
+    """Its sync conflict copies in the folder (file name, still arriving): they are merged
+    into it where it is open for editing, and never shown as a breakout of their own."""
 
     @property
     def title(self) -> str:
@@ -186,33 +190,57 @@ class DayWatcher:
 
     def state(self, *, find_duplicates: bool = True) -> DayState:
         """The day as read so far; with the duplicates last found unless `find_duplicates`."""
-        good = {path.name: reading.good for path, reading in self._files.items()
-                if reading.good is not None and not reading.ignored}
+        present = {path.name: reading for path, reading in self._files.items()
+                   if not reading.ignored}
+        copies = self._copies(present)
+        good = {name: reading.good for name, reading in present.items()
+                if reading.good is not None and name not in copies}
         programme_name = day_programme(good)
         programme = good.get(programme_name) if programme_name is not None else None
         names = set(day_breakouts(good, programme_name))
         # A file never read whole yet may be a breakout on its way in: shown by its name.
-        names |= {path.name for path, reading in self._files.items()
-                  if reading.good is None and not reading.ignored}
+        names |= {name for name, reading in present.items()
+                  if reading.good is None and name not in copies}
+        under: dict[str, list[tuple[str, bool]]] = {}
+        for copy, (original, arriving) in sorted(copies.items()):
+            under.setdefault(original, []).append((copy, arriving))
         breakouts = tuple(sorted(
-            (self._day_file(self.folder / name, programme) for name in names),
+            (self._day_file(self.folder / name, programme, under.get(name, ()))
+             for name in names),
             key=lambda file: (file.title.casefold(), file.path.name)))
         return DayState(
             folder=self.folder,
             programme=None if programme_name is None else
-            self._day_file(self.folder / programme_name, None),
+            self._day_file(self.folder / programme_name, None, under.get(programme_name, ())),
             breakouts=breakouts,
             duplicates=self._duplicates_of(breakouts) if find_duplicates
             else self._duplicates[1])
 
-    def _day_file(self, path: Path, programme: Session | None) -> DayFile:
+    def _copies(self, present: dict[str, _Reading]) -> dict[str, tuple[str, bool]]:
+        """Per sync conflict copy its original and whether it is still arriving: confirmed
+        by holding the original's session, or (not readable yet) named as a copy would be."""
+        def session_id(name: str) -> str | None:
+            good = present[name].good
+            return good.meta.id if good is not None else None
+
+        found = {copy.path.name: (copy.original.name, False)
+                 for copy in confirmed_copies(self.folder, present, session_id)}
+        for name, reading in present.items():
+            if reading.good is None and name not in found:
+                candidate = conflict_copy_of(name, present)
+                if candidate is not None:
+                    found[name] = (candidate[0], True)
+        return found
+
+    def _day_file(self, path: Path, programme: Session | None,
+                  copies: Sequence[tuple[str, bool]]) -> DayFile:
         reading = self._files[path]
         changes = BreakoutChanges()
         if reading.good is not None:
             changes = self._changes_of(path, reading.good, programme)
         return DayFile(path=path, session=reading.good, arrived=reading.arrived,
                        syncing=reading.failing_since is not None and not reading.problem,
-                       problem=reading.problem, changes=changes)
+                       problem=reading.problem, changes=changes, copies=tuple(copies))
 
     def _changes_of(self, path: Path, session: Session,
                     programme: Session | None) -> BreakoutChanges:
