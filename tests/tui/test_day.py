@@ -207,3 +207,25 @@ async def test_a_sync_conflict_copy_shows_under_its_breakout_not_as_one(
         assert f"↳ conflictkopie {copy}, wordt samengevoegd" in text
         assert "1 breakout " in text  # the copy is no second Wonen
         assert "Flexwoningen op de andere laptop" not in text
+
+
+async def test_o_takes_a_breakout_over_after_a_confirmation(
+        profile, sessions_dir: Path, ui, on_bram) -> None:
+    source = programme(profile, sessions_dir)
+    breakout(sessions_dir, source, "Wonen", ANNA, Action(theme="wonen", title="Tiny houses"))
+    app = ui.app(None, day=sessions_dir)
+    async with app.run_test(size=WIDE) as pilot:
+        await ui.wait_until(pilot, lambda: "laptop van Anna" in ui.text(app))
+        await pilot.press("o")
+        await ui.wait_until(pilot, lambda: "‘Wonen’ overnemen op deze laptop?" in ui.text(app),
+                            "the question")
+        assert isinstance(app.screen, FormDialog)
+        await pilot.press("enter")  # "nee" is what Enter confirms
+        await pilot.pause()
+        assert read_session(sessions_dir / "wonen.json").meta.laptop == ANNA
+        await pilot.press("o")
+        await pilot.pause()
+        await pilot.press("1", "enter")  # "ja, overnemen"
+        await ui.wait_until(pilot, lambda: "laptop van Bram" in ui.text(app),
+                            "the card naming this laptop")
+    assert read_session(sessions_dir / "wonen.json").meta.laptop == BRAM

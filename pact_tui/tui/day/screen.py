@@ -211,9 +211,12 @@ class DayScreen(Screen[None]):
 
     # ---- actions ------------------------------------------------------------------------
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Esc goes back only to a screen the day was opened from (the home screen).
+        return action != "back" or len(self.app.screen_stack) > 2
+
     def action_back(self) -> None:
-        if len(self.app.screen_stack) > 2:
-            self.dismiss()
+        self.dismiss()
 
     def action_open(self) -> None:
         file = self._current()
@@ -259,7 +262,7 @@ class DayScreen(Screen[None]):
         answer: list[str] = []
 
         def submit(values: FormValues) -> None:
-            answer.extend(values["confirm"])
+            answer.append(str(values["confirm"]))
 
         def done(saved: bool | None) -> None:
             if saved and answer == ["yes"]:

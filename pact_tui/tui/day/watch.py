@@ -123,7 +123,7 @@ class DayWatcher:
         first = True
         while not self._stop.is_set():
             with collector_paused():  # the files' models: many objects, no cycles
-                changed = self._read_changed()
+                changed = self.look()
                 state = self.state(find_duplicates=False) if changed or first else None
             if state is not None:
                 # Drawn at once with the duplicates found so far; the new ones follow.
@@ -141,7 +141,9 @@ class DayWatcher:
 
     # ---- reading ------------------------------------------------------------------------
 
-    def _read_changed(self) -> bool:
+    def look(self) -> bool:
+        """Read the files that changed (and retry those still arriving); whether what the
+        day shows changed."""
         now = time.monotonic()
         present = set(_session_files(self.folder))
         changed = False
