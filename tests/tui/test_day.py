@@ -66,7 +66,7 @@ async def test_the_overview_lists_each_breakout_with_its_new_actions(
         assert "Pact 7.1" in text and "2 breakouts" in text
         assert "+ Tiny houses · Wonen" in text
         assert "laptop van Anna" in text and "laptop van Bram" in text
-        assert text.count("+1 nieuw  ~0 gewijzigd  −0 weg") == 2
+        assert text.count("+1 nieuw ~0 gewijzigd −0 weg") == 2
 
 
 async def test_a_breakout_rewritten_on_disk_shows_the_change(

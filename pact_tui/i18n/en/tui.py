@@ -417,7 +417,7 @@ MESSAGES: dict[str, str] = {
     "tui.day.no_programme": "no programme found",
     "tui.day.no_laptop": "no set laptop",
     "tui.day.kept_on": "arrived {time} · {laptop}",
-    "tui.day.counts": "+{added} new  ~{changed} changed  −{deleted} gone",
+    "tui.day.counts": "+{added} new ~{changed} changed −{deleted} gone",
     "tui.day.doubles": "⚑ {count} duplicates",
     "tui.day.doubles_one": "⚑ 1 duplicate",
     "tui.day.syncing": "still being synchronised",

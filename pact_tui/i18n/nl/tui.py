@@ -417,7 +417,7 @@ MESSAGES: dict[str, str] = {
     "tui.day.no_programme": "geen programma gevonden",
     "tui.day.no_laptop": "geen vaste laptop",
     "tui.day.kept_on": "binnen {time} · {laptop}",
-    "tui.day.counts": "+{added} nieuw  ~{changed} gewijzigd  −{deleted} weg",
+    "tui.day.counts": "+{added} nieuw ~{changed} gewijzigd −{deleted} weg",
     "tui.day.doubles": "⚑ {count} dubbel",
     "tui.day.doubles_one": "⚑ 1 dubbel",
     "tui.day.syncing": "wordt nog gesynchroniseerd",

@@ -41,7 +41,7 @@ from pact_tui.tui.text import visible
 
 CARD_WIDTH = 38
 """The narrowest a card reads well: two side by side at 80 columns, more on a projector."""
-NEWEST_SHOWN = (1, 6)
+NEWEST_SHOWN = (1, 12)
 """How many of a breakout's newest actions a card shows: at least, at most."""
 CARD_LINES = 5
 """A card's lines besides its actions: two of border, laptop and time, counts, status."""
