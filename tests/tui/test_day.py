@@ -12,8 +12,10 @@ from textual.widgets import Input
 from pact_tui.merge.day import new_breakout
 from pact_tui.model import Action, Laptop, RegionProfile, Session, SessionMeta
 from pact_tui.store import read_session, write_session
+from pact_tui.tui.commands import PactCommands
 from pact_tui.tui.day.screen import DayScreen
 from pact_tui.tui.modals.form import FormDialog
+from pact_tui.tui.screens.home import HomeScreen
 from pact_tui.tui.screens.merge import MergeScreen
 from pact_tui.tui.screens.phase import PhaseScreen
 
@@ -229,3 +231,19 @@ async def test_o_takes_a_breakout_over_after_a_confirmation(
         await ui.wait_until(pilot, lambda: "laptop van Bram" in ui.text(app),
                             "the card naming this laptop")
     assert read_session(sessions_dir / "wonen.json").meta.laptop == BRAM
+
+
+async def test_the_palette_opens_the_day_of_the_sessions_folder_and_esc_goes_home(
+        profile, sessions_dir: Path, ui, on_bram) -> None:
+    source = programme(profile, sessions_dir)
+    breakout(sessions_dir, source, "Wonen", ANNA, Action(theme="wonen", title="Tiny houses"))
+    app = ui.app(None)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        titles = [str(hit.text) async for hit in PactCommands(app.screen).discover()]
+        assert "Dag: deze map live overzien" in titles
+        app.action_day()
+        await ui.wait_until(pilot, lambda: "Tiny houses" in ui.text(app), "the day")
+        await pilot.press("escape")
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, HomeScreen), "home again")
