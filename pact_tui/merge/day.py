@@ -98,13 +98,19 @@ def day_programme(sessions: Mapping[str, Session]) -> str | None:
     return max(programmes, key=followers)
 
 
+def merged_into(session: Session, programme: Session) -> bool:
+    """Whether the programme holds the session already (a merge names it in its sources)."""
+    return any(origin.session_id == session.meta.id for origin in programme.meta.sources)
+
+
 def day_breakouts(sessions: Mapping[str, Session], programme: str | None) -> list[str]:
-    """The breakouts of the day (by file name): the sessions started from the programme,
-    or every session when there is no programme."""
+    """The breakouts of the day (by file name): the sessions started from the programme or
+    merged into it (after `m`), or every session when there is no programme."""
     chosen = sessions.get(programme) if programme is not None else None
     return [name for name, session in sessions.items()
             if name != programme and session.meta.kind == "session"
-            and (chosen is None or started_from(session, chosen))]
+            and (chosen is None or started_from(session, chosen)
+                 or merged_into(session, chosen))]
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@ and `base` fingerprints, and duplicates between breakouts proposed by the merge'
 
 from __future__ import annotations
 
+from pact_tui.merge import merge_sessions
 from pact_tui.merge.day import (
     PROGRAMME_NAME,
     breakout_changes,
@@ -10,6 +11,7 @@ from pact_tui.merge.day import (
     day_duplicates,
     day_programme,
     flagged,
+    merged_into,
     new_breakout,
 )
 from pact_tui.model import Laptop
@@ -89,3 +91,12 @@ def test_a_new_breakout_is_kept_on_this_laptop(mb, profile) -> None:
     assert breakout.meta.laptop == anna
     assert breakout.meta.sources[0].session_id == programme.meta.id
     assert breakout_changes(breakout, programme).fresh == ()
+
+
+def test_after_the_merge_the_breakouts_still_belong_to_the_day(mb, profile) -> None:
+    programme = mb.programme(profile, mb.action("Flexwoningen"))
+    wonen = mb.add(mb.started(programme, "Wonen"), mb.action("Tiny houses"))
+    merged = merge_sessions([programme, wonen], now=mb.NOW).programme
+    sessions = {"programma.json": merged, "wonen.json": wonen}
+    assert day_breakouts(sessions, "programma.json") == ["wonen.json"]
+    assert merged_into(wonen, merged) and not merged_into(wonen, programme)

@@ -149,7 +149,9 @@ async def test_m_merges_the_day_into_the_programme_file(
         assert not dialog.query("#field-file")  # the programme's own file: no name asked
         dialog.query_one("#field-title", Input).value = "Pact 7.2"
         await pilot.press("enter")
-        await ui.wait_until(pilot, lambda: isinstance(app.screen, DayScreen), "back on the day")
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, DayScreen)
+                            and ui.text(app).count("✓ samengevoegd in het programma") == 2,
+                            "back on the day, the breakouts marked as merged")
     merged = read_session(sessions_dir / "programma.json")
     assert merged.meta.title == "Pact 7.2"
     assert {a.title for a in merged.actions} == {

@@ -452,5 +452,6 @@ MESSAGES: dict[str, str] = {
     "tui.command.day_help": "Every breakout of the sessions folder on one screen, for the plenary",
     "tui.day.copy": "↳ conflict copy {copy}, to be merged",
     "tui.day.copy_arriving": "↳ conflict copy {copy}, still being synchronised",
+    "tui.day.merged": "✓ merged into the programme",
     # --- end day ---
 }

@@ -452,5 +452,6 @@ MESSAGES: dict[str, str] = {
     "tui.command.day_help": "Alle breakouts van de sessiemap op één scherm, voor de plenaire zaal",
     "tui.day.copy": "↳ conflictkopie {copy}, wordt samengevoegd",
     "tui.day.copy_arriving": "↳ conflictkopie {copy}, wordt nog gesynchroniseerd",
+    "tui.day.merged": "✓ samengevoegd in het programma",
     # --- end day ---
 }

@@ -329,8 +329,10 @@ def _card_text(file: DayFile, flags: Flags, newest: int) -> Text:
                     style="bold red")
     elif file.syncing:
         text.append(t("tui.day.syncing"), style="italic")
+    elif file.merged:
+        text.append(t("tui.day.merged"))
     if doubles:
-        text.append(("  " if file.problem or file.syncing else "") +
+        text.append(("  " if file.problem or file.syncing or file.merged else "") +
                     tn("tui.day.doubles", doubles), style="bold")
     for copy, arriving in file.copies:
         key = "tui.day.copy_arriving" if arriving else "tui.day.copy"

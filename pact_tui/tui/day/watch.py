@@ -27,6 +27,7 @@ from pact_tui.merge.day import (
     day_breakouts,
     day_duplicates,
     day_programme,
+    merged_into,
 )
 from pact_tui.model import Session, UserError
 from pact_tui.model.collector import collector_paused
@@ -56,6 +57,8 @@ class DayFile:
     """Why it does not read, once it has stayed so, unchanged, for a while."""
     changes: BreakoutChanges = field(default_factory=BreakoutChanges)
     copies: tuple[tuple[str, bool], ...] = ()
+    merged: bool = False
+    """The programme holds this breakout already: the day was merged."""
     """Its sync conflict copies in the folder (file name, still arriving): they are merged
     into it where it is open for editing, and never shown as a breakout of their own."""
 
@@ -242,7 +245,9 @@ class DayWatcher:
             changes = self._changes_of(path, reading.good, programme)
         return DayFile(path=path, session=reading.good, arrived=reading.arrived,
                        syncing=reading.failing_since is not None and not reading.problem,
-                       problem=reading.problem, changes=changes, copies=tuple(copies))
+                       problem=reading.problem, changes=changes, copies=tuple(copies),
+                       merged=reading.good is not None and programme is not None
+                       and merged_into(reading.good, programme))
 
     def _changes_of(self, path: Path, session: Session,
                     programme: Session | None) -> BreakoutChanges:
