@@ -175,7 +175,8 @@ def _merged_item(head: Sequence[Held], everything: Sequence[Held], *, final: boo
     return chosen.item.model_copy(update=changes)
 
 
-def _differences(items: Sequence[Item | None], base: Item | None) -> tuple[FieldDifference, ...]:
+def field_differences(items: Sequence[Item | None],
+                      base: Item | None) -> tuple[FieldDifference, ...]:
     """The fields the kept versions disagree on (or, with one kept, where it left the base)."""
     contents = [item.content() if item is not None else None for item in items]
     kept = [content for content in contents if content is not None]
@@ -407,7 +408,7 @@ def _conflict(key: Key, heads: Sequence[str], by_fp: dict[str, list[Held]],
     return Conflict(
         id=f"{table}:{item_id}", table=table, item_id=item_id, base_fingerprint=base_fp,
         base=base, versions=tuple(versions),
-        differences=_differences([version.item for version in versions], base),
+        differences=field_differences([version.item for version in versions], base),
     )
 
 

@@ -26,8 +26,9 @@ BOOKKEEPING_FIELDS = frozenset({
 })
 
 # Why a version lost to the item that keeps it in its history: a conflict settled by the
-# most recent edit, a conflict settled by a person, or an item combined into this one.
-PAST_REASONS = ("newest", "chosen", "combined")
+# most recent edit, a conflict settled by a person, an item combined into this one, or the
+# other copy's version of a conflict between two copies of one file, not yet decided.
+PAST_REASONS = ("newest", "chosen", "combined", "sync")
 
 COMMITMENT_ROLES = ("trekker", "partner", "financier")
 
