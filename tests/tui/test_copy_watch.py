@@ -1,0 +1,95 @@
+"""A sync engine's conflict copy dropped beside the open file is merged in while the app runs."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pact_tui.model import Action
+from pact_tui.store import SessionFile, read_session
+from pact_tui.store.backups import backups_of
+from pact_tui.tui.app import PactApp
+from pact_tui.tui.screens.copy_conflicts import CopyConflictsScreen
+
+if TYPE_CHECKING:
+    from tests.tui.conftest import MakeSession, Ui
+
+
+def _copy_edited_elsewhere(file: Path, tmp_path: Path, *, goal: str | None = None,
+                           new: str | None = None) -> bytes:
+    """The file as another laptop has it after its own edits (not yet beside the file)."""
+    elsewhere = tmp_path / "andere-laptop"
+    elsewhere.mkdir(exist_ok=True)
+    theirs = elsewhere / file.name
+    shutil.copyfile(file, theirs)
+    with SessionFile.open(theirs) as other:
+        if goal is not None:
+            other.update(other.list(Action)[0].edited(goal=goal))
+        if new is not None:
+            other.add(Action(theme="wonen", title=new))
+    return theirs.read_bytes()
+
+
+def _titles(app: PactApp) -> list[str]:
+    assert app.editor is not None
+    return sorted(action.title for action in app.editor.actions())
+
+
+async def test_a_copy_dropped_next_to_the_open_file_is_merged_while_the_app_runs(
+    make_session: MakeSession, sessions_dir: Path, tmp_path: Path, ui: Ui
+) -> None:
+    path = make_session("breakout.json", actions=(Action(theme="wonen", title="Bouwen"),))
+    theirs = _copy_edited_elsewhere(path, tmp_path, new="Tiny houses bij het station")
+    copy = sessions_dir / "breakout.sync-conflict-20261204-143012-ABCDEF7.json"
+    app = ui.app(path)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.pause()
+        assert app.editor is not None
+        app.editor.update(app.editor.actions()[0], goal="Hier getypt")
+        copy.write_bytes(theirs)
+        await ui.wait_until(pilot, lambda: "Tiny houses bij het station" in _titles(app),
+                            "the copy's new action in the open session")
+        await ui.wait_until(pilot, lambda: "Tiny houses bij het station" in ui.text(app),
+                            "the merged action on screen")
+        await ui.wait_until(pilot, lambda: not copy.exists(), "the copy removed")
+        messages = [str(n.message) for n in app._notifications]
+        assert any(copy.name in message and "1 onderdeel nieuw" in message
+                   for message in messages)
+        assert not isinstance(app.screen, CopyConflictsScreen)
+    saved = read_session(path)
+    assert sorted(a.title for a in saved.actions) == ["Bouwen", "Tiny houses bij het station"]
+    assert next(a for a in saved.actions if a.title == "Bouwen").goal == "Hier getypt"
+    assert theirs in [backup.read_bytes() for backup in backups_of(path)]
+
+
+async def test_a_real_conflict_is_decided_on_its_screen_and_the_choice_is_kept(
+    make_session: MakeSession, sessions_dir: Path, tmp_path: Path, ui: Ui
+) -> None:
+    path = make_session("breakout.json",
+                        actions=(Action(theme="wonen", title="Bouwen", goal="100 woningen"),))
+    theirs = _copy_edited_elsewhere(path, tmp_path, goal="300 woningen")
+    copy = sessions_dir / "breakout-LAPTOP-ANNA.json"
+    app = ui.app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.editor is not None
+        app.editor.update(app.editor.actions()[0], goal="200 woningen")
+        copy.write_bytes(theirs)
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, CopyConflictsScreen),
+                            "the decision screen")
+        await ui.wait_until(pilot, lambda: "300 woningen" in ui.text(app), "the copy's value")
+        text = ui.text(app)
+        assert "100 woningen" in text and "200 woningen" in text and "300 woningen" in text
+        assert "deze laptop" in text and copy.name in text
+        # Undecided, this laptop's value stands and the copy's is in the item's history.
+        action = app.editor.actions()[0]
+        assert action.goal == "200 woningen"
+        assert any(past.content and past.content.get("goal") == "300 woningen"
+                   for past in action.history)
+        await pilot.press("2")
+        await ui.wait_until(pilot, lambda: not isinstance(app.screen, CopyConflictsScreen),
+                            "the decision screen closed after the last conflict")
+        assert app.editor.actions()[0].goal == "300 woningen"
+        assert app.editor.flush()
+    assert read_session(path).actions[0].goal == "300 woningen"
