@@ -92,7 +92,8 @@ class CopyWatcher:
 
     def _tell(self, editor: SessionEditor, copy: ConflictCopy, merged: CopiesMerge,
               change: Change) -> None:
-        self.app.notify(t("tui.copies.merged", copy=copy.path.name, what=what_came_in(change)),
+        what = what_came_in(change, {conflict.item_id for conflict in merged.conflicts})
+        self.app.notify(t("tui.copies.merged", copy=copy.path.name, what=what),
                         markup=False, timeout=12)
         if merged.conflicts and self.app.editor is editor:
             from pact_tui.tui.screens.copy_conflicts import CopyConflictsScreen
@@ -100,15 +101,18 @@ class CopyWatcher:
             self.app.push_screen(CopyConflictsScreen(editor, merged, copy.path.name))
 
 
-def what_came_in(change: Change) -> str:
-    """The items a merge added, changed and removed, counted in words."""
+def what_came_in(change: Change, in_conflict: set[str]) -> str:
+    """The items a merge added, changed and removed, and its open conflicts (items whose
+    value stays until a person decides), counted in words."""
     from pact_tui.merge.report import counted
 
     added = sum(step.before is None for step in change.items)
     removed = sum(step.after is None for step in change.items)
-    changed = len(change.items) - added - removed
+    changed = sum(step.before is not None and step.after is not None
+                  and step.item_id not in in_conflict for step in change.items)
     parts = [counted(f"tui.copies.{key}", n) for key, n in
-             (("added", added), ("changed", changed), ("removed", removed)) if n]
+             (("added", added), ("changed", changed), ("removed", removed),
+              ("conflicts", len(in_conflict))) if n]
     if change.meta_before is not None and change.meta_after is not None and (
             # Tombstones are bookkeeping, not session details a person would name.
             change.meta_before.model_copy(update={"deletions": ()})

@@ -71,13 +71,15 @@ async def test_a_real_conflict_is_decided_on_its_screen_and_the_choice_is_kept(
     theirs = _copy_edited_elsewhere(path, tmp_path, goal="300 woningen")
     copy = sessions_dir / "breakout-LAPTOP-ANNA.json"
     app = ui.app(path)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await pilot.pause()
         assert app.editor is not None
         app.editor.update(app.editor.actions()[0], goal="200 woningen")
         copy.write_bytes(theirs)
         await ui.wait_until(pilot, lambda: isinstance(app.screen, CopyConflictsScreen),
                             "the decision screen")
+        assert any(copy.name in str(n.message) and "1 conflict te beslissen" in str(n.message)
+                   for n in app._notifications)
         await ui.wait_until(pilot, lambda: "300 woningen" in ui.text(app), "the copy's value")
         text = ui.text(app)
         assert "100 woningen" in text and "200 woningen" in text and "300 woningen" in text
@@ -93,3 +95,22 @@ async def test_a_real_conflict_is_decided_on_its_screen_and_the_choice_is_kept(
         assert app.editor.actions()[0].goal == "300 woningen"
         assert app.editor.flush()
     assert read_session(path).actions[0].goal == "300 woningen"
+
+
+async def test_a_copy_still_being_written_waits_and_is_merged_once_whole(
+    make_session: MakeSession, sessions_dir: Path, tmp_path: Path, ui: Ui
+) -> None:
+    path = make_session("breakout.json", actions=(Action(theme="wonen", title="Bouwen"),))
+    theirs = _copy_edited_elsewhere(path, tmp_path, new="Laadpalen")
+    copy = sessions_dir / "breakout (conflicted copy 2026-12-04 143012).json"
+    app = ui.app(path)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.pause()
+        copy.write_bytes(theirs[:len(theirs) // 2])  # the sync engine writes it in place
+        app._copies.check()
+        await app.workers.wait_for_complete()
+        assert copy.exists() and "Laadpalen" not in _titles(app)
+        assert not any("kan niet" in str(n.message) for n in app._notifications)
+        copy.write_bytes(theirs)
+        await ui.wait_until(pilot, lambda: "Laadpalen" in _titles(app), "the whole copy merged")
+        await ui.wait_until(pilot, lambda: not copy.exists(), "the copy removed")

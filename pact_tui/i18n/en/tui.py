@@ -168,6 +168,8 @@ MESSAGES: dict[str, str] = {
     "tui.copies.added.one": "1 item new",
     "tui.copies.changed": "{n} changed",
     "tui.copies.removed": "{n} deleted",
+    "tui.copies.conflicts": "{n} conflicts to decide",
+    "tui.copies.conflicts.one": "1 conflict to decide",
     "tui.copies.meta": "session details updated",
     "tui.copies.nothing_new": "nothing new",
     "tui.copies.key_later": "decide later",

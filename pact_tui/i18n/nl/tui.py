@@ -168,6 +168,8 @@ MESSAGES: dict[str, str] = {
     "tui.copies.added.one": "1 onderdeel nieuw",
     "tui.copies.changed": "{n} gewijzigd",
     "tui.copies.removed": "{n} verwijderd",
+    "tui.copies.conflicts": "{n} conflicten te beslissen",
+    "tui.copies.conflicts.one": "1 conflict te beslissen",
     "tui.copies.meta": "sessiegegevens bijgewerkt",
     "tui.copies.nothing_new": "niets nieuws",
     "tui.copies.key_later": "later beslissen",
