@@ -114,3 +114,28 @@ async def test_a_copy_still_being_written_waits_and_is_merged_once_whole(
         copy.write_bytes(theirs)
         await ui.wait_until(pilot, lambda: "Laadpalen" in _titles(app), "the whole copy merged")
         await ui.wait_until(pilot, lambda: not copy.exists(), "the copy removed")
+
+
+async def test_an_action_deleted_here_but_changed_in_the_copy_can_be_brought_back(
+    make_session: MakeSession, sessions_dir: Path, tmp_path: Path, ui: Ui
+) -> None:
+    path = make_session("breakout.json",
+                        actions=(Action(theme="wonen", title="Bouwen", goal="100 woningen"),))
+    theirs = _copy_edited_elsewhere(path, tmp_path, goal="300 woningen")
+    copy = sessions_dir / "breakout-LAPTOP-ANNA.json"
+    app = ui.app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.editor is not None
+        app.editor.delete(app.editor.actions()[0])
+        copy.write_bytes(theirs)
+        await ui.wait_until(pilot, lambda: "verwijderd op deze laptop" in ui.text(app),
+                            "the deletion named as this laptop's")
+        assert "Versie 1 — conflictkopie" in ui.text(app)
+        assert app.editor.actions() == []  # undecided, the deletion stands
+        await pilot.press("1")
+        await ui.wait_until(pilot, lambda: not isinstance(app.screen, CopyConflictsScreen),
+                            "the decision screen closed")
+        assert [a.goal for a in app.editor.actions()] == ["300 woningen"]
+        assert app.editor.flush()
+    assert [a.goal for a in read_session(path).actions] == ["300 woningen"]
