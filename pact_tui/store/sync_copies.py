@@ -196,9 +196,9 @@ def read_copy(copy: ConflictCopy, session_id: str) -> tuple[bytes, Session]:
     try:
         content = read_plain_file(copy.path)
         session = decode(copy.path, content, name_backup=False).session
-    except (OSError, StoreError) as error:
-        if isinstance(error, NewerSchemaError):
-            raise
+    except NewerSchemaError:
+        raise  # whole, but of a newer pact-tui: said as such, not "still arriving"
+    except (OSError, StoreError):
         raise CopyNotReadyError(copy.path) from None
     if session.meta.id != session_id:
         raise CopyNotReadyError(copy.path)
