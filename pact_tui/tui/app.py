@@ -138,7 +138,7 @@ class PactApp(App[int]):
         """Where the session went if it could not be saved when it closed (see run_app)."""
         self.title = t("tui.app.title")
         self._typeahead = TypeAhead(self, super().on_event)
-        self._copies = CopyWatcher(self)
+        self.copies = CopyWatcher(self)
 
     # ---- start and stop --------------------------------------------------------------------
 
@@ -146,7 +146,7 @@ class PactApp(App[int]):
         self.set_interval(1.0, self._tick)
         self.set_interval(LOCK_CHECK_SECONDS, self._check_lock)
         # Sync conflict copies of the open file are merged in as they appear.
-        self.set_interval(COPY_CHECK_SECONDS, self._copies.check)
+        self.set_interval(COPY_CHECK_SECONDS, self.copies.check)
         if self.start_path is None:
             self.push_screen(_home_screen()(self.sessions_dir))
         else:

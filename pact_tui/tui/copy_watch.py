@@ -40,6 +40,8 @@ class CopyWatcher:
         # The copies already announced, by path and content: one merged again (its removal
         # waited for a save) is not announced twice.
         self._told: set[tuple[str, str]] = set()
+        # Conflicts left for later (Esc on the decision screen): editor, merge, copy's name.
+        self._waiting: list[tuple[SessionEditor, CopiesMerge, str]] = []
 
     def check(self) -> None:
         """Start a look in the background, unless one is still going or nothing is open."""
@@ -95,10 +97,29 @@ class CopyWatcher:
         what = what_came_in(change, {conflict.item_id for conflict in merged.conflicts})
         self.app.notify(t("tui.copies.merged", copy=copy.path.name, what=what),
                         markup=False, timeout=12)
-        if merged.conflicts and self.app.editor is editor:
-            from pact_tui.tui.screens.copy_conflicts import CopyConflictsScreen
+        if merged.conflicts:
+            self._decide(editor, merged, copy.path.name)
 
-            self.app.push_screen(CopyConflictsScreen(editor, merged, copy.path.name))
+    def waiting(self) -> bool:
+        """Whether conflicts of the open session's copies were left for later."""
+        self._waiting = [entry for entry in self._waiting if entry[0] is self.app.editor]
+        return bool(self._waiting)
+
+    def decide_waiting(self) -> None:
+        """The decision screen again, for the conflicts left for later."""
+        if self.waiting():
+            self._decide(*self._waiting.pop(0))
+
+    def _decide(self, editor: SessionEditor, merged: CopiesMerge, copy_name: str) -> None:
+        if self.app.editor is not editor:
+            return
+        from pact_tui.tui.screens.copy_conflicts import CopyConflictsScreen
+
+        def left(rest: CopiesMerge | None) -> None:
+            if rest is not None:
+                self._waiting.append((editor, rest, copy_name))
+
+        self.app.push_screen(CopyConflictsScreen(editor, merged, copy_name), left)
 
 
 def what_came_in(change: Change, in_conflict: set[str]) -> str:

@@ -107,7 +107,7 @@ async def test_a_copy_still_being_written_waits_and_is_merged_once_whole(
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await pilot.pause()
         copy.write_bytes(theirs[:len(theirs) // 2])  # the sync engine writes it in place
-        app._copies.check()
+        app.copies.check()
         await app.workers.wait_for_complete()
         assert copy.exists() and "Laadpalen" not in _titles(app)
         assert not any("kan niet" in str(n.message) for n in app._notifications)
@@ -139,3 +139,40 @@ async def test_an_action_deleted_here_but_changed_in_the_copy_can_be_brought_bac
         assert [a.goal for a in app.editor.actions()] == ["300 woningen"]
         assert app.editor.flush()
     assert [a.goal for a in read_session(path).actions] == ["300 woningen"]
+
+
+async def test_conflicts_left_for_later_keep_both_values_and_come_back_from_the_palette(
+    make_session: MakeSession, sessions_dir: Path, tmp_path: Path, ui: Ui
+) -> None:
+    path = make_session("breakout.json",
+                        actions=(Action(theme="wonen", title="Bouwen", goal="100 woningen"),))
+    theirs = _copy_edited_elsewhere(path, tmp_path, goal="300 woningen")
+    copy = sessions_dir / "breakout.sync-conflict-20261204-143012-ABCDEF7.json"
+    app = ui.app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.editor is not None
+        app.editor.update(app.editor.actions()[0], goal="200 woningen")
+        copy.write_bytes(theirs)
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, CopyConflictsScreen),
+                            "the decision screen")
+        await pilot.press("escape")
+        await ui.wait_until(pilot, lambda: not isinstance(app.screen, CopyConflictsScreen),
+                            "the decision screen left")
+        await ui.wait_until(pilot, lambda: not copy.exists(), "the copy removed")
+        assert app.editor.flush()
+        kept = read_session(path).actions[0]
+        assert kept.goal == "200 woningen"
+        assert any(past.content and past.content.get("goal") == "300 woningen"
+                   for past in kept.history)
+        await pilot.press("ctrl+p")
+        await ui.type(pilot, "conflictkopie")
+        await ui.wait_until(pilot, lambda: "Conflicten uit conflictkopie beslissen"
+                            in ui.text(app), "the palette's command")
+        await pilot.press("enter")
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, CopyConflictsScreen),
+                            "the decision screen again")
+        await pilot.press("2")
+        await ui.wait_until(pilot, lambda: app.editor is not None and
+                            app.editor.actions()[0].goal == "300 woningen", "the copy's value")
+        assert not app.copies.waiting()

@@ -4,8 +4,9 @@ One conflict at a time: the base (the newest version both copies shared), this l
 version and the copy's (or the deletion on one side), side by side (the merge screen's
 `ConflictVersions`). 1 or 2 keeps that version, e edits starting from either or the base;
 ←/→ walk. Each decision
-is saved at once. Esc leaves the rest for later: until decided, this laptop's value stands
-and the copy's waits whole in the item's history, so nothing is lost.
+is saved at once. Esc leaves the rest for later (the command palette offers them again):
+until decided, this laptop's value stands and the copy's waits whole in the item's
+history, so nothing is lost. Dismissed with the merge of what is still open, or None.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from pact_tui.tui.text import visible
 from pact_tui.tui.widgets.conflict_versions import ConflictVersions, edit_conflict
 
 
-class CopyConflictsScreen(Screen[None]):
+class CopyConflictsScreen(Screen[CopiesMerge | None]):
     """Decide what merging a sync conflict copy could not."""
 
     DEFAULT_CSS = """
@@ -127,7 +128,7 @@ class CopyConflictsScreen(Screen[None]):
                      if conflict.id not in self.decided]
         if not open_ones:
             self.notify(t("tui.copies.all_decided", copy=self.copy_name), markup=False)
-            self.dismiss()
+            self.dismiss(None)
             return
         self.at = next((index for index in open_ones if index > self.at), open_ones[0])
         self._show_conflict()
@@ -140,4 +141,4 @@ class CopyConflictsScreen(Screen[None]):
         still = len(self.conflicts) - len(self.decided)
         if still:
             self.notify(counted("tui.copies.later", still), markup=False, timeout=10)
-        self.dismiss()
+        self.dismiss(self.merged if self.merged.conflicts else None)
