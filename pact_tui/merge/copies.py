@@ -44,6 +44,9 @@ from pact_tui.model.votes import joined_rounds
 
 SYNC = "sync"
 
+# Meta fields that say which file this is, not what it holds.
+_OWN_FIELDS = ("id", "laptop")
+
 Key = tuple[str, str]
 """(table, item id)."""
 
@@ -244,8 +247,10 @@ def _merged_meta(mine: SessionMeta, theirs: SessionMeta, removed: Sequence[PastV
                                                             meta.model_dump_json()),
                           reverse=True)
     deletions = joined_deletions(mine.deletions, theirs.deletions)
+    # Which file this is and which laptop keeps it stay mine's: the result goes into my file.
+    own = {name: getattr(mine, name) for name in _OWN_FIELDS if name in SessionMeta.model_fields}
     return newer.model_copy(update={
-        "id": mine.id,
+        **own,
         "participants": _joined_values(newer.participants, older.participants),
         "sources": tuple(sorted({*mine.sources, *theirs.sources}, key=origin_order)),
         "earlier_sessions": tuple(sorted({*mine.earlier_sessions, *theirs.earlier_sessions},

@@ -16,9 +16,11 @@ from pact_tui.model import (
     Action,
     Deletion,
     Item,
+    Participant,
     PartyRef,
     RegionProfile,
     Session,
+    VotingRound,
     now_utc,
 )
 from pact_tui.store import SessionFile, read_session, write_session
@@ -203,6 +205,49 @@ def test_a_copy_older_than_the_trail_is_a_conflict_that_loses_nothing(
     (kept,) = merged.session.actions
     assert kept.notes == "" and kept.history[0].content
     assert kept.history[0].content["notes"] == f"Ronde {TRAIL_LIMIT}"
+
+
+def test_meta_takes_the_newer_copys_values_and_joins_people_and_rounds(
+        profile: RegionProfile, mb: Any) -> None:
+    shared = _breakout(profile, mb, mb.action("Flexwoningen"))
+    meta = shared.meta
+    mine = shared.model_copy(update={"meta": meta.model_copy(update={
+        "title": "Wonen, middag", "updated_at": now_utc(),
+        "participants": (Participant(organisation="Gemeente Hoorn"),),
+        "voting_rounds": (VotingRound(name="Stippen"),)})})
+    theirs = shared.model_copy(update={"meta": meta.model_copy(update={
+        "title": "Wonen, ochtend", "updated_at": meta.updated_at,
+        "participants": (Participant(organisation="Intermaris"),),
+        "voting_rounds": (VotingRound(name="Tweede ronde"),)})})
+    for first, second in ((mine, theirs), (theirs, mine)):
+        merged = merge_copies(first, second).session.meta
+        assert merged.title == "Wonen, middag" and merged.id == meta.id
+        assert {p.organisation for p in merged.participants} == {"Gemeente Hoorn", "Intermaris"}
+        assert {r.name for r in merged.voting_rounds} == {"Stippen", "Tweede ronde"}
+
+
+def test_a_merge_written_into_the_file_is_merged_again_without_change(
+        tmp_path: Path, profile: RegionProfile, mb: Any) -> None:
+    flex, warmte = mb.action("Flexwoningen"), mb.action("Warmteplan", theme="energie")
+    mine_path, theirs_path = _copies(tmp_path, _breakout(profile, mb, flex, warmte))
+    _edited_in_file(mine_path, flex.id, title="Flexwoningen voor starters")
+    _edited_in_file(mine_path, warmte.id, goal="Warmteplan in 2026")
+    _edited_in_file(theirs_path, flex.id, title="Flexwoningen voor spoedzoekers")
+    theirs = _edited_in_file(theirs_path, warmte.id, notes="Met HVC")
+    merged = merge_copies(read_session(mine_path), theirs)
+    with SessionFile.open(mine_path) as opened:
+        opened.replace_all(merged.session)
+    written = read_session(mine_path)
+    (conflict,) = merge_copies(written, theirs).conflicts
+    assert conflict.item_id == flex.id
+    assert merge_copies(written, theirs).session == written
+    warmte_now = _action(written, warmte.id)
+    assert (warmte_now.goal, warmte_now.notes) == ("Warmteplan in 2026", "Met HVC")
+    # The copy, edited further, still finds its base in the written file.
+    later = _edited_in_file(theirs_path, warmte.id, notes="Met HVC en de woningcorporaties")
+    again = merge_copies(written, later)
+    assert [c.item_id for c in again.conflicts] == [flex.id]
+    assert _action(again.session, warmte.id).notes == "Met HVC en de woningcorporaties"
 
 
 # --- 100 conflicting syncs with random edits ----------------------------------------------
