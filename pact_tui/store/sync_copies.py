@@ -25,8 +25,18 @@ import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pact_tui.store.decoding import META
+from pact_tui.i18n import t
+from pact_tui.store.backups import make_backup
+from pact_tui.store.decoding import META, decode
+from pact_tui.store.errors import NewerSchemaError, StoreError
+from pact_tui.store.links import read_plain_file
+
+if TYPE_CHECKING:
+    from pact_tui.merge import Conflict
+    from pact_tui.model import Session
+    from pact_tui.store.session_file import SessionFile
 
 SUFFIX = ".json"
 
@@ -42,6 +52,13 @@ _DROPBOX = re.compile(
     r"(?:[ _.-]?\d{2}[.:]?\d{2}[.:]?\d{2})?(?: \(\d+\))?\)(?: \(\d+\))?",
     re.IGNORECASE)
 _PATTERNS = (("syncthing", _SYNCTHING), ("nextcloud", _NEXTCLOUD), ("dropbox", _DROPBOX))
+
+
+class CopyNotReadyError(StoreError):
+    """A conflict copy that does not read as a whole session yet: left alone, tried later."""
+
+    def __init__(self, copy: Path) -> None:
+        super().__init__(t("store.copy_not_ready", file=str(copy)))
 
 
 @dataclass(frozen=True)
@@ -89,7 +106,7 @@ def conflict_copies(folder: Path) -> tuple[ConflictCopy, ...]:
         names = {path.name for path in folder.glob("*" + SUFFIX) if path.is_file()}
     except OSError:
         return ()
-    return confirmed_copies(folder, names, lambda name: session_id(folder / name))
+    return confirmed_copies(folder, names, lambda name: _known_id(folder / name))
 
 
 def confirmed_copies(folder: Path, names: Collection[str],
@@ -121,6 +138,23 @@ def confirmed_copies(folder: Path, names: Collection[str],
     return tuple(found)
 
 
+# Session ids read before, by file and the version of it (inode, size, modification time):
+# a folder looked at every few seconds reads only what changed.
+_ids: dict[Path, tuple[tuple[int, int, int], str | None]] = {}
+
+
+def _known_id(path: Path) -> str | None:
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    version = (status.st_ino, status.st_size, status.st_mtime_ns)
+    known = _ids.get(path)
+    if known is None or known[0] != version:
+        known = _ids[path] = (version, session_id(path))
+    return known[1]
+
+
 def session_id(path: Path) -> str | None:
     """The id of the session in `path`; None while the file does not read as a whole.
 
@@ -137,3 +171,46 @@ def session_id(path: Path) -> str | None:
         return None
     found = documents[0].get("id")
     return found if isinstance(found, str) and found else None
+
+
+def merge_conflict_copy(file: SessionFile, copy: ConflictCopy) -> tuple[Conflict, ...]:
+    """Merge `copy` into the open, writable `file` (one atomic replace_all); the copy goes into
+    the file's backups and is then removed; returns the conflicts a person still has to decide.
+
+    CopyNotReadyError while the copy does not read whole (it stays where it is); a failing
+    save raises as any save does, and leaves the copy too.
+    """
+    # The merge (and its fuzzy matching) loads only when a copy is there to merge.
+    from pact_tui.merge.copies import merge_copies
+
+    content, theirs = read_copy(copy, file.meta.id)
+    merged = merge_copies(file.snapshot(), theirs)
+    file.replace_all(merged.session)
+    keep_and_remove(file.path, copy, content)
+    return merged.conflicts
+
+
+def read_copy(copy: ConflictCopy, session_id: str) -> tuple[bytes, Session]:
+    """The copy's bytes and its session, when it reads whole and holds session `session_id`;
+    else CopyNotReadyError."""
+    try:
+        content = read_plain_file(copy.path)
+        session = decode(copy.path, content, name_backup=False).session
+    except NewerSchemaError:
+        raise  # whole, but of a newer pact-tui: said as such, not "still arriving"
+    except (OSError, StoreError):
+        raise CopyNotReadyError(copy.path) from None
+    if session.meta.id != session_id:
+        raise CopyNotReadyError(copy.path)
+    return content, session
+
+
+def keep_and_remove(original: Path, copy: ConflictCopy, content: bytes) -> None:
+    """Keep `content` (the copy as it was merged) in `original`'s backups, then remove the
+    copy, unless the sync engine wrote it anew meanwhile (then the next look merges that)."""
+    make_backup(original, content)
+    try:
+        if read_plain_file(copy.path) == content:
+            copy.path.unlink()
+    except FileNotFoundError:
+        return

@@ -7,9 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from pact_tui.model import RegionProfile
-from pact_tui.store import write_session
-from pact_tui.store.sync_copies import ConflictCopy, conflict_copies, conflict_copy_of
+from pact_tui.model import Action, RegionProfile
+from pact_tui.store import SessionFile, read_session, write_session
+from pact_tui.store.backups import backups_of
+from pact_tui.store.sync_copies import (
+    ConflictCopy,
+    CopyNotReadyError,
+    conflict_copies,
+    conflict_copy_of,
+    merge_conflict_copy,
+)
 from tests.store.conftest import make_session
 
 COPY_NAMES = [
@@ -119,3 +126,77 @@ def test_onedrive_copies_go_to_the_file_that_holds_their_session(
     of_first = _copy(folder, "breakout-3-DESKTOP.json")
     assert {copy.path: copy.original for copy in conflict_copies(folder)} == {
         of_three: folder / "breakout-3.json", of_first: folder / "breakout.json"}
+
+
+def _diverged(folder: Path, copy_name: str, *, mine_goal: str | None = None,
+              theirs_goal: str | None = None, theirs_new: str | None = None) -> ConflictCopy:
+    """The file and a conflict copy of it, each edited on its own laptop since they split."""
+    elsewhere = folder / "andere-laptop"
+    elsewhere.mkdir()
+    theirs_path = elsewhere / "breakout.json"
+    shutil.copyfile(folder / "breakout.json", theirs_path)
+    with SessionFile.open(theirs_path) as theirs:
+        action = theirs.list(Action)[0]
+        if theirs_goal is not None:
+            theirs.update(action.edited(goal=theirs_goal))
+        if theirs_new is not None:
+            theirs.add(Action(theme="wonen", title=theirs_new))
+    if mine_goal is not None:
+        with SessionFile.open(folder / "breakout.json") as mine:
+            mine.update(mine.list(Action)[0].edited(goal=mine_goal))
+    copy = folder / copy_name
+    shutil.copyfile(theirs_path, copy)
+    shutil.rmtree(elsewhere)
+    return ConflictCopy(copy, folder / "breakout.json", "syncthing")
+
+
+def test_a_copy_is_merged_in_kept_in_the_backups_and_removed(folder: Path) -> None:
+    copy = _diverged(folder, "breakout.sync-conflict-20261204-143012-ABCDEF7.json",
+                     mine_goal="200 woningen", theirs_new="Tiny houses bij het station")
+    copied = copy.path.read_bytes()
+    with SessionFile.open(folder / "breakout.json") as file:
+        assert merge_conflict_copy(file, copy) == ()
+    merged = read_session(folder / "breakout.json")
+    assert sorted(action.title for action in merged.actions) == [
+        "Flexwoningen voor starters", "Tiny houses bij het station"]
+    assert merged.actions[0].goal == "200 woningen"  # only this laptop changed it
+    assert not copy.path.exists()
+    assert copied in [backup.read_bytes() for backup in backups_of(folder / "breakout.json")]
+    assert conflict_copies(folder) == ()
+
+
+def test_a_real_conflict_keeps_this_laptops_value_and_the_copys_in_the_history(
+        folder: Path) -> None:
+    copy = _diverged(folder, "breakout-LAPTOP-ANNA.json", mine_goal="200 woningen",
+                     theirs_goal="300 woningen")
+    with SessionFile.open(folder / "breakout.json") as file:
+        conflicts = merge_conflict_copy(file, copy)
+    assert len(conflicts) == 1 and conflicts[0].base is not None
+    assert conflicts[0].base.content()["goal"] == "150 woningen in 2027"
+    action = read_session(folder / "breakout.json").actions[0]
+    assert action.goal == "200 woningen"
+    assert any(past.content and past.content.get("goal") == "300 woningen"
+               for past in action.history)
+
+
+def test_a_copy_still_being_written_is_not_merged_nor_removed(folder: Path) -> None:
+    copy = _diverged(folder, "breakout (conflicted copy 2026-12-04 143012).json",
+                     theirs_new="Nog niet binnen")
+    whole = copy.path.read_bytes()
+    copy.path.write_bytes(whole[:len(whole) // 2])
+    before = (folder / "breakout.json").read_bytes()
+    with SessionFile.open(folder / "breakout.json") as file, \
+            pytest.raises(CopyNotReadyError, match="nog niet helemaal binnen"):
+        merge_conflict_copy(file, copy)
+    assert copy.path.exists() and (folder / "breakout.json").read_bytes() == before
+
+
+def test_merging_the_same_copy_twice_changes_nothing_more(folder: Path) -> None:
+    copy = _diverged(folder, "breakout-LAPTOP.json", theirs_new="Eén keer")
+    content = copy.path.read_bytes()
+    with SessionFile.open(folder / "breakout.json") as file:
+        merge_conflict_copy(file, copy)
+        once = file.snapshot()
+        copy.path.write_bytes(content)  # the sync engine brought it back
+        merge_conflict_copy(file, copy)
+        assert file.snapshot() == once
