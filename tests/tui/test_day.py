@@ -3,7 +3,10 @@ engine brings them in) show up live, half-written files wait, and `m` merges the
 
 from __future__ import annotations
 
+import asyncio
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -249,3 +252,26 @@ async def test_the_palette_opens_the_day_of_the_sessions_folder_and_esc_goes_hom
         await ui.wait_until(pilot, lambda: "Tiny houses" in ui.text(app), "the day")
         await pilot.press("escape")
         await ui.wait_until(pilot, lambda: isinstance(app.screen, HomeScreen), "home again")
+
+
+async def test_a_breakout_written_by_another_process_shows(
+        profile, sessions_dir: Path, ui, on_bram) -> None:
+    source = programme(profile, sessions_dir)
+    breakout(sessions_dir, source, "Wonen", ANNA)
+    app = ui.app(None, day=sessions_dir)
+    async with app.run_test(size=WIDE) as pilot:
+        await ui.wait_until(pilot, lambda: "+0 nieuw" in ui.text(app))
+        writer = (
+            "import sys; from pathlib import Path\n"
+            "from pact_tui.model import Action\n"
+            "from pact_tui.store import read_session, write_session\n"
+            "path = Path(sys.argv[1]); session = read_session(path)\n"
+            "session = session.model_copy(update={'actions': (*session.actions,"
+            " Action(theme='wonen', title='Van de andere laptop'))})\n"
+            "write_session(path, session, overwrite=True)\n")
+        done = await asyncio.to_thread(subprocess.run, [sys.executable, "-c", writer,
+                                                        str(sessions_dir / "wonen.json")],
+                                       capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        await ui.wait_until(pilot, lambda: "+ Van de andere laptop" in ui.text(app),
+                            "the other process's edit shown")
