@@ -67,3 +67,17 @@ def test_only_changed_files_are_read(
     write_session(tmp_path / "wonen.json", breakout.model_copy(update={"actions": (
         *breakout.actions, Action(theme="wonen", title="Flexwoningen"))}), overwrite=True)
     assert watcher.look() and read == ["wonen.json"]
+
+
+def test_a_programme_still_arriving_is_no_breakout(profile: RegionProfile, tmp_path: Path) -> None:
+    day(profile, tmp_path)
+    whole = (tmp_path / "programma.json").read_bytes()
+    (tmp_path / "programma.json").write_bytes(whole[: len(whole) // 2])
+    watcher = DayWatcher(tmp_path, lambda state: None)
+    watcher.look()
+    state = watcher.state()
+    assert [file.path.name for file in state.breakouts] == ["wonen.json"]
+    (tmp_path / "programma.json").write_bytes(whole)
+    watcher.look()
+    state = watcher.state()
+    assert state.programme is not None and state.programme.title == "Pact 7.1"

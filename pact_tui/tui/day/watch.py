@@ -21,6 +21,7 @@ from pathlib import Path
 
 from pact_tui.i18n import t
 from pact_tui.merge.day import (
+    PROGRAMME_NAME,
     BreakoutChanges,
     DayDuplicate,
     breakout_changes,
@@ -205,7 +206,7 @@ class DayWatcher:
         names = set(day_breakouts(good, programme_name))
         # A file never read whole yet may be a breakout on its way in: shown by its name.
         names |= {name for name, reading in present.items()
-                  if reading.good is None and name not in copies}
+                  if reading.good is None and name not in copies and name != PROGRAMME_NAME}
         under: dict[str, list[tuple[str, bool]]] = {}
         for copy, (original, arriving) in sorted(copies.items()):
             under.setdefault(original, []).append((copy, arriving))
