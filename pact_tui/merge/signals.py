@@ -11,7 +11,8 @@
   weighted by how rare each word is in the programme. Words match on their stem, as a
   typo of each other, as one root with another ending ("isolatie", "isoleren"; the noun
   and the verb, "de oprichting", "oprichten"; a long vowel written once or twice,
-  "eenzaam", "eenzame"), as a separable verb ("stelt ... op", "opstellen"), or as part of
+  "eenzaam", "eenzame"; a verb of "ver" and an adjective, and its comparative,
+  "versnellen", "sneller"), as a separable verb ("stelt ... op", "opstellen"), or as part of
   a compound ("loket" in "energieloket"; half a match unless the compound's other part is
   in the other text too, so "expertpool" is not "pool flexwoningen"). A compound is also
   split into parts where one part is known (a word of the programme or the thesaurus),
@@ -84,6 +85,8 @@ _PARTICLES = ("aan", "af", "bij", "door", "in", "mee", "na", "om", "op", "over",
               "terug", "toe", "uit", "vast", "voor", "weg")
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 _DOUBLE_VOWEL = re.compile(r"([aeou])\1")
+_DOUBLE_LETTER = re.compile(r"(.)\1")
+_COMPARATIVE = ("er", "ere")
 _PARENTHESES = re.compile(r"[()]")
 
 
@@ -126,6 +129,8 @@ def match_kind(first: str, second: str) -> str | None:
     group = _synonym_of().get(one)
     if group is not None and group == _synonym_of().get(other):
         return SYNONYM
+    if made_more(one, second) or made_more(other, first):
+        return ROOT  # "versnellen" and "sneller"
     for verb, form in ((one, other), (other, one)):
         rest = _without_particle(verb)
         if rest is not None and form.startswith(rest) and len(form) <= len(rest) + 1:
@@ -141,6 +146,27 @@ def match_kind(first: str, second: str) -> str | None:
             and fuzz.ratio(first, second) >= _TYPO_RATIO:
         return TYPO  # before a compound of stems: "versnellee" is "versnellen" mistyped
     return PART if compound else None
+
+
+def made_more(verb: str, word: str) -> bool:
+    """`verb` (a stem) is "ver" and an adjective, making it more, and `word` (as written)
+    is that adjective's comparative: "versnel" (versnellen) and "sneller", "vergroot" and
+    "groter", "verbeteer" and "beter". Doubled letters count once ("snel", "sneller")."""
+    if not (verb.startswith("ver") and word.endswith(_COMPARATIVE)):
+        return False
+    rest = _without_doubles(verb[3:])
+    return rest in {_without_doubles(form) for form in _comparative_bases(word)}
+
+
+def _comparative_bases(word: str) -> tuple[str, ...]:
+    """What a comparative ("groter", "hogere") can be the comparative of: the word less
+    its ending, or, long enough, the word itself ("beter")."""
+    base = word[:-3] if word.endswith("ere") else word[:-2]
+    return (*((base,) if len(base) >= _PART else ()), *((word,) if len(word) >= _ROOT else ()))
+
+
+def _without_doubles(letters: str) -> str:
+    return _DOUBLE_LETTER.sub(r"\1", letters)
 
 
 def _one_root(one: str, other: str) -> bool:
@@ -215,6 +241,11 @@ def match_table(words: Iterable[str]) -> dict[str, dict[str, str]]:
             shared["v:" + single_vowels(root)[:_ROOT]].append(word)
         if len(word) >= 2 * _PART:
             ends[(word[:_PART], word[-_PART:])].append(word)
+        if root.startswith("ver"):
+            shared["m:" + _without_doubles(root[3:])].append(word)
+        if word.endswith(_COMPARATIVE):
+            for form in _comparative_bases(word):
+                shared["m:" + _without_doubles(form)].append(word)
         group = _synonym_of().get(root)
         if group is not None:
             shared["g:" + group].append(word)

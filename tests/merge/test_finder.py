@@ -90,6 +90,17 @@ def test_one_root_with_its_long_vowel_written_once_or_twice_matches() -> None:
     assert match_table(["eenzaamheid", "eenzame"])["eenzaamheid"] == {"eenzame": ROOT}
 
 
+@pytest.mark.parametrize(("first", "second"), [
+    ("Dijken verhogen", "Hogere dijken"),
+    ("Vergroten van de zichtbaarheid", "Zichtbaarheid groter maken"),
+])
+def test_a_verb_of_ver_and_an_adjective_is_that_adjective_made_more(first: str,
+                                                                   second: str) -> None:
+    assert match_kind("versnellen", "sneller") == match_kind("verbeteren", "beter") == ROOT
+    assert match_kind("verbouwen", "bouwen") != ROOT  # no comparative: another verb
+    assert proposed(first, second)
+
+
 def test_a_particle_or_steeds_standing_apart_says_nothing_about_the_idea() -> None:
     assert content_words("Eenzaamheid onder ouderen neemt steeds toe") == (
         "eenzaamheid", "ouderen", "neemt")
@@ -140,7 +151,8 @@ def test_the_match_table_holds_exactly_the_pairs_of_words_that_match() -> None:
              "wnd", "zon", "zoon", "opzetten", "oprichten", "woningbouw", "woningbouwmonitor",
              "kernen", "kern", "kenren", "2025", "2030", "versnellen", "versnellee", "dorpen",
              "eenzaam", "eenzame", "straat", "straten", "woonvisie", "woonzorgvisie",
-             "zorgplan", "zorgcrisisplan"]
+             "zorgplan", "zorgcrisisplan", "snellere", "verbeteren", "beter",
+             "vergroten", "groter", "verhogen", "hogere", "verkeer", "keer"]
     table = match_table(words)
     for first, second in itertools.combinations(words, 2):
         assert (second in table[first]) == (match_kind(first, second) is not None), (first,
