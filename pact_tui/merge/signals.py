@@ -219,9 +219,10 @@ def words_match(first: str, second: str) -> bool:
 def match_table(words: Iterable[str]) -> dict[str, dict[str, str]]:
     """Every pair of `words` that match, with how (`match_kind`), found without trying all
     pairs: words meet on their stem, synonym group, compound parts, first letters (also with
-    long vowels written once), start and end (around a part inside) and verb without
-    particle, and rapidfuzz scores each word against the words of a length it could
-    be a typo of, in C++. Each meeting is then confirmed by `match_kind`, so the table is exact."""
+    long vowels written once), start and end (around a part inside), verb without particle,
+    and adjective ("snel" of "versnellen" and "sneller"), and rapidfuzz scores each word
+    against the words of a length it could be a typo of, in C++. Each meeting is then
+    confirmed by `match_kind`, so the table is exact."""
     vocabulary = sorted(set(words))
     table: dict[str, dict[str, str]] = {word: {} for word in vocabulary}
     # Words that meet when they share a key: one stem, one synonym group, one start.
