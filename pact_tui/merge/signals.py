@@ -9,21 +9,27 @@
   ("Provincie Noord-Holland" is not "Omgevingsdienst Noord-Holland Noord");
 - idea: the same idea in other words, the share of content words both texts hold,
   weighted by how rare each word is in the programme. Words match on their stem, as a
-  typo of each other, as one root with another ending ("isolatie", "isoleren"), as a
-  separable verb ("stelt ... op", "opstellen"), or as part of a compound ("loket" in
-  "energieloket"; half a match unless the compound's other part is in the other text too,
-  so "expertpool" is not "pool flexwoningen"). At least one shared word must be
-  distinctive (used by few texts): words every action uses ("regionaal", "gemeenten",
-  "opzetten") do not make two actions one idea;
+  typo of each other, as one root with another ending ("isolatie", "isoleren"; the noun
+  and the verb, "de oprichting", "oprichten"; a long vowel written once or twice,
+  "eenzaam", "eenzame"; a verb of "ver" and an adjective, and its comparative,
+  "versnellen", "sneller"), as a separable verb ("stelt ... op", "opstellen"), or as part of
+  a compound ("loket" in "energieloket"; half a match unless the compound's other part is
+  in the other text too, so "expertpool" is not "pool flexwoningen"). A compound is also
+  split into parts where one part is known (a word of the programme or the thesaurus),
+  so its other part meets that word in another form ("woningisolatie", "woningen
+  isoleren"). At least one shared word must be distinctive (used by few texts): words
+  every action uses ("regionaal", "gemeenten", "opzetten") do not make two actions one idea;
 - thesaurus: the idea again, with words of one meaning in the reviewed thesaurus
   (`thesaurus`, "opzetten"/"oprichten", "bewoners"/"inwoners") counted as shared.
 
 Before any comparison the region's abbreviations are written out ("HHNK", "W-F").
 
-One rule overrides them all: when the texts are one frame with one or two words filled
+Two rules override them all. When the texts are one frame with one or two words filled
 in differently on each side ("Starterslening"/"Blijverslening", "opzetten"/"evalueren",
 "Wmo-hulpmiddelen"/"Jeugdhulp", "wind op land"/"zon op dak"), they are a pattern filled
-in differently, not one thing said twice.
+in differently, not one thing said twice. When they are the same words but for a compound
+whose extra part says which kind ("Fonds"/"Innovatiefonds", "Woonvisie"/"Woonzorgvisie"),
+they are a thing and a narrower one (`is_narrower`).
 """
 
 from __future__ import annotations
@@ -36,6 +42,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from os.path import commonprefix
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -77,6 +84,9 @@ _FILLED_IN = 2
 _PARTICLES = ("aan", "af", "bij", "door", "in", "mee", "na", "om", "op", "over", "samen",
               "terug", "toe", "uit", "vast", "voor", "weg")
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+_DOUBLE_VOWEL = re.compile(r"([aeou])\1")
+_DOUBLE_LETTER = re.compile(r"(.)\1")
+_COMPARATIVE = ("er", "ere")
 _PARENTHESES = re.compile(r"[()]")
 
 
@@ -92,6 +102,11 @@ class Signal:
 @functools.cache
 def _synonym_of() -> dict[str, str]:
     return {stem(word): group for group, words in synonyms().items() for word in words}
+
+
+@functools.cache
+def _thesaurus_words() -> tuple[str, ...]:
+    return tuple(word for words in synonyms().values() for word in words)
 
 
 def _without_particle(root: str) -> str | None:
@@ -114,6 +129,8 @@ def match_kind(first: str, second: str) -> str | None:
     group = _synonym_of().get(one)
     if group is not None and group == _synonym_of().get(other):
         return SYNONYM
+    if made_more(one, second) or made_more(other, first):
+        return ROOT  # "versnellen" and "sneller"
     for verb, form in ((one, other), (other, one)):
         rest = _without_particle(verb)
         if rest is not None and form.startswith(rest) and len(form) <= len(rest) + 1:
@@ -121,16 +138,70 @@ def match_kind(first: str, second: str) -> str | None:
     if _part_of(first, second):
         return PART  # "energieloket" and "loket"
     compound = _part_of(one, other)
-    short = min(one, other, key=len)
-    # Letter by letter on purpose: ruff's RUF071 would have commonpath, which compares
-    # whole words and so never finds a shared root.
-    shared = len(commonprefix((one, other)))  # noqa: RUF071
-    if not compound and shared >= max(_ROOT, len(short) - 1):
-        return ROOT  # "isoleer" (isolatie) and "isoler" (isoleren)
+    if not compound and _one_root(one, other):
+        return ROOT  # "isoleer" (isolatie) and "isoler" (isoleren); "eenzaam" and "eenzame"
+    if inserted_part(first, second) is not None:
+        return PART  # "woonzorgvisie" is a "woonvisie" with "zorg" in it, no typo of it
     if min(len(first), len(second)) >= 3 and max(len(first), len(second)) >= 4 \
             and fuzz.ratio(first, second) >= _TYPO_RATIO:
         return TYPO  # before a compound of stems: "versnellee" is "versnellen" mistyped
     return PART if compound else None
+
+
+def made_more(verb: str, word: str) -> bool:
+    """`verb` (a stem) is "ver" and an adjective, making it more, and `word` (as written)
+    is that adjective's comparative: "versnel" (versnellen) and "sneller", "vergroot" and
+    "groter", "verbeteer" and "beter". Doubled letters count once ("snel", "sneller")."""
+    if not (verb.startswith("ver") and word.endswith(_COMPARATIVE)):
+        return False
+    rest = _without_doubles(verb[3:])
+    return rest in {_without_doubles(form) for form in _comparative_bases(word)}
+
+
+def _comparative_bases(word: str) -> tuple[str, ...]:
+    """What a comparative ("groter", "hogere") can be the comparative of: the word less
+    its ending, or, long enough, the word itself ("beter")."""
+    base = word[:-3] if word.endswith("ere") else word[:-2]
+    return (*((base,) if len(base) >= _PART else ()), *((word,) if len(word) >= _ROOT else ()))
+
+
+def _without_doubles(letters: str) -> str:
+    return _DOUBLE_LETTER.sub(r"\1", letters)
+
+
+def _one_root(one: str, other: str) -> bool:
+    """Two stems share all but their last letter, and at least `_ROOT` letters, as written
+    or with their long vowels written once."""
+    shared = max(_ROOT, min(len(one), len(other)) - 1)
+    if len(one) >= shared <= len(other) and one[:shared] == other[:shared]:
+        return True
+    one, other = single_vowels(one), single_vowels(other)
+    shared = max(_ROOT, min(len(one), len(other)) - 1)
+    return len(one) >= shared <= len(other) and one[:shared] == other[:shared]
+
+
+@functools.lru_cache(maxsize=65536)
+def single_vowels(root: str) -> str:
+    """A stem with its long vowels written once: Dutch doubles a vowel in a closed syllable
+    only ("eenzaam", "eenzame"; "koop", "kopen"), which the stemmer leaves as it is."""
+    return _DOUBLE_VOWEL.sub(r"\1", root)
+
+
+def inserted_part(first: str, second: str) -> str | None:
+    """The part the longer word holds inside, between the start and end of the shorter:
+    "zorg" of "woonzorgvisie" against "woonvisie". A typo adds a letter or two, never a
+    whole part."""
+    if abs(len(first) - len(second)) < _PART:
+        return None
+    short, long = sorted((first, second), key=len)
+    size = len(long) - len(short)
+    if len(short) < 2 * _PART:
+        return None
+    start = len(commonprefix((short, long)))  # noqa: RUF071
+    end = len(commonprefix((short[::-1], long[::-1])))  # noqa: RUF071
+    if min(start, end) < _PART or max(start, end) >= len(short) or start + end < len(short):
+        return None  # the shorter word is not split in two around it
+    return long[start:start + size]
 
 
 def _part_of(one: str, other: str) -> bool:
@@ -147,13 +218,18 @@ def words_match(first: str, second: str) -> bool:
 
 def match_table(words: Iterable[str]) -> dict[str, dict[str, str]]:
     """Every pair of `words` that match, with how (`match_kind`), found without trying all
-    pairs: words meet on their stem, synonym group, compound parts, first letters and verb
-    without particle, and rapidfuzz scores each word against the words of a length it could
-    be a typo of, in C++. Each meeting is then confirmed by `match_kind`, so the table is exact."""
+    pairs: words meet on their stem, synonym group, compound parts, first letters (also with
+    long vowels written once), start and end (around a part inside), verb without particle,
+    and adjective ("snel" of "versnellen" and "sneller"), and rapidfuzz scores each word
+    against the words of a length it could be a typo of, in C++. Each meeting is then
+    confirmed by `match_kind`, so the table is exact."""
     vocabulary = sorted(set(words))
     table: dict[str, dict[str, str]] = {word: {} for word in vocabulary}
     # Words that meet when they share a key: one stem, one synonym group, one start.
     shared: dict[str, list[str]] = defaultdict(list)
+    # Words by how they start and end: a compound with a part inside ("woonzorgvisie")
+    # starts and ends as the word without it ("woonvisie").
+    ends: dict[tuple[str, str], list[str]] = defaultdict(list)
     # Words found by what another word holds: its parts, its verb without particle.
     by_form: dict[str, list[str]] = defaultdict(list)
     for word in vocabulary:
@@ -163,6 +239,14 @@ def match_table(words: Iterable[str]) -> dict[str, dict[str, str]]:
         shared["s:" + root].append(word)
         if len(root) >= _ROOT:
             shared["r:" + root[:_ROOT]].append(word)
+            shared["v:" + single_vowels(root)[:_ROOT]].append(word)
+        if len(word) >= 2 * _PART:
+            ends[(word[:_PART], word[-_PART:])].append(word)
+        if root.startswith("ver"):
+            shared["m:" + _without_doubles(root[3:])].append(word)
+        if word.endswith(_COMPARATIVE):
+            for form in _comparative_bases(word):
+                shared["m:" + _without_doubles(form)].append(word)
         group = _synonym_of().get(root)
         if group is not None:
             shared["g:" + group].append(word)
@@ -183,6 +267,9 @@ def match_table(words: Iterable[str]) -> dict[str, dict[str, str]]:
             held.add(rest)
         for form in held:
             pairs.update((word, other) for other in by_form.get(form, ()) if other != word)
+    for members in ends.values():
+        pairs.update((short, long) for short in members for long in members
+                     if inserted_part(short, long) is not None)
     # Typos: each word scored in C++ against the words long enough and short enough to
     # reach the typo ratio (`process.extract`; `cdist` would need numpy, whose import alone
     # costs more than all of this).
@@ -201,6 +288,62 @@ def match_table(words: Iterable[str]) -> dict[str, dict[str, str]]:
     return table
 
 
+def _linked(part: str) -> tuple[str, ...]:
+    """A compound's first part as written, and without the linking "s" it may end with
+    ("verkeers" in "verkeersveiligheid")."""
+    return (part, part[:-1]) if part.endswith("s") and len(part) > _PART else (part,)
+
+
+def _known_forms(word: str) -> tuple[str, ...]:
+    """A word as a compound's part may write it: as written, its stem, without the plural
+    ending ("woning" of "woningen": its stem is "woon")."""
+    plural = word[:-2] if word.endswith("en") else word[:-1] if word.endswith("s") else word
+    return (word, stem(word), plural)
+
+
+def split_compounds(table: dict[str, dict[str, str]]) -> dict[tuple[str, str], tuple[str, bool]]:
+    """Compounds split into known parts, each part then meeting the words it is in another
+    form: "woningisolatie" meets "isoleren" (its part "isolatie") where "woning" is known.
+
+    A part is known when it is a word of these texts or of the thesaurus (`_known_forms`);
+    the other part must be one of the texts' words by stem or root (`_one_root`). The stems
+    compared are the compound's own stem cut at the split, never a part stemmed apart (the
+    stemmer is the costly step; it changes only a word's ending). Each split found is added
+    to `table` as a compound's part (`PART`); returned: the compound's extra part, and
+    whether it stands in front (`Extra.narrows`), by (compound, word its other part is).
+    """
+    words = [word for word in table if not word.isdigit()]
+    known = {form for word in (*words, *_thesaurus_words()) for form in _known_forms(word)}
+    roots = {word: stem(word) for word in words}
+    by_root: dict[str, list[str]] = defaultdict(list)
+    for word, root in roots.items():
+        by_root[root].append(word)
+        if len(root) >= _ROOT:
+            by_root[root[:_ROOT]].append(word)
+    found: dict[tuple[str, str], tuple[str, bool]] = {}
+
+    def is_known(part: str) -> bool:
+        return any(form in known for form in _linked(part))
+
+    def meet(word: str, part: str, extra: str, narrows: bool) -> None:
+        candidates = {*by_root.get(part, ()), *by_root.get(part[:_ROOT], ())}
+        for other in candidates:
+            if other != word and other not in table[word] and (part == roots[other] or (
+                    _one_root(part, roots[other]) and not _part_of(part, roots[other]))):
+                table[word][other] = table[other][word] = PART
+                found[(word, other)] = (extra, narrows)
+
+    for word, root in roots.items():
+        for at in range(_PART, len(word) - _PART + 1):
+            head, tail = word[:at], word[at:]
+            if is_known(tail):
+                for part in _linked(head):  # "woning" of "woningisolatie", as it is
+                    meet(word, part, tail, narrows=False)
+            if len(root) - at >= _PART and root.startswith(head) and is_known(head):
+                meet(word, root[at:], head, narrows=True)  # "isoleer" of "woningisoleer"
+    return found
+
+
 class Vocabulary:
     """The words of the texts of one kind: which words match which (`match_table`), and how
     rare each word is with the words of its stem, its typos and synonyms (inverse document
@@ -214,6 +357,7 @@ class Vocabulary:
                 holders[word].add(count)
         self._count = count
         self.matches = match_table(holders)
+        self._splits = split_compounds(self.matches)
         # A word is as common as the words it stands for: a typo of "kernen", or a synonym
         # of "opzetten", is no rarer than they are (a compound has a meaning of its own).
         self._frequency = {
@@ -267,6 +411,15 @@ class Vocabulary:
         if known is not None and second in self.matches:
             return known.get(second)
         return match_kind(first, second)
+
+    def extra_parts(self, first: str, second: str) -> tuple[Extra, ...]:
+        """`_extra_parts`, or the extra part of a compound split into known parts
+        (`split_compounds`)."""
+        if (split := self._splits.get((first, second))) is not None:
+            return (Extra(split[0], True, split[1]),)
+        if (split := self._splits.get((second, first))) is not None:
+            return (Extra(split[0], False, split[1]),)
+        return _extra_parts(first, second)
 
     def is_distinctive(self, word: str) -> bool:
         """Used by few texts: enough to say what a text is about, unlike "gemeenten"."""
@@ -330,19 +483,68 @@ def sorted_words(text: str) -> str:
     return " ".join(sorted(text.split()))
 
 
-def _credit(kind: str, word: str, other: str, words: Sequence[str],
+class Extra(NamedTuple):
+    """What a compound holds beyond the other word of a pair, a part of it."""
+
+    part: str
+    compound_is_first: bool
+    # In front of or inside the compound's last part, so it says which kind of that part
+    # ("innovatie" in "innovatiefonds"); at its end it is the compound's own head
+    # ("werk" in "vrijwilligerswerk").
+    narrows: bool
+
+
+def _extra_parts(first: str, second: str) -> tuple[Extra, ...]:
+    """What a compound holds beyond its part, for a word that is a part of the other's
+    compound: "energie" for "loket" and "energieloket", "zorg" for "woonzorgvisie" and
+    "woonvisie"."""
+    found = []
+    for one, two in ((first, second), (stem(first), stem(second))):
+        if len(one) == len(two):
+            continue
+        first_is_long = len(one) > len(two)
+        long, short = (one, two) if first_is_long else (two, one)
+        if long.startswith(short):
+            found.append(Extra(long[len(short):], first_is_long, narrows=False))
+        elif long.endswith(short):
+            found.append(Extra(long[:-len(short)], first_is_long, narrows=True))
+        elif (inside := inserted_part(long, short)) is not None:
+            found.append(Extra(inside, first_is_long, narrows=True))
+    return tuple(found)
+
+
+def _credit(vocabulary: Vocabulary, word: str, other: str, words: Sequence[str],
             others: Sequence[str]) -> float:
-    """How much of a match `word` (of `words`) and `other` (of `others`) are: a compound
-    met by one of its parts is half a match, unless its other part is in the other text."""
-    if kind != PART:
-        return 1.0
-    for one, two in ((word, other), (stem(word), stem(other))):
-        long, short, holder = (one, two, others) if len(one) > len(two) else (two, one, words)
-        if long.startswith(short) or long.endswith(short):
-            remainder = long[len(short):] if long.startswith(short) else long[:-len(short)]
-            if any(words_match(remainder, held) for held in holder if held not in (word, other)):
-                return 1.0
+    """How much of a match a compound `word` (of `words`) and its part `other` (of `others`),
+    or the other way round, are: half a match, unless the compound's extra part is in the
+    text of its part too, or is the part again in other words ("dorpskernen": a "kern"
+    that is a "dorp")."""
+    for extra in vocabulary.extra_parts(word, other):
+        compound, holder = (word, others) if extra.compound_is_first else (other, words)
+        if any(words_match(extra.part, held) for held in holder if held != compound):
+            return 1.0
     return _PART_CREDIT
+
+
+def is_narrower(first: Sequence[str], second: Sequence[str], vocabulary: Vocabulary) -> bool:
+    """The texts say the same but for one word each, a compound on one side and its part on
+    the other, and the compound's extra part stands in front of (or inside) the part they
+    share and is in neither text: it says which kind, so the compound names a narrower thing.
+
+    "Innovatiefonds voor ondernemers" is one fund of the "Fonds voor ondernemers", the
+    "Woonzorgvisie" a vision of its own beside the "Woonvisie"; "Voorzieningen in de
+    dorpskernen" are the "voorzieningen in de kernen" (a village is one of the "kernen"),
+    and "Vrijwilligerswerk stimuleren" is "vrijwilligers stimuleren" (the extra "werk" is
+    the compound's head, what it is about stays the same).
+    """
+    left = [word for word in first if not vocabulary.is_same_word(word, second)]
+    right = [word for word in second if not vocabulary.is_same_word(word, first)]
+    if len(left) != 1 or len(right) != 1 or vocabulary.kind(left[0], right[0]) != PART:
+        return False
+    extras = [extra for extra in vocabulary.extra_parts(left[0], right[0]) if extra.narrows]
+    return bool(extras) and not any(
+        words_match(extra.part, held) for extra in extras for held in (*first, *second)
+        if held != (left[0] if extra.compound_is_first else right[0]))
 
 
 def idea(first: str, second: str, vocabulary: Vocabulary) -> tuple[Signal, ...]:
@@ -366,7 +568,8 @@ def idea(first: str, second: str, vocabulary: Vocabulary) -> tuple[Signal, ...]:
                 kind = vocabulary.kind(word, candidate)
                 if kind is None:
                     continue
-                credit = _credit(kind, word, candidate, words, others)
+                credit = 1.0 if kind != PART else _credit(vocabulary, word, candidate, words,
+                                                              others)
                 best = max(best, credit)
                 if kind == SYNONYM:
                     synonym = synonym or candidate
@@ -491,6 +694,8 @@ def assess(first: str, second: str, vocabulary: Vocabulary, *,
     if names:
         if is_contrast(name_key(first), name_key(second)):
             return ()
-    elif is_contrast(content_words(first), content_words(second), vocabulary):
-        return ()
+    else:
+        one, other = content_words(first), content_words(second)
+        if is_contrast(one, other, vocabulary) or is_narrower(one, other, vocabulary):
+            return ()
     return tuple(sorted(passing, key=lambda signal: -signal.score))

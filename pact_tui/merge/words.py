@@ -2,7 +2,8 @@
 
 The Snowball Dutch stemmer folds "kernen" and "kern", "isoleren" and "isolatie" nearly
 together, so two groups writing the same idea in another form of the same words still
-meet. Stop words (articles, prepositions, "alle", "elke") say nothing about the idea.
+meet. Stop words (articles, prepositions, "alle", "elke", "steeds", a verb's particle
+standing apart as in "neemt toe") say nothing about the idea.
 Abbreviations of the region's organisations and places are written out first
 (`thesaurus.expand_abbreviations`), so "HHNK" and "Hoogheemraadschap Hollands
 Noorderkwartier" are the same words.
@@ -22,9 +23,9 @@ STOP_WORDS = frozenset({
     "door", "een", "eén", "één", "elk", "elke", "en", "er", "extra", "hele", "het", "hoe",
     "hoeveel", "hun", "in", "is", "je", "kan", "meer", "met", "mee", "moet", "moeten", "na",
     "naar", "niet",
-    "nog", "of", "om", "onder", "ons", "onze", "ook", "op", "over", "per", "te", "tegen",
-    "ten", "ter", "tot", "tussen", "uit", "van", "veel", "voor", "waar", "wat", "we", "wij",
-    "worden", "wordt", "zal", "ze", "zich", "zijn", "zo", "zodat",
+    "nog", "of", "om", "onder", "ons", "onze", "ook", "op", "over", "per", "steeds", "te",
+    "tegen", "ten", "ter", "toe", "tot", "tussen", "uit", "van", "veel", "voor", "waar", "wat",
+    "we", "wij", "worden", "wordt", "zal", "ze", "zich", "zijn", "zo", "zodat",
 })
 
 _STEMMER = snowballstemmer.stemmer("dutch")

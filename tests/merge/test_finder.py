@@ -15,7 +15,16 @@ import pytest
 from pact_tui.merge import merge_sessions
 from pact_tui.merge.duplicates import find_duplicates
 from pact_tui.merge.normalize import normalize_text
-from pact_tui.merge.signals import THESAURUS, Vocabulary, assess, match_kind, match_table
+from pact_tui.merge.signals import (
+    ROOT,
+    SYNONYM,
+    THESAURUS,
+    Vocabulary,
+    assess,
+    match_kind,
+    match_table,
+)
+from pact_tui.merge.words import content_words
 from pact_tui.model import Action
 
 # Titles from other groups' programmes, so that a word of each pair is rare enough to
@@ -45,6 +54,57 @@ def test_words_of_one_root_with_another_ending_match() -> None:
 def test_a_synonym_a_separable_verb_or_a_short_typo_is_not_a_difference(first: str,
                                                                        second: str) -> None:
     assert proposed(first, second)
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("Toeristische routes in het buitengebied versterken",
+     "Recreatieve routes in het buitengebied verbeteren"),
+    ("Gebrek aan woonruimte voor arbeidsmigranten", "Tekort aan huisvesting voor arbeidsmigranten"),
+    ("Collectieve inkoopactie voor zonnepanelen organiseren",
+     "Gezamenlijke inkoop van zonnepanelen opzetten"),
+    ("Het aantal laadpalen bij sporthallen verhogen", "Laadpalen bij sporthallen uitbreiden"),
+    ("Onvoldoende stageplekken in de zorg", "Tekort aan stageplekken in de zorg"),
+    ("Krapte aan personeel in de kinderopvang", "Gebrek aan personeel in de kinderopvang"),
+])
+def test_adjectives_and_verbs_of_one_meaning_in_programmes_are_synonyms(first: str,
+                                                                        second: str) -> None:
+    assert proposed(first, second)
+
+
+def test_regional_is_where_an_action_happens_and_joint_is_with_whom() -> None:
+    assert match_kind("regionaal", "regio") == SYNONYM
+    assert match_kind("regionaal", "gezamenlijk") is None
+
+
+def test_each_group_of_the_thesaurus_says_what_it_means() -> None:
+    lines = resources.files("pact_tui.merge").joinpath(
+        "data", "thesaurus-nl.toml").read_text("utf-8").splitlines()
+    section = lines[lines.index("[synonyms]"):lines.index("[abbreviations]")]
+    for number, line in enumerate(section):
+        if "= [" in line:
+            assert section[number - 1].startswith("# "), line
+
+
+def test_one_root_with_its_long_vowel_written_once_or_twice_matches() -> None:
+    assert match_kind("eenzaamheid", "eenzame") == ROOT
+    assert match_table(["eenzaamheid", "eenzame"])["eenzaamheid"] == {"eenzame": ROOT}
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("Dijken verhogen", "Hogere dijken"),
+    ("Vergroten van de zichtbaarheid", "Zichtbaarheid groter maken"),
+])
+def test_a_verb_of_ver_and_an_adjective_is_that_adjective_made_more(first: str,
+                                                                   second: str) -> None:
+    assert match_kind("versnellen", "sneller") == match_kind("verbeteren", "beter") == ROOT
+    assert match_kind("verbouwen", "bouwen") != ROOT  # no comparative: another verb
+    assert proposed(first, second)
+
+
+def test_a_particle_or_steeds_standing_apart_says_nothing_about_the_idea() -> None:
+    assert content_words("Eenzaamheid onder ouderen neemt steeds toe") == (
+        "eenzaamheid", "ouderen", "neemt")
+    assert proposed("Eenzaamheid onder ouderen neemt toe", "Steeds meer eenzame senioren")
 
 
 def test_the_thesaurus_says_which_words_it_read_as_one() -> None:
@@ -89,7 +149,10 @@ def test_the_thesaurus_is_one_meaning_per_word_and_written_as_compared() -> None
 def test_the_match_table_holds_exactly_the_pairs_of_words_that_match() -> None:
     words = ["isolatie", "isoleren", "opstellen", "stelt", "energieloket", "loket", "wind",
              "wnd", "zon", "zoon", "opzetten", "oprichten", "woningbouw", "woningbouwmonitor",
-             "kernen", "kern", "kenren", "2025", "2030", "versnellen", "versnellee", "dorpen"]
+             "kernen", "kern", "kenren", "2025", "2030", "versnellen", "versnellee", "dorpen",
+             "eenzaam", "eenzame", "straat", "straten", "woonvisie", "woonzorgvisie",
+             "zorgplan", "zorgcrisisplan", "snellere", "verbeteren", "beter",
+             "vergroten", "groter", "verhogen", "hogere", "verkeer", "keer"]
     table = match_table(words)
     for first, second in itertools.combinations(words, 2):
         assert (second in table[first]) == (match_kind(first, second) is not None), (first,
