@@ -1,7 +1,8 @@
 """The duplicate finder on the labelled Dutch set meets its targets at the default thresholds.
 
-The set has two parts: the pairs the finder was tuned on, and held-out pairs in the wording
-of other regional programmes that nothing was tuned on, measured only."""
+The set has three parts: the pairs the finder was tuned on, and two held-out parts in the wording
+of other regional programmes that nothing was tuned on, measured only. The second held-out part
+is measured in bench_duplicates alone: no recall is asserted on it, so nothing is fitted to it."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pact_tui.merge.labelled import LabelledPair, measure, parse_pairs
 
 SET = Path(__file__).parents[1] / "data" / "duplicates-nl.tsv"
 HELD_OUT = Path(__file__).parents[1] / "data" / "duplicates-nl-holdout.tsv"
+SECOND_HELD_OUT = Path(__file__).parents[1] / "data" / "duplicates-nl-holdout2.tsv"
 
 
 def read_pairs(path: Path = SET) -> list[LabelledPair]:
@@ -25,6 +27,16 @@ def test_the_labelled_set_is_big_and_varied_enough() -> None:
     held_out = read_pairs(HELD_OUT)
     assert len(held_out) >= 40
     assert {(p.first, p.second) for p in held_out}.isdisjoint((p.first, p.second) for p in pairs)
+
+
+def test_the_second_held_out_set_is_labelled_consistently_and_shares_no_pair() -> None:
+    pairs = read_pairs(SECOND_HELD_OUT)
+    assert len(pairs) >= 120
+    assert {p.kind for p in pairs} == {"action"}
+    assert {p.pair for p in pairs} == {"typo", "reorder", "paraphrase", "name", "different"}
+    assert all(p.same == (p.pair != "different") for p in pairs)
+    elsewhere = {(p.first, p.second) for p in read_pairs() + read_pairs(HELD_OUT)}
+    assert elsewhere.isdisjoint((p.first, p.second) for p in pairs)
 
 
 def test_recall_and_precision_reach_their_targets() -> None:
