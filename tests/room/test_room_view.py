@@ -11,7 +11,7 @@ import pytest
 
 from pact_tui.model import Action, Challenge, PartyRef, Planning
 from pact_tui.store import SessionFile
-from pact_tui.tui import follow
+from pact_tui.tui import arriving, follow
 
 if TYPE_CHECKING:
     from tests.room.conftest import Room
@@ -110,8 +110,8 @@ async def test_at_80x24_a_whole_action_shows_without_cutting_a_word(
         assert not missing, text
 
 
-async def test_a_broken_file_shows_a_message_and_keeps_the_last_picture(
-    session_path: Path, facilitator: SessionFile, room: Room
+async def test_a_broken_file_is_first_still_arriving_then_named_and_keeps_the_last_picture(
+    session_path: Path, facilitator: SessionFile, room: Room, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     app = room.app(session_path)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -119,6 +119,10 @@ async def test_a_broken_file_shows_a_message_and_keeps_the_last_picture(
         broken = session_path.with_name("broken.tmp")
         broken.write_text('{"actions": {"1": {"title": ', encoding="utf-8")
         os.replace(broken, session_path)  # whole, as a sync client would put it there
+        # A sync engine may still be writing it: no alarm while it may yet read whole.
+        text = await room.shows(pilot, "wordt nog gesynchroniseerd", "laatste goede stand")
+        assert "⚠" not in text and "Flexwoningen voor starters" in text
+        monkeypatch.setattr(arriving, "UNREADABLE_AFTER", 0.0)  # it stayed broken a while
         text = await room.shows(pilot, "⚠", "ongeldig", "laatste goede stand")
         assert "Flexwoningen voor starters" in text
         facilitator.add(Action(theme="wonen", title="Weer goed", position=3))
@@ -141,6 +145,7 @@ async def test_a_locked_file_shows_a_message_and_keeps_the_last_picture(
             return read_bytes(path)
 
         monkeypatch.setattr(Path, "read_bytes", locked)
+        monkeypatch.setattr(arriving, "UNREADABLE_AFTER", 0.0)
         os.utime(session_path, ns=(1, 1))
         text = await room.shows(pilot, "⚠", "Toegang geweigerd")
         assert "Flexwoningen voor starters" in text

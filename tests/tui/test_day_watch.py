@@ -10,6 +10,7 @@ import pytest
 from pact_tui.merge.day import new_breakout
 from pact_tui.model import Action, Laptop, RegionProfile, Session, SessionMeta
 from pact_tui.store import write_session
+from pact_tui.tui import arriving
 from pact_tui.tui.day import watch
 from pact_tui.tui.day.watch import DayWatcher
 
@@ -36,7 +37,7 @@ def test_a_file_cut_short_is_still_arriving_then_unreadable_once_it_stays_so(
     assert wonen.syncing and not wonen.problem
     assert [a.title for a in wonen.changes.added] == ["Tiny"]  # the last good version
 
-    monkeypatch.setattr(watch, "UNREADABLE_AFTER", 0.0)
+    monkeypatch.setattr(arriving, "UNREADABLE_AFTER", 0.0)
     assert watcher.look()
     [wonen] = watcher.state().breakouts
     assert not wonen.syncing and "wonen.json" in wonen.problem

@@ -304,6 +304,7 @@ MESSAGES: dict[str, str] = {
     "tui.room.app_title": "Room view",
     "tui.room.reading": "Reading the session file…",
     "tui.room.unreadable": "Session file {file} cannot be read now: {problem}.",
+    "tui.room.arriving": "The session file is still being synchronised.",
     "tui.room.kept": "Showing the last good state, read at {time}.",
     "tui.room.following": "following the facilitator",
     "tui.room.own_keys": "own keys",

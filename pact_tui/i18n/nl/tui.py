@@ -304,6 +304,7 @@ MESSAGES: dict[str, str] = {
     "tui.room.app_title": "Zaalweergave",
     "tui.room.reading": "Het sessiebestand wordt gelezen…",
     "tui.room.unreadable": "Sessiebestand {file} kan nu niet gelezen worden: {problem}.",
+    "tui.room.arriving": "Het sessiebestand wordt nog gesynchroniseerd.",
     "tui.room.kept": "U ziet de laatste goede stand, gelezen om {time}.",
     "tui.room.following": "volgt de procesbegeleider",
     "tui.room.own_keys": "eigen toetsen",

@@ -1,10 +1,9 @@
 """Watching a day folder from a thread: the programme and every breakout file, as they arrive.
 
 As the room view's watcher does (`tui/room/watch.py`), each file's signature (inode, size,
-modification time) is compared on every look and only a changed file is read. A sync
-engine may write a file in place, so a file can be seen half-written: it keeps its last
-good version, is marked as still arriving and is read again shortly; only when it stays
-unreadable and unchanged for `UNREADABLE_AFTER` seconds is it called unreadable. What a
+modification time) is compared on every look and only a changed file is read. A file seen
+half-written keeps its last good version and is marked as still arriving
+(`tui/arriving.py`) until it reads whole, or stays unreadable long enough to be called so. What a
 breakout changed and the duplicates between breakouts are worked out here too, per file
 only when that file changed, so the screen only draws.
 """
@@ -35,11 +34,9 @@ from pact_tui.model.collector import collector_paused
 from pact_tui.store import read_session
 from pact_tui.store.folder import not_a_session
 from pact_tui.store.sync_copies import confirmed_copies, conflict_copy_of
-from pact_tui.tui.room.watch import Signature, signature
+from pact_tui.tui.arriving import Arrival, signature
 
 POLL_SECONDS = 0.02
-RETRY_SECONDS = 0.2
-UNREADABLE_AFTER = 30.0
 DRAW_WAIT_SECONDS = 1.0
 
 
@@ -82,13 +79,9 @@ class DayState:
 class _Reading:
     """What the watcher knows of one file."""
 
-    seen: Signature | str = "unread"
+    arrival: Arrival = field(default_factory=Arrival)
     good: Session | None = None
     arrived: dt.datetime | None = None
-    failing_since: float | None = None
-    tried_at: float = 0.0
-    error: str = ""
-    problem: str = ""
     ignored: bool = False  # well-formed JSON that is no session (the app's own files)
 
 
@@ -157,38 +150,25 @@ class DayWatcher:
             changed = True
         for path in sorted(present):
             reading = self._files.setdefault(path, _Reading())
-            current = signature(path)
-            if current != reading.seen:
-                # Changed: what it says now counts, and any waiting starts again.
-                reading.seen = current
-                reading.failing_since, reading.problem = None, ""
+            if reading.arrival.due(signature(path), now):
                 changed |= self._read(path, reading, now)
-            elif reading.failing_since is not None and not reading.problem:
-                if now - reading.tried_at >= RETRY_SECONDS:
-                    changed |= self._read(path, reading, now)
-                if reading.failing_since is not None and \
-                        now - reading.failing_since >= UNREADABLE_AFTER:
-                    reading.problem = reading.error
-                    changed = True
+            changed |= reading.arrival.settled(now)
         return changed
 
     def _read(self, path: Path, reading: _Reading, now: float) -> bool:
         """Read `path`; whether what is shown of it changed."""
-        reading.tried_at = now
         try:
             session = read_session(path)
         except (UserError, OSError) as error:
             if not_a_session(path):
                 reading.ignored = True
                 return False
-            reading.error = str(error) if isinstance(error, UserError) else t(
-                "tui.day.unreadable", file=path.name, problem=error.strerror or str(error))
-            first = reading.failing_since is None
-            if first:
-                reading.failing_since = now
-            return first
+            return reading.arrival.read_failed(
+                str(error) if isinstance(error, UserError) else t(
+                    "tui.day.unreadable", file=path.name, problem=error.strerror or str(error)),
+                now)
         reading.good, reading.ignored = session, False
-        reading.failing_since, reading.problem = None, ""
+        reading.arrival.read_whole(now)
         reading.arrived = _modified(path)
         return True
 
@@ -245,8 +225,8 @@ class DayWatcher:
         if reading.good is not None:
             changes = self._changes_of(path, reading.good, programme)
         return DayFile(path=path, session=reading.good, arrived=reading.arrived,
-                       syncing=reading.failing_since is not None and not reading.problem,
-                       problem=reading.problem, changes=changes, copies=tuple(copies),
+                       syncing=reading.arrival.arriving, problem=reading.arrival.problem,
+                       changes=changes, copies=tuple(copies),
                        merged=reading.good is not None and programme is not None
                        and merged_into(reading.good, programme))
 

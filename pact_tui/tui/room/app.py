@@ -60,6 +60,9 @@ class RoomApp(App[None]):
             super().__init__()
             self.session = session
 
+    class Arriving(Message):
+        """The file does not read whole yet: a sync engine may still be writing it."""
+
     class ReadFailed(Message):
         def __init__(self, problem: str) -> None:
             super().__init__()
@@ -77,6 +80,7 @@ class RoomApp(App[None]):
         self.session: Session | None = None
         self.read_at: dt.datetime | None = None
         self.problem = ""
+        self.arriving = False
         self.facilitator = FollowState()
         self.own = Place(phase="")
         self.at_top = False
@@ -86,6 +90,7 @@ class RoomApp(App[None]):
         self._watcher = Watcher(
             path,
             on_session=lambda session: self._from_watcher(self.SessionRead(session)),
+            on_arriving=lambda: self._from_watcher(self.Arriving()),
             on_problem=lambda problem: self._from_watcher(self.ReadFailed(problem)),
             on_follow=lambda state: self._from_watcher(self.FollowMoved(state)),
         )
@@ -119,11 +124,17 @@ class RoomApp(App[None]):
         gc.freeze()
         self.read_at = now_utc()
         self.problem = ""
+        self.arriving = False
         self._show()
         self.call_after_refresh(self.painted)
 
+    def on_room_app_arriving(self, message: Arriving) -> None:
+        self.arriving = True
+        self._show()
+
     def on_room_app_read_failed(self, message: ReadFailed) -> None:
         self.problem = message.problem
+        self.arriving = False
         self._show()
 
     def on_room_app_follow_moved(self, message: FollowMoved) -> None:
@@ -174,12 +185,14 @@ class RoomApp(App[None]):
 
     def _show_message(self) -> None:
         line = self.query_one("#room-message", Static)
-        line.display = bool(self.problem)
+        line.display = bool(self.problem) or self.arriving
+        kept = ""
+        if self.read_at is not None:
+            kept = " " + t("tui.room.kept", time=self.read_at.astimezone().strftime("%H:%M:%S"))
         if self.problem:
-            kept = ""
-            if self.read_at is not None:
-                kept = " " + t("tui.room.kept", time=self.read_at.astimezone().strftime("%H:%M:%S"))
             line.update(Text("⚠ " + shown(self.problem, lines=True) + kept))
+        elif self.arriving:
+            line.update(Text(t("tui.room.arriving") + kept))
 
     def _show_keys(self) -> None:
         state = t("tui.room.following") if self.following else t("tui.room.own_keys")
