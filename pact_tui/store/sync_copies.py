@@ -34,9 +34,7 @@ from pact_tui.store.errors import NewerSchemaError, StoreError
 from pact_tui.store.links import read_plain_file
 
 if TYPE_CHECKING:
-    from pact_tui.merge import Conflict
     from pact_tui.model import Session
-    from pact_tui.store.session_file import SessionFile
 
 SUFFIX = ".json"
 
@@ -171,23 +169,6 @@ def session_id(path: Path) -> str | None:
         return None
     found = documents[0].get("id")
     return found if isinstance(found, str) and found else None
-
-
-def merge_conflict_copy(file: SessionFile, copy: ConflictCopy) -> tuple[Conflict, ...]:
-    """Merge `copy` into the open, writable `file` (one atomic replace_all); the copy goes into
-    the file's backups and is then removed; returns the conflicts a person still has to decide.
-
-    CopyNotReadyError while the copy does not read whole (it stays where it is); a failing
-    save raises as any save does, and leaves the copy too.
-    """
-    # The merge (and its fuzzy matching) loads only when a copy is there to merge.
-    from pact_tui.merge.copies import merge_copies
-
-    content, theirs = read_copy(copy, file.meta.id)
-    merged = merge_copies(file.snapshot(), theirs)
-    file.replace_all(merged.session)
-    keep_and_remove(file.path, copy, content)
-    return merged.conflicts
 
 
 def read_copy(copy: ConflictCopy, session_id: str) -> tuple[bytes, Session]:

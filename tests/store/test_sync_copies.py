@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from pact_tui.editor.sync_merge import merge_conflict_copy
 from pact_tui.model import Action, RegionProfile
 from pact_tui.store import SessionFile, read_session, write_session
 from pact_tui.store.backups import backups_of
@@ -15,7 +16,6 @@ from pact_tui.store.sync_copies import (
     CopyNotReadyError,
     conflict_copies,
     conflict_copy_of,
-    merge_conflict_copy,
 )
 from tests.store.conftest import make_session
 
