@@ -156,9 +156,10 @@ def _one(table: str, item: Item, tombstones: Sequence[Deletion], own: _Side, oth
         return item, None, []  # added in the copy that holds it
     if any(deletion_token(d.fingerprint) in item.supersedes for d in tombstones):
         return item, None, []  # a person kept it over that deletion before
-    versions = {(fp, revision): content for fp, revision, content in past_versions(item)}
-    if any((d.fingerprint, d.revision) == (item.fingerprint(), item.revision) for d in tombstones):
+    current = (item.fingerprint(), item.revision)
+    if any((d.fingerprint, d.revision) == current for d in tombstones):
         return None, None, []  # deleted in the other copy, unchanged here since
+    versions = {(fp, revision): content for fp, revision, content in past_versions(item)}
     seen = next((d for d in reversed(tombstones) if (d.fingerprint, d.revision) in versions),
                 None)
     base = _base_item(item, versions[(seen.fingerprint, seen.revision)]) if seen else None
