@@ -112,10 +112,10 @@ def _merged_item(table: str, mine: Item | None, theirs: Item | None, sides: tupl
         return item, conflict, []
     if mine is not None:
         return _one(table, mine, their_side.tombstones.get(mine.id, ()), mine_side, their_side,
-                    mine_kept=True)
+                    held_by_mine=True)
     assert theirs is not None
     return _one(table, theirs, mine_side.tombstones.get(theirs.id, ()), their_side, mine_side,
-                mine_kept=False)
+                held_by_mine=False)
 
 
 def _both(table: str, mine: Item, theirs: Item, sides: tuple[_Side, _Side]
@@ -148,15 +148,18 @@ def _both(table: str, mine: Item, theirs: Item, sides: tuple[_Side, _Side]
 
 
 def _one(table: str, item: Item, tombstones: Sequence[Deletion], own: _Side, other: _Side, *,
-         mine_kept: bool) -> tuple[Item | None, Conflict | None, list[PastVersion]]:
-    """An item only one copy holds; the other holds `tombstones` for its id."""
+         held_by_mine: bool) -> tuple[Item | None, Conflict | None, list[PastVersion]]:
+    """An item only one copy (`own`) holds; the other holds `tombstones` for its id. In an
+    open conflict the item stays when it is mine's, and goes to `meta.removed` when the
+    deletion is mine's."""
     if not tombstones:
         return item, None, []  # added in the copy that holds it
     if any(deletion_token(d.fingerprint) in item.supersedes for d in tombstones):
         return item, None, []  # a person kept it over that deletion before
-    versions = {(fp, revision): content for fp, revision, content in past_versions(item)}
-    if any((d.fingerprint, d.revision) == (item.fingerprint(), item.revision) for d in tombstones):
+    current = (item.fingerprint(), item.revision)
+    if any((d.fingerprint, d.revision) == current for d in tombstones):
         return None, None, []  # deleted in the other copy, unchanged here since
+    versions = {(fp, revision): content for fp, revision, content in past_versions(item)}
     seen = next((d for d in reversed(tombstones) if (d.fingerprint, d.revision) in versions),
                 None)
     base = _base_item(item, versions[(seen.fingerprint, seen.revision)]) if seen else None
@@ -168,7 +171,7 @@ def _one(table: str, item: Item, tombstones: Sequence[Deletion], own: _Side, oth
         base_fingerprint=seen.fingerprint if seen else None, base=base,
         versions=(_version(item, own.origin, None), deletion),
         differences=field_differences([item, None], base))
-    if mine_kept:
+    if held_by_mine:
         kept = item.model_copy(update={"history": joined(
             item.history, [past_version(None, item.id, SYNC, [other.origin])])})
         return kept, conflict, []

@@ -59,7 +59,8 @@ def stepped(before: Item, after: ItemT) -> ItemT:
     was = {name: value for name, value in old.items() if name not in new or new[name] != value}
     trail = before.trail
     if was:
-        trail = (*trail, Step(fingerprint=before.fingerprint(), revision=before.revision,
+        # The content just made, hashed: `before.fingerprint()` would make it again.
+        trail = (*trail, Step(fingerprint=content_fingerprint(old), revision=before.revision,
                               was=was))[-TRAIL_LIMIT:]
     if trail is after.trail:
         return after

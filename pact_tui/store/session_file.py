@@ -328,7 +328,8 @@ class SessionFile:
                               revision=stored.revision, at=now)
                      for table, items in written.items() for item_id, item in items.items()
                      if item is None and (stored := self._items[table].get(item_id)) is not None)
-        deletions = (*(d for d in known if (d.table, d.item_id) not in back), *left)
+        deletions = joined_deletions(
+            tuple(d for d in known if (d.table, d.item_id) not in back), left)
         if deletions == (meta or self._meta).deletions:
             return meta
         return (meta or self._meta).model_copy(update={"deletions": deletions})

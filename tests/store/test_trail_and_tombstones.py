@@ -6,7 +6,16 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from pact_tui.model import Action, Commitment, Session, StatusNote, common_version, past_versions
+from pact_tui.model import (
+    Action,
+    Commitment,
+    Deletion,
+    Session,
+    StatusNote,
+    common_version,
+    now_utc,
+    past_versions,
+)
 from pact_tui.store import SessionFile, read_session
 
 
@@ -69,3 +78,16 @@ def test_a_new_meta_without_the_tombstones_keeps_them(session_path: Path,
     meta = read_session(session_path).meta
     assert meta.title == session.meta.title
     assert [d.item_id for d in meta.deletions] == [session.commitments[0].id]
+
+
+def test_a_tombstone_the_new_meta_already_has_is_not_doubled(session_path: Path,
+                                                             session: Session) -> None:
+    action = session.actions[0]
+    # A settled merge names the deletion itself; the store then removes the item.
+    tombstone = Deletion(table="actions", item_id=action.id, fingerprint=action.fingerprint(),
+                         revision=action.revision, at=now_utc())
+    meta = session.meta.model_copy(update={"deletions": (tombstone,)})
+    with SessionFile.open(session_path) as opened:
+        opened.replace_all(session.model_copy(update={"meta": meta, "actions": ()}))
+    deletions = read_session(session_path).meta.deletions
+    assert [d.item_id for d in deletions] == [action.id]
