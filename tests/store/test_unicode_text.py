@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pact_tui.model import Action, RegionProfile, SessionMeta, Stakeholder
+from pact_tui.model.limits import LONGEST_TEXT
 from pact_tui.store import SessionFile, create_session, read_session
 from pact_tui.store.encoding import dumps_document
 
@@ -26,8 +27,9 @@ TEXT = st.one_of(
 
 
 def nonblank(text: str) -> str:
-    """Titles may not be blank; prefix blank text instead of throwing the example away."""
-    return text if text.strip() else f"x{text}"
+    """Titles may not be blank; blank text starts with an "x" instead (and stays within the
+    longest text allowed) rather than throwing the example away."""
+    return text if text.strip() else f"x{text}"[:LONGEST_TEXT]
 
 
 @settings(max_examples=40, deadline=None)
