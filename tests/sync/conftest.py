@@ -3,9 +3,12 @@ session file on the first, and the engine or a writer as a separate program to k
 
 from __future__ import annotations
 
+import os
 import queue
+import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -88,6 +91,30 @@ def laptops(tmp_path: Path) -> tuple[Path, Path]:
     for folder in folders:
         folder.mkdir()
     return folders
+
+
+@pytest.fixture
+def laptops_in_memory(tmp_path: Path) -> Iterator[tuple[Path, Path]]:
+    """Anna's and Bert's folders on a RAM disk where there is one (else as `laptops`).
+
+    For a test of hundreds of saves: each save fsyncs four times, and on a disk shared by
+    busy neighbours those syncs, not what is tested, would take most of a minute.
+    """
+    shared_memory = Path("/dev/shm")
+    if not (shared_memory.is_dir() and os.access(shared_memory, os.W_OK)):
+        folders = (tmp_path / "anna", tmp_path / "bert")
+        for folder in folders:
+            folder.mkdir()
+        yield folders
+        return
+    root = Path(tempfile.mkdtemp(prefix="pact-sync-", dir=shared_memory))
+    try:
+        folders = (root / "anna", root / "bert")
+        for folder in folders:
+            folder.mkdir()
+        yield folders
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
 
 
 def breakout_session(profile: RegionProfile, actions: int = 3) -> Session:

@@ -57,7 +57,6 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from types import FrameType
 
 FLAVOURS = ("syncthing", "onedrive", "dropbox", "nextcloud")
 # Which flavours write in place unless told otherwise.
@@ -408,10 +407,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                         names=args.names.split(","), state=args.state,
                         on_event=lambda line: print(line, flush=True))
 
-    def stop(_number: int, _frame: FrameType | None) -> None:
-        engine._stop.set()
-
-    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGTERM, lambda _number, _frame: engine.stop())
     print("ready", flush=True)
     engine.run()
     return 0
