@@ -12,8 +12,9 @@ copy, named as the flavour's real client names it:
 - nextcloud: `NAME (conflicted copy 2026-12-04 150812).json`.
 
 The version kept is chosen by a coin toss from the seed: the real clients differ (the
-newer one, the server's one), and nothing built on them may depend on it. A change wins
-over a deletion, as in all four.
+newer one, the server's one), and nothing built on them may depend on it; `prefer` names
+the laptop whose version is kept, for a test of one case. A change wins over a deletion,
+as in all four.
 
 Writing: Syncthing, Dropbox and Nextcloud write a temporary file and rename it over the
 old one (`atomic`); OneDrive and SMB network shares write the file in place, in pieces
@@ -136,7 +137,7 @@ class SyncEngine:
                  in_place: bool | None = None, delay: float = 0.05,
                  piece_pause: float = 0.05, seed: int = 0,
                  names: Sequence[str] = DEFAULT_NAMES, state: Path | None = None,
-                 ignore: Callable[[str], bool] | None = None,
+                 ignore: Callable[[str], bool] | None = None, prefer: str | None = None,
                  clock: Callable[[], dt.datetime] | None = None,
                  on_event: Callable[[str], object] | None = None) -> None:
         if flavour not in FLAVOURS:
@@ -152,6 +153,7 @@ class SyncEngine:
         self.events: list[str] = []
         self._random = random.Random(seed)
         self._ignore = ignore or (lambda _relative: False)
+        self._prefer = prefer
         self._clock = clock or (lambda: dt.datetime.now(dt.UTC))
         self._on_event = on_event
         self._state = state
@@ -220,6 +222,9 @@ class SyncEngine:
             self._spread(relative, changed[0], now)
             return
         winner = self._random.choice(sorted(changed, key=lambda index: now[index] or ""))
+        for index in changed:
+            if self.laptops[index].person == self._prefer:
+                winner = index
         losers: dict[str, int] = {}
         for index in changed:
             digest = now[index]

@@ -86,6 +86,17 @@ def test_the_coin_toss_sets_aside_either_laptops_version(tmp_path: Path) -> None
     assert kept == {b"a", b"b"}
 
 
+@pytest.mark.parametrize("person", ["Anna", "Bert"])
+def test_the_preferred_laptops_version_is_kept(tmp_path: Path, person: str) -> None:
+    for seed in range(4):
+        a, b = laptops(tmp_path / str(seed))
+        sync = engine([a, b], seed=seed, prefer=person)
+        (a / "f.json").write_bytes(b"Anna")
+        (b / "f.json").write_bytes(b"Bert")
+        sync.sync_once()
+        assert (a / "f.json").read_bytes() == person.encode()
+
+
 @pytest.mark.parametrize("flavour", sorted(CONFLICT_NAMES))
 def test_a_second_conflict_the_same_day_never_overwrites_the_first_copy(
         tmp_path: Path, flavour: str) -> None:
