@@ -19,13 +19,13 @@ from pact_tui.store import create_session, session_filename
 # The demo's files in the order they are made, the programme last, with their SHA-256.
 DEMO_FILES: tuple[tuple[str, str], ...] = (
     ("2019-10-03-stakeholders-en-stand-van-zaken.json",
-     "18ffe4d5df15007f806a39bfb9f7cd01b344423f40b29261d3bdf2238247603c"),
+     "9af15feb2e759d4105ed1bdeb6b0ceeca2784b0ec12ca2656ff07e6876d17f57"),
     ("2019-11-14-thema-overstijgende-opgaven.json",
-     "042021c3d4ac3c48ec317a4a7f76158ad7ebc6fa6c379cc25e9a064c54ca093a"),
+     "2ed830beeea4c15bf9e65dec58a365c7180759e42af6637f2e895501691aefda"),
     ("2020-01-23-van-ambitie-naar-actie.json",
-     "a005cfa6fac0cd8018a120d2734f8c14478d577c022693c1d8188e429ed53c5f"),
+     "8675baa50b228f5017cf8585614a8e16383bcf215ceb7dfae7d374b9525e016b"),
     ("2020-01-23-pact-7-1-uitvoeringsprogramma.json",
-     "51f0c0e8e9a11d7c28fd4c5c09b6e89b9488db81c61c0c089097e872410e0ba1"),
+     "53758d84950436d96affc17948b4333551517f46026cbfe4f0ab6f4c691ffc78"),
 )
 
 

@@ -4,8 +4,15 @@
     result = resolve_conflict(result, conflict.id, version.key | KEEP_ALL | edited_item)
     result = combine_duplicate(result, proposal.id)   # or keep_apart(...)
     result.programme                              # a Session of kind "programme"
+
+Two copies of one session file -> one session again (a sync client's conflict copy):
+
+    merged = merge_copies(mine, theirs)           # only real conflicts left open
+    merged = settle(merged, conflict.id, version.key | DELETED | edited_item)
+    merged.session
 """
 
+from pact_tui.merge.copies import CopiesMerge, merge_copies, settle
 from pact_tui.merge.engine import (
     combine_all,
     combine_duplicate,
@@ -37,6 +44,7 @@ __all__ = [
     "DELETED",
     "KEEP_ALL",
     "Conflict",
+    "CopiesMerge",
     "DuplicateProposal",
     "FieldDifference",
     "MergeError",
@@ -51,11 +59,13 @@ __all__ = [
     "combine_duplicate",
     "combine_safe",
     "keep_apart",
+    "merge_copies",
     "merge_sessions",
     "normalize_text",
     "proposed_item",
     "resolve_conflict",
     "resolve_newest",
     "retitled",
+    "settle",
     "start_session_from",
 ]

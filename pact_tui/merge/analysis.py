@@ -135,7 +135,7 @@ def _representative(helds: Sequence[Held]) -> Held:
         item = held.item
         return (-item.revision, -item.updated_at.timestamp(),
                 item.model_dump_json(exclude={"base", "origins", "combined_from", "supersedes",
-                                              "kept_apart", "history"}),
+                                              "kept_apart", "history", "trail"}),
                 held.origin.session_id)
 
     return min(helds, key=order)
@@ -153,12 +153,17 @@ def _merged_item(head: Sequence[Held], everything: Sequence[Held], *, final: boo
         # The common case, a new item of one session: spare the set arithmetic.
         held = everything[0]
         return held.item.model_copy(update={"origins": _origins(everything),
-                                            "base": held.fingerprint})
+                                            "base": held.fingerprint, "trail": ()})
     chosen = _representative(head)
     combined = {i for held in everything for i in held.item.combined_from}
     supersedes = {token for held in everything for token in held.item.supersedes}
+    # The trail is cut: it names versions in one input's file, and the programme is a file
+    # of its own, tied to its inputs by `base` and `supersedes`. Carried along it would
+    # grow the programme by every breakout's steps, and no longer fit an item whose
+    # fields were joined. Saved into the programme file, the store steps each item from
+    # the version that file had, so copies of the programme still find their base.
     changes: dict[str, object] = {
-        "origins": _origins(head), "combined_from": tuple(sorted(combined)),
+        "trail": (), "origins": _origins(head), "combined_from": tuple(sorted(combined)),
         "kept_apart": tuple(sorted({i for held in everything for i in held.item.kept_apart})),
         "history": joined(*(held.item.history for held in everything))}
     if final:
@@ -170,7 +175,8 @@ def _merged_item(head: Sequence[Held], everything: Sequence[Held], *, final: boo
     return chosen.item.model_copy(update=changes)
 
 
-def _differences(items: Sequence[Item | None], base: Item | None) -> tuple[FieldDifference, ...]:
+def field_differences(items: Sequence[Item | None],
+                      base: Item | None) -> tuple[FieldDifference, ...]:
     """The fields the kept versions disagree on (or, with one kept, where it left the base)."""
     contents = [item.content() if item is not None else None for item in items]
     kept = [content for content in contents if content is not None]
@@ -402,7 +408,7 @@ def _conflict(key: Key, heads: Sequence[str], by_fp: dict[str, list[Held]],
     return Conflict(
         id=f"{table}:{item_id}", table=table, item_id=item_id, base_fingerprint=base_fp,
         base=base, versions=tuple(versions),
-        differences=_differences([version.item for version in versions], base),
+        differences=field_differences([version.item for version in versions], base),
     )
 
 

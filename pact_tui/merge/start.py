@@ -16,7 +16,9 @@ from pact_tui.model import ITEM_KINDS, Item, Session, SessionMeta
 
 
 def _copied(item: Item) -> Item:
-    return item.model_copy(update={"base": item.fingerprint()})
+    # The programme's trail names versions in the programme file; the session is a file of
+    # its own, whose copies share the version copied here and record their steps from it.
+    return item.model_copy(update={"base": item.fingerprint(), "trail": ()})
 
 
 def start_session_from(

@@ -8,7 +8,6 @@ and its provenance (`origins`: the sessions it came from).
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import uuid
 from typing import Annotated, Any, ClassVar, Self
@@ -16,17 +15,20 @@ from typing import Annotated, Any, ClassVar, Self
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from pact_tui.i18n import t
+from pact_tui.model.fingerprints import content_fingerprint
 from pact_tui.model.limits import LONGEST_TEXT
+from pact_tui.model.trail import Step, stepped
 
 # Fields every item has that say nothing about its content: left out of its fingerprint.
 BOOKKEEPING_FIELDS = frozenset({
     "id", "created_at", "updated_at", "revision", "base", "origins", "combined_from", "supersedes",
-    "kept_apart", "history",
+    "kept_apart", "history", "trail",
 })
 
 # Why a version lost to the item that keeps it in its history: a conflict settled by the
-# most recent edit, a conflict settled by a person, or an item combined into this one.
-PAST_REASONS = ("newest", "chosen", "combined")
+# most recent edit, a conflict settled by a person, an item combined into this one, or the
+# other copy's version of a conflict between two copies of one file, not yet decided.
+PAST_REASONS = ("newest", "chosen", "combined", "sync")
 
 COMMITMENT_ROLES = ("trekker", "partner", "financier")
 
@@ -34,13 +36,6 @@ COMMITMENT_ROLES = ("trekker", "partner", "financier")
 # stable keys (labels come from the catalogue, `model.progress.status.<key>`).
 PROGRESS_STATUSES = ("not-started", "preparing", "in-progress", "done", "dropped")
 PROGRESS_LIGHTS = ("on-track", "attention", "problem")
-
-# Fields added after items were first fingerprinted; at their default they are left out
-# of the fingerprint, so bases written before these fields existed still match.
-_LATER_DEFAULTS: dict[str, Any] = {
-    "status": "not-started", "light": None, "progress_note": "", "progress_date": None,
-    "votes": {}, "impact": None, "effort": None,
-}
 
 # Dot votes per voting round (its id), never negative; a round without votes is left out.
 Votes = dict[str, Annotated[int, Field(ge=0)]]
@@ -77,14 +72,6 @@ class PartyRef(BaseModel):
 
     name: str = Field(min_length=1)
     stakeholder_id: str | None = None
-
-
-def content_fingerprint(content: dict[str, Any]) -> str:
-    """A hash of an item's content; fields added later count only once they are set."""
-    counted = {name: value for name, value in content.items()
-               if name not in _LATER_DEFAULTS or value != _LATER_DEFAULTS[name]}
-    canonical = json.dumps(counted, sort_keys=True, ensure_ascii=False)
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
 
 
 def _longest_text(value: Any) -> int:
@@ -162,6 +149,9 @@ class Item(BaseModel):
     # duplicate again), and the versions that lost to this one, whole.
     kept_apart: tuple[str, ...] = ()
     history: tuple[PastVersion, ...] = ()
+    # The versions the item went through in its file (`model.trail`), so two copies of one
+    # file find the newest version they share. Left out of the file when empty.
+    trail: tuple[Step, ...] = Field(default=(), exclude_if=lambda trail: not trail)
 
     @field_validator("id")
     @classmethod
@@ -181,12 +171,13 @@ class Item(BaseModel):
         return content_fingerprint(self.content())
 
     def edited(self, **changes: Any) -> Self:
-        """A validated copy with `changes` applied, its revision bumped and its time stamped."""
-        data = self.model_dump()
+        """A validated copy with `changes` applied, its revision bumped, its time stamped and
+        this version added to its trail."""
+        data = self.model_dump(exclude={"trail"})
         data.update(changes)
         data["revision"] = self.revision + 1
         data["updated_at"] = now_utc()
-        return type(self).model_validate(data)
+        return stepped(self, type(self).model_validate(data))
 
 
 class Stakeholder(Item):

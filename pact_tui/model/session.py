@@ -29,9 +29,10 @@ from pact_tui.model.items import (
 )
 from pact_tui.model.limits import LONGEST_TEXT
 from pact_tui.model.profile import RegionProfile
+from pact_tui.model.trail import Deletion
 from pact_tui.model.votes import VotingRound
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 class Phase(StrEnum):
     """The phases of a session, in the order the room goes through them. The values are
@@ -104,6 +105,9 @@ class SessionMeta(BaseModel):
     removed: tuple[PastVersion, ...] = ()
     # Rounds of dot voting, in the order they were held; items count votes by round id.
     voting_rounds: tuple[VotingRound, ...] = ()
+    # A tombstone per item that left this file (`model.trail`), so a copy of the file that
+    # still has the item learns it was deleted, not added. Left out of the file when empty.
+    deletions: tuple[Deletion, ...] = Field(default=(), exclude_if=lambda deletions: not deletions)
 
     def as_origin(self) -> Origin:
         """This session as the provenance of the items made in it."""

@@ -12,9 +12,12 @@ key of a built-in profile. Schema 2 added all that. Schema 3 adds what a merge m
 lose: an item's `history` (versions that lost to it) and `kept_apart`, and in meta
 `earlier_sessions`, `earlier_participants` and `removed`; all empty in a file of schema 2.
 Schema 4 adds an action's progress: `status`, `light`, `progress_note` and `progress_date`;
-an action of schema 3 has not started. Schema 5 (the current one, see docs/file-format.md)
-adds priorities: `voting_rounds` in meta, `votes` on actions and challenges, and an action's
-`impact` and `effort`; a file of schema 4 has no rounds, no votes and no scores.
+an action of schema 3 has not started. Schema 5 adds priorities: `voting_rounds` in meta,
+`votes` on actions and challenges, and an action's `impact` and `effort`; a file of schema 4
+has no rounds, no votes and no scores. Schema 6 (the current one, see docs/file-format.md)
+adds what lets two copies of one file be merged: an item's `trail` and the `deletions`
+(tombstones) and `laptop` in meta; a file of schema 5 has no trail, no tombstones and no
+laptop, so its copies share only the versions they hold.
 """
 
 from __future__ import annotations
@@ -138,4 +141,12 @@ def v4_to_v5(data: Raw) -> Raw:
     return data
 
 
-STEPS: dict[int, Callable[[Raw], Raw]] = {1: v1_to_v2, 2: v2_to_v3, 3: v3_to_v4, 4: v4_to_v5}
+def v5_to_v6(data: Raw) -> Raw:
+    """No trails, tombstones or laptop yet: the fields' defaults."""
+    for meta in _documents(data, "meta"):
+        meta["schema_version"] = 6
+    return data
+
+
+STEPS: dict[int, Callable[[Raw], Raw]] = {1: v1_to_v2, 2: v2_to_v3, 3: v3_to_v4, 4: v4_to_v5,
+                                          5: v5_to_v6}

@@ -31,8 +31,10 @@ from pact_tui.model import (
     SessionMeta,
     check_against_profile,
     now_utc,
+    stepped,
     validate_item,
 )
+from pact_tui.model.trail import Deletion, descends_from, joined_deletions
 from pact_tui.store.atomic import remove_stale_temporaries, write_atomic
 from pact_tui.store.backups import make_backup
 from pact_tui.store.decoding import META, Decoded, decode
@@ -246,10 +248,11 @@ class SessionFile:
         """
         if meta is not None and meta.schema_version != SCHEMA_VERSION:
             meta = meta.model_copy(update={"schema_version": SCHEMA_VERSION})
+        written = self._to_write(changes)
+        meta = self._with_tombstones(meta, written)
         if meta == self._meta:
             meta = None
         profile = (meta or self._meta).profile
-        written = self._to_write(changes)
         self._check(written, profile, meta is not None and profile != self._meta.profile)
         if not any(written.values()) and meta is None and not reordered:
             return
@@ -290,9 +293,33 @@ class SessionFile:
                     continue
                 if stored is not None and item.revision <= stored.revision:
                     item = next_revision(stored, item)
+                elif stored is not None and not descends_from(item, stored):
+                    # Changed without a step (a copy with new values, a merge's result):
+                    # the version the file had goes on its trail.
+                    item = stepped(stored, item)
                 table_written[item_id] = item
             written[table] = table_written
         return written
+
+    def _with_tombstones(self, meta: SessionMeta | None,
+                         written: Changes) -> SessionMeta | None:
+        """`meta` (None: unchanged) with a tombstone for each item `written` removes and none
+        for an item it brings back. A caller's meta may not know the file's tombstones (the
+        editor keeps its own copy): they are joined, never dropped by a new meta."""
+        current = self._meta.deletions
+        known = current if meta is None else joined_deletions(current, meta.deletions)
+        back = {(table, item_id) for table, items in written.items()
+                for item_id, item in items.items() if item is not None}
+        now = now_utc()
+        left = tuple(Deletion(table=table, item_id=item_id, fingerprint=stored.fingerprint(),
+                              revision=stored.revision, at=now)
+                     for table, items in written.items() for item_id, item in items.items()
+                     if item is None and (stored := self._items[table].get(item_id)) is not None)
+        deletions = joined_deletions(
+            tuple(d for d in known if (d.table, d.item_id) not in back), left)
+        if deletions == (meta or self._meta).deletions:
+            return meta
+        return (meta or self._meta).model_copy(update={"deletions": deletions})
 
     def _check(self, written: Changes, profile: RegionProfile, new_profile: bool) -> None:
         """Every item brought in must fit the profile (every item at all, with a new one)."""

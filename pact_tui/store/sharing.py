@@ -28,9 +28,31 @@ def _all_fields(kind: type[BaseModel]) -> set[str]:
     return set(kind.model_fields)
 
 
+@cache
+def _left_out_at_default(kind: type[BaseModel]) -> frozenset[str]:
+    """Fields the file leaves out at their default (the trail): read without them, an item
+    still has every field."""
+    return frozenset(name for name, field in kind.model_fields.items()
+                     if field.exclude_if is not None)
+
+
+def _options(annotation: Any) -> tuple[Any, ...]:
+    origin = typing.get_origin(annotation)
+    return typing.get_args(annotation) if origin in (typing.Union, types.UnionType) \
+        else (annotation,)
+
+
+def _holds_dict(annotation: Any) -> bool:
+    return any(option is dict or typing.get_origin(option) is dict
+               for option in _options(annotation))
+
+
 def _frozen_model(annotation: Any) -> bool:
+    """A frozen model whose equal copies can be one object: one holding a dict (a trail's
+    step, a past version) cannot be hashed, and is never equal to another item's anyway."""
     return isinstance(annotation, type) and issubclass(annotation, BaseModel) and bool(
-        annotation.model_config.get("frozen"))
+        annotation.model_config.get("frozen")) and not any(
+        _holds_dict(field.annotation) for field in annotation.model_fields.values())
 
 
 @cache
@@ -41,9 +63,7 @@ def _shared_fields(kind: type[BaseModel]) -> tuple[tuple[str, ...], tuple[str, .
     for name, field in kind.model_fields.items():
         annotation = field.annotation
         origin = typing.get_origin(annotation)
-        options = typing.get_args(annotation) if origin in (typing.Union, types.UnionType) \
-            else (annotation,)
-        if any(_frozen_model(option) for option in options):
+        if any(_frozen_model(option) for option in _options(annotation)):
             single.append(name)
         elif origin is tuple and any(_frozen_model(arg) for arg in typing.get_args(annotation)):
             many.append(name)
@@ -68,7 +88,8 @@ class Sharing:
             if fields[name]:
                 fields[name] = tuple(self._one(part) for part in fields[name])
         everything = _all_fields(kind)
-        if item.__pydantic_fields_set__ == everything:
+        given = item.__pydantic_fields_set__
+        if given == everything or everything - given <= _left_out_at_default(kind):
             object.__setattr__(item, "__pydantic_fields_set__", everything)
         return item
 

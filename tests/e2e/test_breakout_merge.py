@@ -142,5 +142,6 @@ def test_combining_the_suggestions_makes_no_mixture(cli, breakouts, tmp_path: Pa
 def test_the_schema_describes_what_a_merge_keeps(cli) -> None:
     printed = cli("schema")
     assert printed.code == 0
-    for name in ("history", "kept_apart", "earlier_sessions", "earlier_participants", "removed"):
+    for name in ("history", "kept_apart", "earlier_sessions", "earlier_participants", "removed",
+                 "trail", "deletions"):
         assert f'"{name}"' in printed.out

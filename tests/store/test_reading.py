@@ -101,3 +101,15 @@ def test_equal_parties_read_as_one_and_stay_apart_when_edited(tmp_path: Path,
     assert [action.parties[0].name for action in stored] == [
         "Gemeente Enkhuizen", "Gemeente Hoorn", "Gemeente Hoorn"]
     assert stored[1].model_dump(exclude_unset=True) == stored[1].model_dump()
+
+
+def test_items_read_without_a_trail_still_share_their_field_names(tmp_path: Path,
+                                                                  session: Session) -> None:
+    # An empty trail is left out of the file; the items must still share one set of field
+    # names (2 KB an action), or a big file no longer fits in memory.
+    actions = tuple(Action(theme="wonen", title=f"Actie {number}") for number in range(2))
+    path = tmp_path / "zonder-spoor.json"
+    write_session(path, session.model_copy(update={"actions": actions}))
+    first, second = read_session(path).actions
+    assert "trail" not in path.read_text(encoding="utf-8")
+    assert first.model_fields_set is second.model_fields_set

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pact_tui.model import SCHEMA_VERSION, Action
+from pact_tui.model import SCHEMA_VERSION, Action, past_versions
 from pact_tui.model.items import BOOKKEEPING_FIELDS, content_fingerprint
 from pact_tui.store import InvalidFileError, NewerSchemaError, SessionFile, read_session
 from pact_tui.store.backups import backups_of
@@ -171,3 +171,24 @@ def test_the_upgrade_to_schema_5_keeps_every_fingerprint(tmp_path: Path) -> None
         v4_content = {name: value for name, value in stored.items()
                       if name not in BOOKKEEPING_FIELDS}
         assert item.fingerprint() == content_fingerprint(v4_content)
+
+
+def test_a_file_of_schema_5_is_one_of_6_without_trails_or_tombstones(tmp_path: Path) -> None:
+    raw = json.loads(fixture_copy(tmp_path, 5).read_bytes())
+    upgraded = read_session(fixture_copy(tmp_path, 5))
+    assert upgraded.meta.deletions == ()
+    for item in upgraded.all_items():
+        stored = next(doc for doc in raw[item.TABLE].values() if doc["id"] == item.id)
+        assert item.trail == ()
+        assert item.fingerprint() == content_fingerprint(
+            {name: value for name, value in stored.items() if name not in BOOKKEEPING_FIELDS})
+
+
+def test_schema_6_keeps_the_trail_and_the_tombstones(tmp_path: Path) -> None:
+    session = read_session(fixture_copy(tmp_path, 6))
+    titles = [content["title"] for _, _, content in past_versions(session.actions[0])]
+    assert titles == ["Regionale pool flexwoningen opzetten en spoedzoekers"] * 2 + [
+        "Regionale pool flexwoningen opzetten"]
+    (tombstone,) = session.meta.deletions
+    assert (tombstone.table, tombstone.revision) == ("status", 1)
+    assert all(note.id != tombstone.item_id for note in session.status)

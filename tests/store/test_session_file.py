@@ -115,9 +115,12 @@ def test_the_file_is_readable_json_one_document_per_line(session_path: Path) -> 
 
 def test_replace_all_swaps_the_whole_content(session_path: Path, session: Session) -> None:
     with SessionFile.open(session_path) as opened:
-        opened.add(Action(theme="zorg", title="Extra actie"))
+        extra = opened.add(Action(theme="zorg", title="Extra actie"))
         opened.replace_all(session)
-        assert opened.snapshot() == session
+        snapshot = opened.snapshot()
+        # The file remembers what left it (a tombstone), the rest is `session` exactly.
+        assert [d.item_id for d in snapshot.meta.deletions] == [extra.id]
+        assert snapshot.model_copy(update={"meta": session.meta}) == session
         opened.add(Action(theme="zorg", title="Daarna"))
     assert [action.title for action in read_session(session_path).actions] == [
         "Flexwoningen voor starters", "Daarna"]
@@ -211,14 +214,17 @@ def test_replace_all_rewrites_only_what_changed(tmp_path: Path, session: Session
         actions.append(Action(theme="zorg", title="Nieuw"))
         after = before.model_copy(update={"actions": tuple(actions)})
         opened.replace_all(after)
-        assert opened.snapshot() == after
+        snapshot = opened.snapshot()
+        assert snapshot.model_copy(update={"meta": after.meta}) == after
+        assert [d.item_id for d in snapshot.meta.deletions] == [before.actions[20].id]
         assert path.read_bytes() == fresh_encoding(path)
         lines_after = path.read_text(encoding="utf-8").splitlines()
         changed = set(lines_after) ^ set(lines_before)
-        # Old and new line of the edited action, the removed one, the new one, and the old
-        # last line without and with its comma: the other 298 lines stay as they were.
-        assert len(changed) == 6
-        reordered = after.model_copy(update={"actions": tuple(reversed(actions))})
+        # Old and new line of the edited action, the removed one, the new one, the old
+        # last line without and with its comma, and the meta line before and after its
+        # tombstone: the other 298 lines stay as they were.
+        assert len(changed) == 8
+        reordered = snapshot.model_copy(update={"actions": tuple(reversed(actions))})
         opened.replace_all(reordered)
         opened.update(opened.list(Action)[0].edited(notes="daarna"))
         assert path.read_bytes() == fresh_encoding(path)

@@ -105,6 +105,7 @@ MESSAGES: dict[str, str] = {
     "merge.report.how.newest": "newest by the timestamps, deletions included",
     "merge.report.how.chosen": "decided by a person",
     "merge.report.how.combined": "combined",
+    "merge.report.how.sync": "edited differently in another copy of the file, still to decide",
     "merge.report.in_sources": "in {sources}",
     "merge.report.alternative": "other value for {field}: ‘{value}’ ({sources})",
     "merge.report.signals": "why: {signals}",

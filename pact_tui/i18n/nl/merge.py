@@ -105,6 +105,7 @@ MESSAGES: dict[str, str] = {
     "merge.report.how.newest": "nieuwste volgens de tijdstempels, verwijderingen meegeteld",
     "merge.report.how.chosen": "door een persoon beslist",
     "merge.report.how.combined": "samengevoegd",
+    "merge.report.how.sync": "anders bewerkt in een andere kopie van het bestand, nog te beslissen",
     "merge.report.in_sources": "in {sources}",
     "merge.report.alternative": "andere waarde voor {field}: ‘{value}’ ({sources})",
     "merge.report.signals": "waarom: {signals}",
