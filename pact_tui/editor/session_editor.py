@@ -19,11 +19,11 @@ import datetime as dt
 import gc
 import queue
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import ValidationError
 
@@ -45,6 +45,9 @@ from pact_tui.model.rules import commitments_of, ordered_actions
 from pact_tui.model.validation import error_message, field_label
 from pact_tui.store import SaveError, SessionFile, next_revision, write_session
 from pact_tui.store.rescue import drop_rescue, write_rescue
+
+if TYPE_CHECKING:
+    from pact_tui.merge.copies import CopiesMerge
 
 ItemT = TypeVar("ItemT", bound=Item)
 
@@ -466,6 +469,73 @@ class SessionEditor:
         self._apply(done)
         self._save_later(done)
         return done
+
+    # ---- another copy of this session -----------------------------------------------------
+
+    def merged_with(self, theirs: Session, timeout: float = 10.0) -> tuple[int, CopiesMerge] | None:
+        """`theirs` (a sync engine's conflict copy of this session) merged into the session,
+        with the version it was merged at; None while changes are still on their way to
+        the disk. Safe on any thread (the merge takes time).
+
+        The merge is made against the file as saved, not the session in memory: the file
+        holds the tombstones of the items deleted here, which tell the copy's old items
+        from new ones.
+        """
+        # The merge (and its fuzzy matching) loads only when a copy is there to merge.
+        from pact_tui.merge.copies import merge_copies
+
+        if not self.flush(timeout):
+            return None
+        with self._state_lock:
+            version = self.version
+            if self.has_unsaved:
+                return None
+        return version, merge_copies(self.file.snapshot(), theirs)
+
+    def take_merge(self, version: int, merged: CopiesMerge) -> Change | None:
+        """Make the session `merged` (made by `merged_with` at `version`): one change, saved
+        like any other. None, and nothing changed, when the session changed since: the merge
+        is made again later. Not an undo step: it is not the person's edit, and undoing it
+        would drop the other laptop's work."""
+        if version != self.version:
+            return None
+        return self._take(merged.session)
+
+    def take_items(self, session: Session, keys: Collection[tuple[str, str]]) -> Change:
+        """Make the items `keys` (table, item id) as `session` holds them (a deletion where it
+        lacks one): a decided conflict of a merged copy, saved and undoable as any edit."""
+        change = self._take(session, keys)
+        if not change.is_empty():
+            self._record(change)
+        return change
+
+    def _take(self, target: Session, keys: Collection[tuple[str, str]] | None = None) -> Change:
+        """Bring the session (or only the items `keys`) to `target`, as one change."""
+        self._refuse_if_read_only()
+        steps: list[ItemChange] = []
+        for table in ITEM_KINDS:
+            current = self._tables[table]
+            wanted = {item.id: item for item in target.items(table)
+                      if keys is None or (table, item.id) in keys}
+            for item_id, item in wanted.items():
+                before = current.get(item_id)
+                if before is not None and item.revision <= before.revision and item != before:
+                    # As the store would number it, so memory and file stay alike.
+                    item = next_revision(before, item)
+                if before is None or before != item:
+                    steps.append(ItemChange(before, item))
+            steps.extend(ItemChange(before, None) for item_id, before in current.items()
+                         if item_id not in wanted and (keys is None or (table, item_id) in keys))
+        meta_after = target.meta if keys is None and target.meta != self._meta else None
+        change = Change(tuple(steps), self._meta if meta_after else None, meta_after)
+        if change.is_empty():
+            return change
+        base = self.version
+        self._apply(change)
+        self._last = (base, self.version, change)
+        self._save_later(change)
+        self._emit(Changed(change))
+        return change
 
     # ---- internals -------------------------------------------------------------------------
 

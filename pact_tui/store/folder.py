@@ -10,6 +10,7 @@ from pathlib import Path
 from pact_tui.model import Session, UserError
 from pact_tui.store.decoding import META
 from pact_tui.store.files import read_session
+from pact_tui.store.sync_copies import confirmed_copies, conflict_copy_of
 
 
 @dataclass(frozen=True)
@@ -20,6 +21,9 @@ class SessionEntry:
     modified: dt.datetime
     session: Session | None = None
     problem: str = ""
+    copy_of: Path | None = None
+    """The file this is a sync engine's conflict copy of (without a session while the copy
+    is still arriving): not a session of its own, merged into that file when it opens."""
 
     @property
     def is_programme(self) -> bool:
@@ -66,7 +70,35 @@ def scan_sessions(folder: Path) -> list[SessionEntry]:
                 entries.append(SessionEntry(path, modified, problem=str(error)))
         except OSError as error:
             entries.append(SessionEntry(path, modified, problem=error.strerror or str(error)))
-    return sorted(entries, key=listing_order)
+    return _copies_under_their_files(folder, sorted(entries, key=listing_order))
+
+
+def _copies_under_their_files(folder: Path, entries: list[SessionEntry]) -> list[SessionEntry]:
+    """`entries` with each sync conflict copy marked and moved just under its file.
+
+    A file named like a copy of another that does not read yet is taken for a copy still
+    arriving, not for a broken session: the next scan reads it again.
+    """
+    by_name = {entry.path.name: entry for entry in entries}
+    copies = confirmed_copies(folder, by_name, lambda name: _session_id(by_name[name]))
+    original_of = {copy.path.name: copy.original for copy in copies}
+    for name, entry in by_name.items():
+        if entry.session is None and name not in original_of:
+            arriving = conflict_copy_of(name, by_name)
+            if arriving is not None:
+                original_of[name] = folder / arriving[0]
+    kept = [entry for entry in entries if entry.path.name not in original_of]
+    for name, original in sorted(original_of.items(), reverse=True):
+        entry = by_name[name]
+        marked = SessionEntry(entry.path, entry.modified, entry.session, copy_of=original)
+        at = next((index + 1 for index, other in enumerate(kept) if other.path == original),
+                  len(kept))
+        kept.insert(at, marked)
+    return kept
+
+
+def _session_id(entry: SessionEntry) -> str | None:
+    return None if entry.session is None else entry.session.meta.id
 
 
 def started_from(path: Path, session: Session) -> Session | None:
@@ -76,6 +108,7 @@ def started_from(path: Path, session: Session) -> Session | None:
     if not wanted:
         return None
     found = [entry.session for entry in scan_sessions(path.parent)
-             if entry.session is not None and entry.path.resolve() != path.resolve()
+             if entry.session is not None and entry.copy_of is None
+             and entry.path.resolve() != path.resolve()
              and entry.session.meta.id in wanted]
     return found[0] if found else None

@@ -35,6 +35,7 @@ from pact_tui.store import SessionFile
 from pact_tui.store.lock import is_held
 from pact_tui.store.rescue import find_rescue, restore_rescue
 from pact_tui.tui import follow
+from pact_tui.tui.copy_watch import COPY_CHECK_SECONDS, CopyWatcher
 from pact_tui.tui.key_input import use_key_parser
 from pact_tui.tui.screens.phase import PhaseScreen
 from pact_tui.tui.screens.registry import phase_screen_class
@@ -137,12 +138,15 @@ class PactApp(App[int]):
         """Where the session went if it could not be saved when it closed (see run_app)."""
         self.title = t("tui.app.title")
         self._typeahead = TypeAhead(self, super().on_event)
+        self.copies = CopyWatcher(self)
 
     # ---- start and stop --------------------------------------------------------------------
 
     def on_mount(self) -> None:
         self.set_interval(1.0, self._tick)
         self.set_interval(LOCK_CHECK_SECONDS, self._check_lock)
+        # Sync conflict copies of the open file are merged in as they appear.
+        self.set_interval(COPY_CHECK_SECONDS, self.copies.check)
         if self.start_path is None:
             self.push_screen(_home_screen()(self.sessions_dir))
         else:

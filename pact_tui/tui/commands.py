@@ -42,6 +42,9 @@ class PactCommands(Provider):
             yield t("tui.command.undo"), "ctrl+z", app.action_undo
             yield t("tui.command.redo"), "ctrl+y", app.action_redo
             yield t("tui.command.close"), "ctrl+o", app.action_close_session
+            if app.copies.waiting():
+                yield (t("tui.command.copy_conflicts"), t("tui.command.copy_conflicts_help"),
+                       app.copies.decide_waiting)
         yield t("tui.command.new_session"), t("tui.command.new_help"), app.action_new_session
         yield t("tui.command.merge"), t("tui.command.merge_help"), app.action_merge
         for key in screen_keys(self.screen):

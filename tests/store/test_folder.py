@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 from pathlib import Path
 
 from pact_tui.model import RegionProfile, SessionMeta
@@ -43,3 +44,23 @@ def test_the_apps_own_json_files_are_not_listed_as_broken_sessions(
     assert sorted(entry.path.name for entry in entries) == ["half.json", "sessie.json"]
     assert next(e for e in entries if e.path == broken_meta).problem
     assert next(e for e in entries if e.path == session).session is not None
+
+
+def test_a_sync_conflict_copy_is_listed_under_its_file_never_as_broken(
+        tmp_path: Path, profile: RegionProfile) -> None:
+    other = create_session(tmp_path / "a-eerder.json", SessionMeta(
+        profile=profile, title="Eerder", date=dt.date(2026, 1, 5)))
+    breakout = create_session(tmp_path / "breakout.json", SessionMeta(
+        profile=profile, title="Breakout", date=dt.date(2026, 2, 1)))
+    copy = tmp_path / "breakout (Anna's conflicted copy 2026-12-04).json"
+    shutil.copyfile(breakout, copy)
+    # OneDrive writes its copy in place: half of it is there yet.
+    arriving = tmp_path / "breakout-LAPTOP-ANNA.json"
+    arriving.write_bytes(breakout.read_bytes()[:40])
+    # A name like OneDrive's, but a session of its own.
+    third = create_session(tmp_path / "breakout-3.json", SessionMeta(
+        profile=profile, title="Derde", date=dt.date(2026, 1, 1)))
+    entries = scan_sessions(tmp_path)
+    assert [(entry.path, entry.copy_of) for entry in entries] == [
+        (breakout, None), (copy, breakout), (arriving, breakout), (other, None), (third, None)]
+    assert not any(entry.problem for entry in entries)

@@ -161,3 +161,28 @@ async def test_programmes_of_one_title_are_told_apart_and_saving_moves_no_row(
         assert [e.path.name for e in screen.entries] == [
             "programma-1.json", "programma-2.json", "programma-3.json"]
         assert table.cursor_row == 1
+
+
+async def test_a_sync_conflict_copy_shows_under_its_file_and_enter_opens_the_file(
+    make_session: MakeSession, sessions_dir: Path, ui: Ui
+) -> None:
+    breakout = make_session("breakout.json", title="Breakout Wonen")
+    copy = sessions_dir / "breakout.sync-conflict-20261204-143012-ABCDEF7.json"
+    copy.write_bytes(breakout.read_bytes())
+    app = ui.app(None)
+    async with app.run_test(size=(100, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, HomeScreen)
+        await wait_for_rows(pilot, screen, 2)
+        text = ui.text(app)
+        assert "conflictkopie van breakout.json" in text and "wordt samengevoegd" in text
+        assert "onleesbaar" not in text and "⚠" not in text
+        lines = text.splitlines()
+        title_row = next(i for i, line in enumerate(lines) if "Breakout Wonen" in line)
+        assert "conflictkopie van breakout.json" in lines[title_row + 2]  # just under it
+        await pilot.press("down")
+        detail = str(screen.query_one("#home-detail", Static).render())
+        assert detail.startswith(f"{copy.name} is een conflictkopie van breakout.json")
+        await pilot.press("enter")
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, PhaseScreen))
+        assert app.editor is not None and app.editor.file.path == breakout

@@ -332,3 +332,26 @@ async def test_a_commitment_double_names_its_action_and_shows_no_control_picture
         assert "Mogelijk dubbel 1 van 1" in text
         assert text.count("bij de actie ‘Woningbouw versnellen’") == 2
         assert "␊" not in text and "Waarom: " in text
+
+
+async def test_a_sync_conflict_copy_is_not_offered_as_a_session_to_merge(
+    profile: RegionProfile, sessions_dir: Path, ui: Ui
+) -> None:
+    _workshop(profile, sessions_dir)
+    copy = sessions_dir / "noord-LAPTOP-ANNA.json"
+    copy.write_bytes((sessions_dir / "noord.json").read_bytes())
+    app = ui.app(None)
+    async with app.run_test(size=(110, 30)) as pilot:
+        await _settle(pilot)
+        app.open_merge()
+        await _settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, MergeScreen)
+        choices = screen.query_one("#pick", SelectionList)
+        assert sorted(Path(p).name for p in choices.selected) == [
+            "noord.json", "programma.json", "zuid.json"]
+        line = next(line for line in ui.text(app).splitlines() if copy.name in line)
+        assert "conflictkopie van noord.json" in line and "[✓]" not in line
+        index = next(i for i in range(choices.option_count)
+                     if choices.get_option_at_index(i).value == str(copy))
+        assert choices.get_option_at_index(index).disabled

@@ -20,7 +20,7 @@ from pact_tui.model import Action, PartyRef, Planning, RegionProfile, Session, S
 from pact_tui.model.rules import missing_fields
 from pact_tui.model.template import ACTION_TEMPLATE, FieldGroup, FieldKind, TemplateField
 from pact_tui.sheets import write_xlsx
-from pact_tui.tui.screens.merge import SHOWN_FIELDS
+from pact_tui.tui.widgets.conflict_versions import SHOWN_FIELDS
 from tests.tui.conftest import open_actions
 
 if TYPE_CHECKING:

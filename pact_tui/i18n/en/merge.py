@@ -73,6 +73,7 @@ MESSAGES: dict[str, str] = {
     "merge.screen.pick_status": "Space ticks a file · m merges the ticked ones · Esc back",
     "merge.screen.file": "{title} · {kind} · {date} · {actions} actions · {file}",
     "merge.screen.bad_file": "⚠ {file}: {problem}",
+    "merge.screen.copy_file": "↳ {copy}: conflict copy of {file}, merged into that file",
     "merge.screen.empty": "There are no session files in {folder}.",
     "merge.screen.pick_none": "Tick at least one file to merge.",
     "merge.screen.merging": "Merging {n} files…",

@@ -31,6 +31,7 @@ MESSAGES: dict[str, str] = {
     "store.save_failed": "Saving to {file} failed ({problem}); the file on disk is unchanged.",
     "store.not_found": "Session file {file} does not exist.",
     "store.unreadable": "Session file {file} cannot be read ({problem}).",
+    "store.copy_not_ready": "Conflict copy {file} has not fully arrived yet (the sync is still writing it); it is merged later.",
     "store.profile_not_found": "Region profile ‘{spec}’ does not exist; give a built-in profile ({builtin}) or the path of a TOML file.",
     "store.profile_unreadable": "Region profile {file} cannot be read ({problem}).",
     "store.filename_fallback": "session",

@@ -73,6 +73,7 @@ MESSAGES: dict[str, str] = {
     "merge.screen.pick_status": "Spatie vinkt een bestand aan of uit · m voegt de aangevinkte samen · Esc terug",
     "merge.screen.file": "{title} · {kind} · {date} · {actions} acties · {file}",
     "merge.screen.bad_file": "⚠ {file}: {problem}",
+    "merge.screen.copy_file": "↳ {copy}: conflictkopie van {file}, wordt samengevoegd in dat bestand",
     "merge.screen.empty": "Er staan geen sessiebestanden in {folder}.",
     "merge.screen.pick_none": "Vink minstens één bestand aan om samen te voegen.",
     "merge.screen.merging": "Bezig met samenvoegen van {n} bestanden…",

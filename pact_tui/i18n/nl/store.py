@@ -31,6 +31,7 @@ MESSAGES: dict[str, str] = {
     "store.save_failed": "Opslaan in {file} is mislukt ({problem}); het bestand op schijf is ongewijzigd.",
     "store.not_found": "Sessiebestand {file} bestaat niet.",
     "store.unreadable": "Sessiebestand {file} kan niet worden gelezen ({problem}).",
+    "store.copy_not_ready": "Conflictkopie {file} is nog niet helemaal binnen (de synchronisatie schrijft er nog aan); die wordt later samengevoegd.",
     "store.profile_not_found": "Regioprofiel ‘{spec}’ bestaat niet; geef een ingebouwd profiel ({builtin}) of het pad van een TOML-bestand.",
     "store.profile_unreadable": "Regioprofiel {file} kan niet worden gelezen ({problem}).",
     "store.filename_fallback": "sessie",

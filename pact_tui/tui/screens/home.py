@@ -5,7 +5,8 @@ when it was last saved, and under its title the file name and, for a programme, 
 sessions it was merged from (programmes often share a title); the row under the cursor
 shows all its counts. The files come by session date and title, so saving one does not
 move it. A file that does not open is listed with its one-sentence problem instead of
-stopping the list.
+stopping the list. A sync engine's conflict copy is listed under its file, not as a
+session: Enter opens that file, which takes the copy in.
 From here: open, new session, new session from a programme, merge.
 """
 
@@ -36,6 +37,8 @@ if TYPE_CHECKING:
 
 def describe(entry: SessionEntry) -> str:
     """The line under the list: the path and every count, or the problem in full."""
+    if entry.copy_of is not None:
+        return t("tui.home.copy_detail", copy=entry.path.name, file=entry.copy_of.name)
     if entry.session is None:
         return t("tui.home.bad_detail", file=entry.path.name, problem=entry.problem)
     session = entry.session
@@ -132,6 +135,14 @@ class HomeScreen(Screen[None]):
     @staticmethod
     def _cells(entry: SessionEntry) -> list[Text]:
         saved = Text(entry.modified.strftime("%d-%m %H:%M"))
+        if entry.copy_of is not None:
+            # Not a session of its own: shown under its file, with what becomes of it.
+            title = Text(visible(t("tui.home.copy_title", file=entry.copy_of.name)),
+                         style="italic", no_wrap=True, overflow="ellipsis")
+            state = "tui.home.copy_merged" if entry.session else "tui.home.copy_arriving"
+            title.append("\n" + visible(t(state, copy=entry.path.name)), style="dim")
+            return [title, Text(t("tui.home.kind_copy"), style="dim"), Text("—"), Text("—"),
+                    saved]
         if entry.session is None:
             return [
                 Text(f"⚠ {visible(entry.path.name)}", style="bold"),
@@ -171,12 +182,14 @@ class HomeScreen(Screen[None]):
             rescue = find_rescue(entry.path)
             found = "" if rescue is None else "\n" + t("tui.home.rescue_hint")
             detail.update(Text(visible(describe(entry), lines=True) + found))
-        detail.set_class(entry is not None and entry.session is None, "-problem")
+        detail.set_class(entry is not None and entry.session is None
+                         and entry.copy_of is None, "-problem")
 
     def action_open(self) -> None:
         entry = self.current()
         if entry is not None:
-            self.pact.open_session(entry.path)
+            # A conflict copy is merged into its file when that opens.
+            self.pact.open_session(entry.copy_of or entry.path)
 
     def action_new_session(self) -> None:
         def submit(values: FormValues) -> None:

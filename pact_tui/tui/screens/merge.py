@@ -43,17 +43,15 @@ from pact_tui.merge import (
     resolve_conflict,
     retitled,
 )
-from pact_tui.merge.report import counted, field_text, item_names, render_report, signal_text
+from pact_tui.merge.report import counted, item_names, render_report, signal_text
 from pact_tui.model import Commitment, Item, UserError
 from pact_tui.model.file_names import free_path
-from pact_tui.model.template import ACTION_TEMPLATE
-from pact_tui.model.validation import field_label
 from pact_tui.store import read_session, session_filename, write_session
 from pact_tui.store.atomic import write_atomic
 from pact_tui.store.folder import SessionEntry, scan_sessions
-from pact_tui.tui.modals.form import ChoiceField, FormDialog, FormValues, TextField
-from pact_tui.tui.modals.long_text import LongTextModal
+from pact_tui.tui.modals.form import FormDialog, FormValues, TextField
 from pact_tui.tui.text import visible, visible_rich
+from pact_tui.tui.widgets.conflict_versions import ConflictVersions, edit_conflict, item_fields
 
 # Which of the screen's actions work in which pane (the footer shows only those).
 PANE_ACTIONS = {
@@ -63,18 +61,6 @@ PANE_ACTIONS = {
     "duplicate": {"combine", "swap", "keep_apart", "next", "previous", "back"},
 }
 SCREEN_ACTIONS = set().union(*PANE_ACTIONS.values())
-# The free-text fields an edited conflict offers, in this order; choices (theme, scale)
-# are kept from the newest version.
-TEXT_FIELDS = ("title", "name", "text", "goal", "description", "notes", "category", "contact",
-               "source")
-REQUIRED_TEXT = frozenset({"title", "name", "text"})
-# What a version shows, in this order (ids and positions say nothing to a person).
-# An action shows every field of its template.
-SHOWN_FIELDS = tuple(dict.fromkeys((
-    "title", "name", "text", *(field.key for field in ACTION_TEMPLATE), "themes", "party",
-    "role", "description", "notes", "category", "contact", "source")))
-
-
 def _version_keys() -> list[Binding]:
     return [Binding(str(n), f"keep({n})", t("merge.screen.key_version", n=n), show=n <= 2,
                     id=f"merge.version{n}") for n in range(1, 10)]
@@ -84,7 +70,8 @@ def preselected(entries: Sequence[SessionEntry]) -> set[Path]:
     """The round to merge next: the sessions started from one programme that no programme
     in the folder holds yet, and that programme itself (the one most such sessions share;
     the newest of those on a tie). Nothing else is ticked."""
-    metas = {entry.path: entry.session.meta for entry in entries if entry.session is not None}
+    metas = {entry.path: entry.session.meta for entry in entries
+             if entry.session is not None and entry.copy_of is None}
     merged = {origin.session_id for meta in metas.values() if meta.kind == "programme"
               for origin in meta.sources}
     groups: dict[str, list[Path]] = {}
@@ -145,7 +132,7 @@ class MergeScreen(Screen[None]):
             with VerticalScroll(id="report"):
                 yield Static("", id="merge-report")
             with VerticalScroll(id="conflict"):
-                yield Horizontal(id="merge-versions", classes="merge-side-by-side")
+                yield ConflictVersions(id="merge-versions", classes="merge-side-by-side")
             with VerticalScroll(id="duplicate"):
                 yield Horizontal(id="merge-pair", classes="merge-side-by-side")
         yield Static("", id="merge-status")
@@ -223,8 +210,11 @@ class MergeScreen(Screen[None]):
         ticked = preselected(entries)
         self._prompts = {}
         for entry in entries:
-            if entry.session is None:
-                prompt = t("merge.screen.bad_file", file=entry.path.name, problem=entry.problem)
+            if entry.copy_of is not None or entry.session is None:
+                # A conflict copy is not a session to merge: its file takes it in.
+                prompt = t("merge.screen.copy_file", copy=entry.path.name,
+                           file=entry.copy_of.name) if entry.copy_of else \
+                    t("merge.screen.bad_file", file=entry.path.name, problem=entry.problem)
                 choices.add_option(Selection(Text("    " + visible(prompt)), str(entry.path),
                                              False, disabled=True))
                 continue
@@ -403,43 +393,11 @@ class MergeScreen(Screen[None]):
                         conflict.table, self._names.get(conflict.item_id, conflict.label())),
                     state=state),
                   t("merge.screen.conflict_status", count=len(conflict.versions)))
-        differing = {difference.field for difference in conflict.differences}
-        panes = []
-        if conflict.base is not None:
-            base = Text(t("merge.screen.base"), style="bold")
-            base.append_text(self._fields(conflict.base, differing))
-            panes.append(Static(visible_rich(base), classes="merge-version merge-base"))
-        for number, version in enumerate(conflict.versions, start=1):
-            pane = Static(visible_rich(self._version_text(number, version, differing, chosen)),
-                          classes="merge-version")
-            pane.set_class(chosen == version.key, "-chosen")
-            panes.append(pane)
-        self._replace("#merge-versions", panes)
-
-    def _version_text(self, number: int, version: Version, differing: set[str],
-                      chosen: object) -> Text:
-        sources = ", ".join(origin.title for origin in version.sources)
-        key = "merge.screen.version_deleted" if version.deleted else "merge.screen.version"
-        text = Text(t(key, n=number, sources=sources), style="bold")
-        if chosen == version.key:
-            text.append("  " + t("merge.screen.chosen"), style="bold green")
-        if version.item is not None:
-            text.append_text(self._fields(version.item, differing))
-        return text
-
-    def _fields(self, item: Item, highlight: set[str]) -> Text:
-        """The item's filled-in fields, one a line; those the versions disagree on stand out."""
-        profile = self._result().programme.profile
-        content = item.content()
-        text = Text()
-        shown_fields = [name for name in SHOWN_FIELDS if name in content]
-        for name in sorted(shown_fields, key=lambda field: field not in highlight):
-            shown = field_text(name, content[name], profile, self._names)
-            if name not in highlight and shown == "—":
-                continue
-            text.append(f"\n{field_label(name)}: ", style="bold" if name in highlight else "dim")
-            text.append(shown, style="reverse" if name in highlight else "")
-        return text
+        headings = [t("merge.screen.version_deleted" if version.deleted
+                      else "merge.screen.version", n=number, sources=_sources(version))
+                    for number, version in enumerate(conflict.versions, start=1)]
+        self.query_one("#merge-versions", ConflictVersions).show(
+            conflict, headings, chosen, result.programme.profile, self._names)
 
     def _replace(self, container: str, children: list[Static]) -> None:
         box = self.query_one(container, Horizontal)
@@ -455,75 +413,15 @@ class MergeScreen(Screen[None]):
         self._resolved(resolve_conflict(self._result(), self._conflict().id, KEEP_ALL))
 
     def action_edit(self) -> None:
-        """Ask which text to start from (a version or the base; the newest is chosen
-        unless another is picked), then edit."""
+        """Ask which text to start from, then edit; the edited item settles the conflict."""
         conflict = self._conflict()
-        # The versions first, so that digit n picks version n; the base last.
-        starts = [(version.key, t("merge.screen.start_version", n=number, sources=", ".join(
-            origin.title for origin in version.sources)))
-            for number, version in enumerate(conflict.versions, start=1)
-            if version.item is not None]
-        if conflict.base is not None:
-            starts.append(("base", t("merge.screen.start_base")))
-        chosen: list[str] = []
 
-        def submit(values: FormValues) -> None:
-            chosen.append(str(values["start"]))
+        def settle(item: Item) -> None:
+            self.result = resolve_conflict(self._result(), conflict.id, item)
 
-        def done(picked: bool | None) -> None:
-            if picked and chosen:
-                self._edit_from(conflict, chosen[-1])
-
-        field = ChoiceField("start", t("merge.screen.start_label"), starts,
-                            value=(conflict.newest().key,), required=True)
-        self.app.push_screen(FormDialog(t("merge.screen.edit_title", item=conflict.label()),
-                                        [field], submit), done)
-
-    def _edit_from(self, conflict: Conflict, start_key: str) -> None:
-        """Edit the disputed texts starting from the base's or a version's; the item edited
-        is the newest version, so what no one disputes stays as the sessions left it."""
-        newest = conflict.newest().item
-        assert newest is not None
-        picked = conflict.base if start_key == "base" else (conflict.version(start_key) or
-                                                           conflict.newest()).item
-        disputed = [d.field for d in conflict.differences]
-        start = picked.content() if picked is not None else {}
-        content = {**newest.content(), **{name: start[name] for name in disputed if name in start}}
-        if len(disputed) == 1 and isinstance(content.get(disputed[0]), str):
-            self._edit_long(conflict, newest, disputed[0], str(content[disputed[0]]))
-            return
-        fields = [TextField(name, field_label(name), value=content[name],
-                            required=name in REQUIRED_TEXT)
-                  for name in TEXT_FIELDS if isinstance(content.get(name), str)]
-
-        def submit(values: FormValues) -> None:
-            self.result = resolve_conflict(self._result(), conflict.id, newest.edited(**values))
-
-        def done(saved: bool | None) -> None:
-            if saved:
-                self._advance_conflict()
-
-        self.app.push_screen(
-            FormDialog(t("merge.screen.edit_title", item=conflict.label()), fields, submit),
-            done,
-        )
-
-    def _edit_long(self, conflict: Conflict, start: Item, name: str, text: str) -> None:
-        """The one disputed text, whole, in a roomy editor (the versions stay in the report)."""
-
-        def done(text: str | None) -> None:
-            if text is None:
-                return
-            if not text.strip() and name in REQUIRED_TEXT:
-                self.notify(t("merge.screen.text_required", field=field_label(name)),
-                            severity="warning")
-                return
-            self.result = resolve_conflict(self._result(), conflict.id,
-                                           start.edited(**{name: text.strip()}))
-            self._advance_conflict()
-
-        title = t("merge.screen.edit_field", item=conflict.label(), field=field_label(name))
-        self.app.push_screen(LongTextModal(title, text), done)
+        starts = [t("merge.screen.start_version", n=number, sources=_sources(version))
+                  for number, version in enumerate(conflict.versions, start=1)]
+        edit_conflict(self.app, conflict, starts, settle, self._advance_conflict)
 
     def _resolved(self, result: MergeResult) -> None:
         self.result = result
@@ -564,7 +462,8 @@ class MergeScreen(Screen[None]):
                     text.append("\n" + t("merge.screen.of_action", action=self._names.get(
                         item.action_id, t("merge.report.unknown_item"))), style="bold")
                 text.append(f"\n{sources}", style="italic")
-                text.append_text(self._fields(item, set()))
+                text.append_text(item_fields(item, set(), result.programme.profile,
+                                             self._names))
             panes.append(Static(visible_rich(text), classes="merge-version"))
         self._replace("#merge-pair", panes)
 
@@ -621,6 +520,10 @@ class MergeScreen(Screen[None]):
     @staticmethod
     def _item_name(table: str, label: str) -> str:
         return t("merge.report.item", kind=t(f"model.table.{table}"), label=label[:60])
+
+
+def _sources(version: Version) -> str:
+    return ", ".join(origin.title for origin in version.sources)
 
 
 def _next_open(ids: Sequence[str], at: int, decided: Container[str]) -> int:
