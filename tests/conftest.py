@@ -66,6 +66,16 @@ def state_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
+@pytest.fixture(autouse=True)
+def config_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """This laptop's id (laptop.json) goes to a folder of the test's own, never the user's."""
+    folder = tmp_path / "config"
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(folder))
+    monkeypatch.delenv("PACT_TUI_LAPTOP_ID", raising=False)
+    monkeypatch.delenv("PACT_TUI_LAPTOP_NAME", raising=False)
+    return folder
+
+
 @pytest.fixture
 def read_only_folder() -> Iterator[Callable[[Path], None]]:
     """`make_read_only(folder)`: from then on nothing in `folder` can be written, for real.

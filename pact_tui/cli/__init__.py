@@ -33,6 +33,7 @@ COMMAND_MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("pact_tui.cli.export", ("export",)),
     ("pact_tui.cli.room", ("room", "summary")),
     ("pact_tui.cli.sheets", ("import",)),
+    ("pact_tui.cli.day", ("day",)),
 )
 
 

@@ -52,6 +52,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     new.add_argument("--facilitator", default="", help=t("cli.help.facilitator"))
     new.add_argument("--from", dest="source", type=Path, metavar="PROGRAMME",
                      help=t("cli.help.from"))
+    new.add_argument("--laptop", action="store_true", help=t("cli.help.laptop"))
     new.set_defaults(handler=new_session)
 
     open_ = subparsers.add_parser("open", help=t("cli.help.open"))
@@ -136,6 +137,11 @@ def new_session(args: argparse.Namespace) -> int:
     date = _date(args.date)
     folder = _sessions_dir(args)
     session = _new_content(args, date)
+    if args.laptop:
+        from pact_tui.store.laptop import this_laptop
+
+        session = session.model_copy(
+            update={"meta": session.meta.model_copy(update={"laptop": this_laptop()})})
     path = create_session(_free_path(folder, session.meta), session.meta, session)
     print(path)
     return 0

@@ -23,6 +23,7 @@ from pact_tui.model.items import (
     new_id,
     now_utc,
 )
+from pact_tui.model.laptop import Laptop
 from pact_tui.model.profile import (
     Choice,
     Horizon,
@@ -76,6 +77,7 @@ __all__ = [
     "Horizon",
     "InvalidItemError",
     "Item",
+    "Laptop",
     "Origin",
     "Participant",
     "PartyRef",

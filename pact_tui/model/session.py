@@ -27,6 +27,7 @@ from pact_tui.model.items import (
     new_id,
     now_utc,
 )
+from pact_tui.model.laptop import Laptop
 from pact_tui.model.limits import LONGEST_TEXT
 from pact_tui.model.profile import RegionProfile
 from pact_tui.model.trail import Deletion
@@ -85,6 +86,9 @@ class SessionMeta(BaseModel):
     # A session read from a spreadsheet (`pact-tui import`), not held as a workshop; its
     # origin says so too. Left out of the file when false.
     imported: bool = Field(default=False, exclude_if=lambda imported: not imported)
+    # The laptop that keeps this file on a day of several laptops (`pact-tui day`): any
+    # other opens it read-only. Left out of the file when None (a file of one laptop).
+    laptop: Laptop | None = Field(default=None, exclude_if=lambda laptop: laptop is None)
     profile: RegionProfile
     title: str = Field(min_length=1)
     date: dt.date = Field(default_factory=dt.date.today)

@@ -30,7 +30,7 @@ class SessionEntry:
         return self.session is not None and self.session.meta.kind == "programme"
 
 
-def _not_a_session(path: Path) -> bool:
+def not_a_session(path: Path) -> bool:
     """Whether `path` is JSON the app keeps for itself (remembered import mappings, say):
     well-formed, but without the meta table every session file has. Such a file is not a
     broken session and is not listed."""
@@ -66,7 +66,7 @@ def scan_sessions(folder: Path) -> list[SessionEntry]:
         try:
             entries.append(SessionEntry(path, modified, session=read_session(path)))
         except UserError as error:
-            if not _not_a_session(path):
+            if not not_a_session(path):
                 entries.append(SessionEntry(path, modified, problem=str(error)))
         except OSError as error:
             entries.append(SessionEntry(path, modified, problem=error.strerror or str(error)))

@@ -46,6 +46,7 @@ from pact_tui.store.errors import (
     SaveError,
 )
 from pact_tui.store.files import read_file
+from pact_tui.store.laptop import foreign_laptop, this_laptop
 from pact_tui.store.links import read_plain_file, resolve_link
 from pact_tui.store.lock import SessionLock, holder
 from pact_tui.store.replacing import changes_to, kept_in_place, twice
@@ -88,12 +89,16 @@ class SessionFile:
         self._next_doc: dict[str, int] = {}
 
     @classmethod
-    def open(cls, path: str | Path) -> SessionFile:
+    def open(cls, path: str | Path, *, take_over: bool = False) -> SessionFile:
         """Open `path` for editing, or read-only if another program holds its lock.
 
         A symbolic link is resolved here, once: the file it points to is locked, backed
         up and replaced on each save, and the link stays a link. A file that does not
         open (not a session, a newer schema) leaves no lock file behind.
+
+        A file kept on another laptop (`meta.laptop`) opens read-only whatever its lock
+        says: the lock is per machine and may not have synced yet. With `take_over` (the
+        user confirmed: that laptop is gone) it opens for editing and names this laptop.
         """
         path = resolve_link(Path(path))
         if not path.exists():
@@ -110,12 +115,20 @@ class SessionFile:
         try:
             content = read_file(path)
             decoded = decode(path, content, lines=ours)
+            owner = foreign_laptop(decoded.session.meta)
+            if owner is not None and not take_over:
+                if ours:
+                    lock.abandon()
+                ours, locked_by = False, ""
+                reason = t("store.reason_other_laptop", laptop=owner.name)
             if ours:
                 remove_stale_temporaries(path)
             opened = cls(path, decoded, lock if ours else None, locked_by, reason,
                          content if ours else None)
             if ours and decoded.version < SCHEMA_VERSION and decoded.lines is not None:
                 opened._save(decoded.lines)
+            if ours and owner is not None:
+                opened.update_meta(opened.meta.model_copy(update={"laptop": this_laptop()}))
         except BaseException:
             if ours:
                 lock.abandon()

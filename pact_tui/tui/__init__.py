@@ -17,17 +17,19 @@ if TYPE_CHECKING:
 
 
 def run_app(path: Path | None, *, sessions_dir: Path, exports_dir: Path,
-            opened: SessionFile | None = None) -> int:
+            opened: SessionFile | None = None, day: Path | None = None) -> int:
     """Run the app on `path` (or the home screen when None) until the user quits; the exit code.
 
     `opened` is `path` already opened by the caller (who made sure it opens); the app
     takes it over rather than reading the file a second time. Every change is saved
     before this returns; changes that could not be saved are written next to the file
-    and that path is reported, so nothing is lost.
+    and that path is reported, so nothing is lost. With `day` the app starts on the
+    overview of that day folder.
     """
     from pact_tui.tui.app import PactApp
 
-    app = PactApp(path, sessions_dir=sessions_dir, exports_dir=exports_dir, opened=opened)
+    app = PactApp(path, sessions_dir=sessions_dir, exports_dir=exports_dir, opened=opened,
+                  day=day)
     try:
         result = app.run()
     finally:

@@ -50,6 +50,11 @@ if TYPE_CHECKING:
     from pact_tui.tui.screens.home import HomeScreen
 
 
+def _is_day_screen(screen: Screen[object]) -> bool:
+    # By name: importing the day screen here would load the merge (numpy, rapidfuzz) at start.
+    return type(screen).__name__ == "DayScreen"
+
+
 # The home screen, the error screen and the palette are imported when first needed:
 # `pact-tui open FILE` and `pact-tui demo` never pay for them at start-up.
 def _home_screen() -> type[HomeScreen]:
@@ -122,10 +127,13 @@ class PactApp(App[int]):
         exports_dir: Path,
         clock: Clock | None = None,
         opened: SessionFile | None = None,
+        day: Path | None = None,
     ) -> None:
         use_key_parser()  # an Esc followed at once by typing stays an Esc
         super().__init__()
         self.start_path = path
+        self.day_folder = day
+        """The folder `pact-tui day` shows: the app starts on its overview."""
         self._opened = opened
         self.sessions_dir = sessions_dir
         self.exports_dir = exports_dir
@@ -147,10 +155,12 @@ class PactApp(App[int]):
         self.set_interval(LOCK_CHECK_SECONDS, self._check_lock)
         # Sync conflict copies of the open file are merged in as they appear.
         self.set_interval(COPY_CHECK_SECONDS, self.copies.check)
-        if self.start_path is None:
-            self.push_screen(_home_screen()(self.sessions_dir))
-        else:
+        if self.day_folder is not None:
+            self.open_day(self.day_folder)
+        if self.start_path is not None:
             self.open_session(self.start_path)
+        elif self.day_folder is None:
+            self.push_screen(_home_screen()(self.sessions_dir))
 
     def on_unmount(self) -> None:
         self._close_editor()
@@ -245,7 +255,8 @@ class PactApp(App[int]):
             self.uninstall_screen(f"phase-{phase}")
         self._phase_screens = {}
         self._close_editor(discard=discard)
-        self._to_home()
+        if not _is_day_screen(self.screen):  # a breakout opened from the day goes back there
+            self._to_home()
 
     def _to_home(self) -> HomeScreen:
         """The home screen on top: the one underneath if there is one, else a new one."""
@@ -479,6 +490,20 @@ class PactApp(App[int]):
         self.close_session(discard=discard)
         home = self._to_home()
         home.call_after_refresh(home.run_action, action)
+
+    def open_day(self, folder: Path) -> None:
+        """The live overview of a day folder (`pact-tui day`)."""
+        from pact_tui.tui.day.screen import DayScreen
+
+        self.push_screen(DayScreen(folder))
+
+    def action_day(self) -> None:
+        self.leave_session(lambda discard: self._day_of_sessions(discard))
+
+    def _day_of_sessions(self, discard: bool) -> None:
+        self.close_session(discard=discard)
+        if not _is_day_screen(self.screen):
+            self.open_day(self.sessions_dir)
 
     def open_merge(self) -> None:
         """The merge screen, over the home screen."""

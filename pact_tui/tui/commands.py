@@ -47,6 +47,7 @@ class PactCommands(Provider):
                        app.copies.decide_waiting)
         yield t("tui.command.new_session"), t("tui.command.new_help"), app.action_new_session
         yield t("tui.command.merge"), t("tui.command.merge_help"), app.action_merge
+        yield t("tui.command.day"), t("tui.command.day_help"), app.action_day
         for key in screen_keys(self.screen):
             if key.node is not app:  # the app's keys are the commands above
                 yield key.description, key.key, partial(app.run_action, key.binding.action,

@@ -29,7 +29,7 @@ def readme_commands() -> list[str]:
 def _runs_alone(command: str) -> bool:
     """False for the examples that start the app or the room view: they wait for a person."""
     words = command.split("#")[0].split()
-    return not (words == ["pact-tui"] or words[1] in ("open", "room")
+    return not (words == ["pact-tui"] or words[1] in ("open", "room", "day")
                 or words == ["pact-tui", "demo"])
 
 

@@ -20,6 +20,7 @@ MESSAGES: dict[str, str] = {
     "store.newer_schema": "Session file {file} was made by a newer pact-tui (schema version {version}, this version knows up to {supported}); update pact-tui to open it.",
     "store.read_only": "Session file {file} is read-only ({reason}), so this change was not saved.",
     "store.reason_locked": "{holder} has it open",
+    "store.reason_other_laptop": "it is kept on {laptop}, and only that laptop writes it",
     "store.reason_closed": "it is closed",
     "store.cannot_lock": "{problem}",
     "store.holder": "pact-tui on {host} (process {pid}, since {since})",

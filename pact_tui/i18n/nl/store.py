@@ -20,6 +20,7 @@ MESSAGES: dict[str, str] = {
     "store.newer_schema": "Sessiebestand {file} is gemaakt met een nieuwere pact-tui (schemaversie {version}, deze versie kent tot en met {supported}); werk pact-tui bij om het te openen.",
     "store.read_only": "Sessiebestand {file} is alleen-lezen ({reason}), dus deze wijziging is niet opgeslagen.",
     "store.reason_locked": "{holder} heeft het open",
+    "store.reason_other_laptop": "het wordt bijgehouden op {laptop}, en alleen die laptop schrijft erin",
     "store.reason_closed": "het is gesloten",
     "store.cannot_lock": "{problem}",
     "store.holder": "pact-tui op {host} (proces {pid}, sinds {since})",

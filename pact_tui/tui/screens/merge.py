@@ -46,7 +46,7 @@ from pact_tui.merge import (
 from pact_tui.merge.report import counted, item_names, render_report, signal_text
 from pact_tui.model import Commitment, Item, UserError
 from pact_tui.model.file_names import free_path
-from pact_tui.store import read_session, session_filename, write_session
+from pact_tui.store import SessionFile, read_session, session_filename, write_session
 from pact_tui.store.atomic import write_atomic
 from pact_tui.store.folder import SessionEntry, scan_sessions
 from pact_tui.tui.modals.form import FormDialog, FormValues, TextField
@@ -109,9 +109,14 @@ class MergeScreen(Screen[None]):
         Binding("escape", "back", t("merge.screen.key_back"), id="merge.back"),
     ]
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, *, chosen: Sequence[Path] = (),
+                 into: Path | None = None) -> None:
+        """`chosen`: files merged at once, without the picker; `into`: the programme file
+        the result replaces (through the store) instead of a new file (the day's merge)."""
         super().__init__()
         self.folder = folder
+        self._chosen = list(chosen)
+        self._into = into
         self.pane = "pick"
         self.result: MergeResult | None = None
         self._merged_paths: list[Path] = []
@@ -141,6 +146,10 @@ class MergeScreen(Screen[None]):
     def on_mount(self) -> None:
         self._show("pick")
         self._scan()
+        if self._chosen:
+            self._say(t("merge.screen.pick_heading", folder=str(self.folder)),
+                      counted("merge.screen.merging", len(self._chosen)))
+            self._merge(self._chosen)
 
     # ---- panes -----------------------------------------------------------------------------
 
@@ -339,10 +348,11 @@ class MergeScreen(Screen[None]):
                         severity="warning")
             return
         title = result.programme.meta.title
-        fields = [TextField("title", t("merge.screen.field_title"), value=title, required=True),
-                  TextField("file", t("merge.screen.field_file"), required=True,
-                            value=free_path(self.folder,
-                                            session_filename(result.programme.meta)).name)]
+        fields = [TextField("title", t("merge.screen.field_title"), value=title, required=True)]
+        if self._into is None:
+            fields.append(TextField("file", t("merge.screen.field_file"), required=True,
+                                    value=free_path(self.folder,
+                                                    session_filename(result.programme.meta)).name))
 
         def done(written: bool | None) -> None:
             if written:
@@ -354,14 +364,19 @@ class MergeScreen(Screen[None]):
         """Write the programme under the chosen title and name, and the report beside it;
         a problem (a name taken, a folder not writable) keeps the form open and says why."""
         result = retitled(self._result(), values["title"])
-        name = str(values["file"])
-        if Path(name).name != name:
-            raise UserError(t("merge.screen.file_name_only", file=name))
-        path = self.folder / (name if name.endswith(".json") else f"{name}.json")
-        if path.exists():
-            raise UserError(t("merge.screen.file_exists", file=path.name))
-        self.folder.mkdir(parents=True, exist_ok=True)
-        write_session(path, result.programme)
+        if self._into is not None:
+            path = self._into
+            with SessionFile.open(path) as programme:  # backed up, atomic, the lock honoured
+                programme.replace_all(result.programme)
+        else:
+            name = str(values["file"])
+            if Path(name).name != name:
+                raise UserError(t("merge.screen.file_name_only", file=name))
+            path = self.folder / (name if name.endswith(".json") else f"{name}.json")
+            if path.exists():
+                raise UserError(t("merge.screen.file_exists", file=path.name))
+            self.folder.mkdir(parents=True, exist_ok=True)
+            write_session(path, result.programme)
         self.result = result
         self._written = True
         report = free_path(self.folder, f"{path.stem}-verslag.md")
