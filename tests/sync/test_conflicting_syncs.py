@@ -20,7 +20,7 @@ from tests.sync.conftest import BREAKOUT, breakout_session
 from tests.sync.engine import FLAVOURS, IN_PLACE_BY_DEFAULT, SyncEngine
 
 ROUNDS = 100  # a multiple of ten: the words are counted every tenth round
-PEOPLE = (("anna", "laptop van Anna"), ("bert", "laptop van Bert"))
+PEOPLE = (("anna", "laptop van Anna"), ("bert", "laptop van Bert"), ("carla", "laptop van Carla"))
 # Fields a facilitator types in; two laptops editing one of them in one action is a real conflict.
 TYPED_FIELDS = ("title", "goal", "notes")
 
@@ -99,3 +99,34 @@ def test_a_hundred_conflicting_syncs_lose_no_word(
             assert not lost, f"round {turn}: lost {sorted(lost)}"
     assert engines_seen == set(FLAVOURS)
     assert open_conflicts > 0  # some rounds edited one field on both laptops
+
+
+def test_three_laptops_changing_one_file_at_once_leave_two_copies_that_all_merge_back(
+        tmp_path: Path, profile: RegionProfile, monkeypatch: pytest.MonkeyPatch) -> None:
+    rng = random.Random(3)
+    folders = tuple(tmp_path / person for person, _name in PEOPLE)
+    for folder in folders:
+        folder.mkdir()
+    session = breakout_session(profile)
+    create_session(folders[0] / BREAKOUT, session.meta, session)
+    sync = SyncEngine(folders, piece_pause=0.0, seed=5)
+    sync.sync_once()
+    typed = words_kept(folders[0] / BREAKOUT)
+    for turn in range(len(FLAVOURS) * 2):
+        sync.flavour = FLAVOURS[turn % len(FLAVOURS)]
+        for person, folder in enumerate(folders):
+            as_laptop(monkeypatch, person)
+            typed |= type_on(folder / BREAKOUT, person, turn, rng)
+        sync.sync_once()
+        merger = turn % len(folders)
+        as_laptop(monkeypatch, merger)
+        copies = conflict_copies(folders[merger])
+        assert [copy.original.name for copy in copies] == [BREAKOUT] * 2, sync.flavour
+        with SessionFile.open(folders[merger] / BREAKOUT) as file:
+            for copy in copies:
+                merge_conflict_copy(file, copy)
+        sync.sync_once()
+        assert all(conflict_copies(folder) == () for folder in folders)
+        assert len({(folder / BREAKOUT).read_bytes() for folder in folders}) == 1
+        lost = typed - words_kept(folders[0] / BREAKOUT)
+        assert not lost, f"{sync.flavour}: lost {sorted(lost)}"
