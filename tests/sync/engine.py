@@ -36,7 +36,8 @@ In-process: `SyncEngine(folders, seed=...)`, then `sync_once()` for one determin
 pass, or `start()` / `stop()` for a thread. As a program, to be killed with kill -9:
 
     python tests/sync/engine.py [--flavour F] [--in-place | --atomic] [--delay S]
-        [--piece-pause S] [--seed N] [--state FILE] [--names Anna,Bert] FOLDER FOLDER...
+        [--piece-pause S] [--seed N] [--state FILE] [--names Anna,Bert] [--prefer Anna]
+        FOLDER FOLDER...
 
 prints "ready", then one line per event (`copy`, `piece`, `done`, `conflict`, `delete`).
 """
@@ -259,9 +260,14 @@ class SyncEngine:
         self._save_state()
 
     def _conflict_copy(self, relative: str, index: int) -> None:
-        """Write folder `index`'s version of `relative` beside it, in every folder."""
-        content = self._read(index, relative)
-        if content is None:
+        """Rename folder `index`'s version of `relative` to a conflict copy there, then send
+        the copy everywhere.
+
+        As the real clients do, the copy is made on the laptop whose version it is, in one
+        step, and then travels like any new file: a kill -9 leaves no half-made copy that
+        nothing could finish, and no second copy of the same version.
+        """
+        if self._digest(index, relative) is None:
             return
         folder_part, _, name = relative.rpartition("/")
         when = self._clock()
@@ -274,14 +280,10 @@ class SyncEngine:
                 break
             number += 1
         self._event("conflict", relative, copy_relative)
-        mtime = (self.laptops[index].folder / relative).stat().st_mtime_ns
-        self._pending[copy_relative] = Pending(_hash(content), tuple(range(len(self.laptops))))
-        self._save_state()
-        for target in range(len(self.laptops)):
-            self._write(target, copy_relative, content, mtime)
-        del self._pending[copy_relative]
-        self._synced[copy_relative] = _hash(content)
-        self._save_state()
+        source = self.laptops[index].folder
+        os.replace(source / relative, source / copy_relative)
+        self._spread(copy_relative, index,
+                     [self._digest(folder, copy_relative) for folder in range(len(self.laptops))])
 
     # -- writing -----------------------------------------------------------------------
 
@@ -406,10 +408,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--state", type=Path)
     parser.add_argument("--names", default=",".join(DEFAULT_NAMES))
+    parser.add_argument("--prefer", help="whose version a conflict keeps (else a coin toss)")
     args = parser.parse_args(argv)
     engine = SyncEngine(args.folders, flavour=args.flavour, in_place=args.in_place,
                         delay=args.delay, piece_pause=args.piece_pause, seed=args.seed,
-                        names=args.names.split(","), state=args.state,
+                        names=args.names.split(","), state=args.state, prefer=args.prefer,
                         on_event=lambda line: print(line, flush=True))
 
     signal.signal(signal.SIGTERM, lambda _number, _frame: engine.stop())

@@ -18,6 +18,7 @@ import pytest
 from bench.key_rows import STAKEHOLDERS, app_keys
 from pact_tui.model import Action, RegionProfile, Session, SessionMeta, Stakeholder, UserError
 from pact_tui.store import SessionFile, create_session, read_session
+from pact_tui.store.sync_copies import conflict_copies
 from tests.sync.conftest import BREAKOUT, Program, engine_program
 from tests.sync.engine import SyncEngine
 from tests.tui.test_tmux_burst import send_keys_command, tmux, wait_for
@@ -131,3 +132,32 @@ def test_pact_tui_killed_while_it_saves_a_file_the_engine_copies_leaves_files_th
         assert pact_tui_check(folder / BREAKOUT).returncode == 0
     assert (anna / BREAKOUT).read_bytes() == (bert / BREAKOUT).read_bytes()
     assert len(read_session(bert / BREAKOUT).actions) >= 4
+
+
+def test_the_engine_killed_while_a_conflict_copy_travels_leaves_it_for_later_then_finishes_it(
+        laptops: tuple[Path, Path], breakout: Path, tmp_path: Path,
+        programs: list[Program]) -> None:
+    anna, bert = laptops
+    state = tmp_path / "engine-state.json"
+    SyncEngine(laptops, piece_pause=0.0, state=state).sync_once()
+    for folder, title in ((anna, "Zonnepanelen op elk dak"), (bert, "Woningdelen voor ouderen")):
+        with SessionFile.open(folder / BREAKOUT) as file:
+            file.add(Action(theme="wonen", title=title))
+    options = (anna, bert, "--flavour", "onedrive", "--piece-pause", "0.4", "--prefer", "Anna",
+               "--state", state)
+    engine = engine_program(*options)
+    programs.append(engine)
+    copy_name = engine.wait_for(f"conflict {BREAKOUT}").split()[2]
+    engine.wait_for(f"piece {copy_name} Anna")
+    engine.kill()
+    # Anna's laptop: the copy cut off is no copy yet, and her file opens as it was.
+    assert conflict_copies(anna) == ()
+    assert "Zonnepanelen op elk dak" in titles(anna / BREAKOUT)
+    assert pact_tui_check(bert / copy_name).returncode == 0  # whole where it was made
+    restarted = engine_program(*options)
+    programs.append(restarted)
+    restarted.wait_for(f"done {BREAKOUT} Bert")
+    for folder in laptops:
+        assert [copy.path.name for copy in conflict_copies(folder)] == [copy_name]
+        assert "Woningdelen voor ouderen" in titles(folder / copy_name)
+        assert "Zonnepanelen op elk dak" in titles(folder / BREAKOUT)
