@@ -5,6 +5,11 @@ file seen half-written is waited for, never called unreadable."""
 from __future__ import annotations
 
 import asyncio
+import os
+import shutil
+import subprocess
+import sys
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,6 +24,7 @@ from pact_tui.tui.app import PactApp
 from pact_tui.tui.day.screen import DayScreen
 from tests.conftest import WAIT_SECONDS, screen_text
 from tests.sync.engine import SyncEngine
+from tests.tui.test_tmux_burst import tmux, wait_for
 
 ANNA = Laptop(id="anna", name="laptop van Anna")
 BRAM = Laptop(id="bram", name="laptop van Bram")
@@ -138,3 +144,42 @@ async def test_a_breakout_edited_on_two_laptops_is_one_card_and_shows_both_edits
         assert "1 breakout" in overview.look()
     assert overview.called_unreadable == []
     assert conflict_copies(plenary) == ()
+
+
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+def test_pact_tui_day_in_a_terminal_shows_an_edit_the_engine_brings_in_pieces(
+        tmp_path: Path, profile: RegionProfile, monkeypatch: pytest.MonkeyPatch) -> None:
+    annas, plenary = tmp_path / "anna", tmp_path / "plenair"
+    for folder in (annas, plenary):
+        folder.mkdir()
+    meta = SessionMeta(profile=profile, title="Pact 7.1", kind="programme")
+    write_session(plenary / "programma.json", Session(meta=meta))
+    breakout = new_breakout(read_session(plenary / "programma.json"), "Wonen", ANNA)
+    path = create_session(annas / "wonen.json", breakout.meta, breakout)
+    sync = SyncEngine([annas, plenary], flavour="onedrive", piece_pause=0.25, delay=0.0,
+                      names=("Anna", "Bram"))
+    sync.sync_once()
+    name = f"syncsim-day-{uuid.uuid4().hex[:8]}"
+    command = f"exec {sys.executable} -m pact_tui day {plenary}"
+    env = {**os.environ, "TERM": "xterm-256color", ID_VARIABLE: BRAM.id,
+           NAME_VARIABLE: BRAM.name}
+    subprocess.run(["tmux", "new-session", "-d", "-s", name, "-x", "160", "-y", "40", command],
+                   check=True, env=env)
+    screens: list[str] = []
+
+    def shows(text: str) -> bool:
+        screens.append(tmux("capture-pane", "-p", "-t", name))
+        return text in screens[-1]
+
+    sync.start()
+    try:
+        wait_for(lambda: shows("laptop van Anna"), 60)
+        as_laptop(monkeypatch, ANNA)
+        with SessionFile.open(path) as on_annas:
+            on_annas.add(Action(theme="wonen", title="Zonnepanelen op elk dak"))
+        wait_for(lambda: shows("Zonnepanelen op elk dak"), 60)
+    finally:
+        sync.stop()
+        subprocess.run(["tmux", "kill-session", "-t", name], check=False, capture_output=True)
+    assert any(event.startswith("piece wonen.json Bram") for event in sync.events)
+    assert not [screen for screen in screens if "onleesbaar" in screen]
