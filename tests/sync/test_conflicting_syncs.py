@@ -26,9 +26,10 @@ TYPED_FIELDS = ("title", "goal", "notes")
 
 
 def words_kept(path: Path) -> set[str]:
-    """Every word in the file's items and in their history (the versions that lost a conflict)."""
+    """Every word in the file's items and in their history: the versions that lost a
+    conflict, kept on the item, or in `meta.removed` when the deletion was kept."""
     session = read_session(path)
-    texts = []
+    texts = [json.dumps(past.content, ensure_ascii=False) for past in session.meta.removed]
     for table in ITEM_KINDS:
         for item in session.items(table):
             texts.append(json.dumps(item.content(), ensure_ascii=False))
@@ -130,3 +131,51 @@ def test_three_laptops_changing_one_file_at_once_leave_two_copies_that_all_merge
         assert len({(folder / BREAKOUT).read_bytes() for folder in folders}) == 1
         lost = typed - words_kept(folders[0] / BREAKOUT)
         assert not lost, f"{sync.flavour}: lost {sorted(lost)}"
+
+
+def delete_on(path: Path, rng: random.Random) -> set[str]:
+    """Delete one of the first actions (now and then one the other laptop types in); the
+    words typed that it held, in its fields or its history, as this laptop saw them."""
+    with SessionFile.open(path) as file:
+        actions = file.list(Action)
+        if len(actions) <= 4:
+            return set()
+        action = rng.choice(actions[:6])
+        file.delete(Action, action.id)
+    held = json.dumps([action.content(), *(past.content for past in action.history)])
+    return {word for word in re.findall(r"\w+", held) if TYPED_WORD.fullmatch(word)}
+
+
+TYPED_WORD = re.compile(r"[a-z]+\d{3}(nieuw|bij)")
+
+
+def test_deleting_on_one_laptop_while_the_other_types_loses_only_what_was_deleted(
+        laptops_in_memory: tuple[Path, Path], profile: RegionProfile,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    laptops = laptops_in_memory
+    rng = random.Random(7)
+    session = breakout_session(profile, actions=8)
+    create_session(laptops[0] / BREAKOUT, session.meta, session)
+    sync = SyncEngine(laptops, piece_pause=0.0, seed=2)
+    sync.sync_once()
+    expected: set[str] = set()
+    for turn in range(40):
+        for person, folder in enumerate(laptops):
+            as_laptop(monkeypatch, person)
+            expected |= type_on(folder / BREAKOUT, person, turn, rng)
+        deleter = turn % 2
+        as_laptop(monkeypatch, deleter)
+        if turn % 3 == 0:
+            expected -= delete_on(laptops[deleter] / BREAKOUT, rng)
+        sync.sync_once()
+        merger = (turn // 2) % 2
+        as_laptop(monkeypatch, merger)
+        with SessionFile.open(laptops[merger] / BREAKOUT) as file:
+            for copy in conflict_copies(laptops[merger]):
+                merge_conflict_copy(file, copy)
+        sync.sync_once()
+        assert (laptops[0] / BREAKOUT).read_bytes() == (laptops[1] / BREAKOUT).read_bytes()
+        lost = expected - words_kept(laptops[0] / BREAKOUT)
+        assert not lost, f"round {turn}: lost {sorted(lost)}"
+    # Some deletion met an edit made on the other laptop meanwhile, and was kept.
+    assert read_session(laptops[0] / BREAKOUT).meta.removed
