@@ -12,6 +12,7 @@ the item's history. A copy that does not read yet is tried again on the next loo
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pact_tui.editor import Change, SessionEditor
@@ -40,6 +41,9 @@ class CopyWatcher:
         # The copies already announced, by path and content: one merged again (its removal
         # waited for a save) is not announced twice.
         self._told: set[tuple[str, str]] = set()
+        # Copies that did not read, by the version of the file then (inode, size, time):
+        # read again only once the sync engine wrote more.
+        self._unready: dict[Path, tuple[int, int, int]] = {}
         # Conflicts left for later (Esc on the decision screen): editor, merge, copy's name.
         self._waiting: list[tuple[SessionEditor, CopiesMerge, str]] = []
 
@@ -61,16 +65,21 @@ class CopyWatcher:
             self._looking = False
 
     def _merge(self, editor: SessionEditor, copy: ConflictCopy) -> None:
+        version = _version_of(copy.path)
+        if version is None or self._unready.get(copy.path) == version:
+            return
         try:
             content, theirs = read_copy(copy, editor.meta.id)
         except UserError:
+            self._unready[copy.path] = version
             return  # still arriving, or of a newer pact-tui: left where it is
+        self._unready.pop(copy.path, None)
         made = editor.merged_with(theirs, SAVE_WAIT_SECONDS)
         if made is None:
             return  # changes still on their way to the disk: the next look merges
-        version, merged = made
+        at, merged = made
         try:
-            change = self.app.call_from_thread(self._take, editor, version, merged)
+            change = self.app.call_from_thread(self._take, editor, at, merged)
         except UserError:
             return  # the session went read-only meanwhile: the copy waits
         if change is None:
@@ -120,6 +129,14 @@ class CopyWatcher:
                 self._waiting.append((editor, rest, copy_name))
 
         self.app.push_screen(CopyConflictsScreen(editor, merged, copy_name), left)
+
+
+def _version_of(path: Path) -> tuple[int, int, int] | None:
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return status.st_ino, status.st_size, status.st_mtime_ns
 
 
 def what_came_in(change: Change, in_conflict: set[str]) -> str:

@@ -53,9 +53,9 @@ async def test_a_copy_dropped_next_to_the_open_file_is_merged_while_the_app_runs
         await ui.wait_until(pilot, lambda: "Tiny houses bij het station" in ui.text(app),
                             "the merged action on screen")
         await ui.wait_until(pilot, lambda: not copy.exists(), "the copy removed")
-        messages = [str(n.message) for n in app._notifications]
-        assert any(copy.name in message and "1 onderdeel nieuw" in message
-                   for message in messages)
+        await ui.wait_until(pilot, lambda: any(
+            copy.name in str(n.message) and "1 onderdeel nieuw" in str(n.message)
+            for n in app._notifications), "the notification naming the copy and what came in")
         assert not isinstance(app.screen, CopyConflictsScreen)
     saved = read_session(path)
     assert sorted(a.title for a in saved.actions) == ["Bouwen", "Tiny houses bij het station"]
@@ -78,8 +78,9 @@ async def test_a_real_conflict_is_decided_on_its_screen_and_the_choice_is_kept(
         copy.write_bytes(theirs)
         await ui.wait_until(pilot, lambda: isinstance(app.screen, CopyConflictsScreen),
                             "the decision screen")
-        assert any(copy.name in str(n.message) and "1 conflict te beslissen" in str(n.message)
-                   for n in app._notifications)
+        await ui.wait_until(pilot, lambda: any(
+            copy.name in str(n.message) and "1 conflict te beslissen" in str(n.message)
+            for n in app._notifications), "the notification naming the copy and its conflict")
         await ui.wait_until(pilot, lambda: "300 woningen" in ui.text(app), "the copy's value")
         text = ui.text(app)
         assert "100 woningen" in text and "200 woningen" in text and "300 woningen" in text
