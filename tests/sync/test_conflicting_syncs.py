@@ -12,10 +12,11 @@ from pathlib import Path
 
 import pytest
 
+from pact_tui.editor.sync_merge import merge_conflict_copy
 from pact_tui.model import ITEM_KINDS, Action, RegionProfile
 from pact_tui.store import SessionFile, create_session, read_session
 from pact_tui.store.laptop import ID_VARIABLE, NAME_VARIABLE
-from pact_tui.store.sync_copies import conflict_copies, merge_conflict_copy
+from pact_tui.store.sync_copies import conflict_copies
 from tests.sync.conftest import BREAKOUT, breakout_session
 from tests.sync.engine import FLAVOURS, IN_PLACE_BY_DEFAULT, SyncEngine
 
