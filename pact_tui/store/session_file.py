@@ -11,6 +11,7 @@ returns. All methods are thread-safe (the app saves from a worker thread).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import threading
@@ -44,6 +45,7 @@ from pact_tui.store.errors import (
     ItemNotFoundError,
     ReadOnlyError,
     SaveError,
+    StoreError,
 )
 from pact_tui.store.files import read_file
 from pact_tui.store.laptop import foreign_laptop, this_laptop
@@ -71,6 +73,8 @@ class SessionFile:
         self.outside_change_backup: Path | None = None
         """Set when another program wrote the file while it was open here: the backup of
         that version, taken before this program's next save replaced it."""
+        # Such versions not yet handed out by `outside_versions`, by their backups.
+        self._replaced: list[Path] = []
         self._seen = _signature(path)
         self._lock = lock
         self._mutex = threading.RLock()
@@ -470,6 +474,37 @@ class SessionFile:
         if changed_outside:
             # Never through a link: what one put here points at must not land in the backups.
             self.outside_change_backup = make_backup(self.path, read_plain_file(self.path))
+            self._replaced.append(self.outside_change_backup)
+
+    def outside_versions(self) -> tuple[Session, ...]:
+        """The versions of this file another program wrote while it was open here (a sync
+        engine that put another laptop's copy in its place), to be merged in: the file on
+        disk now if it changed and reads whole, and those a save replaced meanwhile. Each is
+        kept in the backups first and handed out once; one of another session is not.
+        """
+        with self._mutex:
+            backups, self._replaced = self._replaced, []
+            now = _signature(self.path)
+            found: list[tuple[Path | None, bytes]] = []
+            if not self.read_only and now not in (self._seen, None):
+                # Gone or unreadable for now: the next look tries again.
+                with contextlib.suppress(OSError):
+                    found.append((None, read_plain_file(self.path)))
+            for replaced in backups:
+                with contextlib.suppress(OSError):
+                    found.append((replaced, read_plain_file(replaced)))
+            versions: list[Session] = []
+            for backup, content in found:
+                try:
+                    session = decode(self.path, content, name_backup=False).session
+                except StoreError:
+                    continue  # still being written: merged once it reads whole
+                if backup is None:
+                    make_backup(self.path, content)
+                    self._seen = now  # handed out: a save may replace it without asking
+                if session.meta.id == self._meta.id:
+                    versions.append(session)
+            return tuple(versions)
 
 
 

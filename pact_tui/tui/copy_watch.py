@@ -7,6 +7,10 @@ is looked at every few seconds off the UI thread; a copy of this file is read, m
 backups and only then removed. A notification names the copy and what came in; real
 conflicts open the decision screen, and until a person decides, the copy's value waits in
 the item's history. A copy that does not read yet is tried again on the next look.
+
+Some engines keep the other laptop's version under the file's own name instead, and the
+copy beside it is this laptop's: the version written over the open file is merged in the
+same way (`SessionFile.outside_versions`), so this laptop's next save does not undo it.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from pact_tui.editor import Change, SessionEditor
 from pact_tui.i18n import t
-from pact_tui.model import UserError
+from pact_tui.model import Session, UserError
 from pact_tui.store.sync_copies import ConflictCopy, conflict_copies, keep_and_remove, read_copy
 
 if TYPE_CHECKING:
@@ -46,6 +50,8 @@ class CopyWatcher:
         self._unready: dict[Path, tuple[int, int, int]] = {}
         # Conflicts left for later (Esc on the decision screen): editor, merge, copy's name.
         self._waiting: list[tuple[SessionEditor, CopiesMerge, str]] = []
+        # Versions written over the open file, handed out by it and not merged yet.
+        self._outside: list[tuple[SessionEditor, Session]] = []
 
     def check(self) -> None:
         """Start a look in the background, unless one is still going or nothing is open."""
@@ -58,6 +64,12 @@ class CopyWatcher:
 
     def _look(self, editor: SessionEditor) -> None:
         try:
+            # Handed out once by the file: kept here until merged and saved.
+            waiting = [theirs for owner, theirs in self._outside if owner is editor]
+            self._outside = []
+            for theirs in (*waiting, *editor.file.outside_versions()):
+                if not self._merge_in(editor, theirs, t("tui.copies.outside_version"), b""):
+                    self._outside.append((editor, theirs))
             for copy in conflict_copies(editor.path.parent):
                 if copy.original == editor.path:
                     self._merge(editor, copy)
@@ -74,26 +86,32 @@ class CopyWatcher:
             self._unready[copy.path] = version
             return  # still arriving, or of a newer pact-tui: left where it is
         self._unready.pop(copy.path, None)
-        made = editor.merged_with(theirs, SAVE_WAIT_SECONDS)
-        if made is None:
-            return  # changes still on their way to the disk: the next look merges
-        at, merged = made
-        try:
-            change = self.app.call_from_thread(self._take, editor, at, merged)
-        except UserError:
-            return  # the session went read-only meanwhile: the copy waits
-        if change is None:
-            return  # the session changed while the merge was made: the next look merges
-        seen = (str(copy.path), hashlib.sha256(content).hexdigest())
-        if seen not in self._told:
-            self._told.add(seen)
-            self.app.call_from_thread(self._tell, editor, copy, merged, change)
-        if not editor.flush(SAVE_WAIT_SECONDS):
+        if not self._merge_in(editor, theirs, copy.path.name, content):
             return
         try:
             keep_and_remove(editor.path, copy, content)
         except OSError:
             return  # not in the backups: the copy stays, and is merged again later
+
+    def _merge_in(self, editor: SessionEditor, theirs: Session, name: str,
+                  content: bytes) -> bool:
+        """Merge `theirs` (named `name` to the person) into the open session; whether the
+        result is saved; if not (the session changed meanwhile), a later look merges it again."""
+        made = editor.merged_with(theirs, SAVE_WAIT_SECONDS)
+        if made is None:
+            return False  # changes still on their way to the disk: the next look merges
+        at, merged = made
+        try:
+            change = self.app.call_from_thread(self._take, editor, at, merged)
+        except UserError:
+            return False  # the session went read-only meanwhile: the copy waits
+        if change is None:
+            return False  # the session changed while the merge was made
+        seen = (name, hashlib.sha256(content or theirs.model_dump_json().encode()).hexdigest())
+        if seen not in self._told:
+            self._told.add(seen)
+            self.app.call_from_thread(self._tell, editor, name, merged, change)
+        return editor.flush(SAVE_WAIT_SECONDS)
 
     def _take(self, editor: SessionEditor, version: int, merged: CopiesMerge) -> Change | None:
         """On the UI thread: the merge into the session, if it is still the one open."""
@@ -101,13 +119,12 @@ class CopyWatcher:
             return None
         return editor.take_merge(version, merged)
 
-    def _tell(self, editor: SessionEditor, copy: ConflictCopy, merged: CopiesMerge,
+    def _tell(self, editor: SessionEditor, name: str, merged: CopiesMerge,
               change: Change) -> None:
         what = what_came_in(change, {conflict.item_id for conflict in merged.conflicts})
-        self.app.notify(t("tui.copies.merged", copy=copy.path.name, what=what),
-                        markup=False, timeout=12)
+        self.app.notify(t("tui.copies.merged", copy=name, what=what), markup=False, timeout=12)
         if merged.conflicts:
-            self._decide(editor, merged, copy.path.name)
+            self._decide(editor, merged, name)
 
     def waiting(self) -> bool:
         """Whether conflicts of the open session's copies were left for later."""

@@ -72,3 +72,43 @@ def test_a_backup_of_a_private_file_is_private(session_path: Path) -> None:
         opened.add(Action(theme="wonen", title="Vertrouwelijk"))
     (backup,) = backups_of(session_path)
     assert backup.stat().st_mode & 0o777 == 0o600
+
+
+def test_a_version_written_over_the_open_file_is_handed_out_once_to_be_merged(
+        session_path: Path) -> None:
+    with SessionFile.open(session_path) as opened:
+        opened.add(Action(theme="wonen", title="Van hier"))
+        assert opened.outside_versions() == ()
+        # The sync engine keeps the other laptop's version under the file's name.
+        elsewhere = session_path.read_bytes().replace(b"Van hier", b"Van elders")
+        session_path.write_bytes(elsewhere)
+        (version,) = opened.outside_versions()
+        titles = [action.title for action in version.actions]
+        assert "Van elders" in titles and "Van hier" not in titles
+        assert backups_of(session_path)[0].read_bytes() == elsewhere
+        assert opened.outside_versions() == ()
+
+
+def test_a_version_a_save_replaced_before_it_was_merged_is_still_handed_out(
+        session_path: Path) -> None:
+    with SessionFile.open(session_path) as opened:
+        opened.add(Action(theme="wonen", title="Van hier"))
+        session_path.write_bytes(session_path.read_bytes().replace(b"Van hier", b"Van elders"))
+        opened.add(Action(theme="wonen", title="Weer van hier"))  # saved over it
+        (version,) = opened.outside_versions()
+        titles = [action.title for action in version.actions]
+        assert "Van elders" in titles and "Van hier" not in titles
+        assert opened.outside_versions() == ()
+
+
+def test_a_half_written_version_is_not_handed_out_until_it_reads_whole(
+        session_path: Path) -> None:
+    with SessionFile.open(session_path) as opened:
+        opened.add(Action(theme="wonen", title="Van hier"))
+        whole = session_path.read_bytes().replace(b"Van hier", b"Van elders")
+        session_path.write_bytes(whole[: len(whole) // 2])
+        assert opened.outside_versions() == ()
+        session_path.write_bytes(whole)
+        (version,) = opened.outside_versions()
+        titles = [action.title for action in version.actions]
+        assert "Van elders" in titles and "Van hier" not in titles

@@ -25,13 +25,8 @@ CARLAS_WORDS = "Woningdelen voor ouderen"
     ("Anna", "syncthing"),
     # The copy arrives in pieces: the app waits until it reads whole.
     ("Anna", "onedrive"),
-    pytest.param("Carla", "syncthing", marks=pytest.mark.xfail(
-    strict=True, reason=(
-        "the app merges a conflict copy against the session it holds in memory "
-        "(SessionEditor.merged_with: merge_copies(self.file.snapshot(), theirs)); when the "
-        "engine replaced the open file with Carla's version, the copy is Anna's own version, "
-        "merges to nothing and is removed, and the file on disk is never merged: Anna's "
-        "action is left only in .backups (and Carla's is overwritten by Anna's next save)")))])
+    ("Carla", "syncthing"),
+])
 async def test_an_open_session_ends_with_both_laptops_words_whichever_version_the_engine_kept(
         tmp_path: Path, profile: RegionProfile, kept: str, flavour: str) -> None:
     annas, carlas = tmp_path / "anna", tmp_path / "carla"

@@ -173,6 +173,7 @@ MESSAGES: dict[str, str] = {
     "tui.copies.conflicts": "{n} conflicts to decide",
     "tui.copies.conflicts.one": "1 conflict to decide",
     "tui.copies.meta": "session details updated",
+    "tui.copies.outside_version": "the version the sync put over this file",
     "tui.copies.nothing_new": "nothing new",
     "tui.copies.key_later": "decide later",
     "tui.copies.heading": "Conflict copy {copy} — conflict {n} of {total}: {item} — {state}",

@@ -173,6 +173,7 @@ MESSAGES: dict[str, str] = {
     "tui.copies.conflicts": "{n} conflicten te beslissen",
     "tui.copies.conflicts.one": "1 conflict te beslissen",
     "tui.copies.meta": "sessiegegevens bijgewerkt",
+    "tui.copies.outside_version": "de versie die de synchronisatie over dit bestand heen zette",
     "tui.copies.nothing_new": "niets nieuws",
     "tui.copies.key_later": "later beslissen",
     "tui.copies.heading": "Conflictkopie {copy} — conflict {n} van {total}: {item} — {state}",
