@@ -12,6 +12,9 @@ from pact_tui.store.decoding import META
 from pact_tui.store.files import read_session
 from pact_tui.store.sync_copies import confirmed_copies, conflict_copy_of
 
+ARRIVING_SECONDS = 30.0
+"""How long after its last change a file that does not read may still be arriving."""
+
 
 @dataclass(frozen=True)
 class SessionEntry:
@@ -28,6 +31,14 @@ class SessionEntry:
     @property
     def is_programme(self) -> bool:
         return self.session is not None and self.session.meta.kind == "programme"
+
+    @property
+    def arriving(self) -> bool:
+        """A file that does not read but was written moments ago: a sync engine that writes
+        in place may still be at it, so it is not called unreadable yet."""
+        age = dt.datetime.now() - self.modified
+        return self.session is None and self.copy_of is None and \
+            age.total_seconds() < ARRIVING_SECONDS
 
 
 def not_a_session(path: Path) -> bool:

@@ -46,7 +46,11 @@ async def test_home_lists_sessions_programmes_and_bad_files_with_their_problem(
     make_session("programma.json", meta=programme_meta)
     bad = sessions_dir / "kapot.json"
     bad.write_text('{"meta": {', encoding="utf-8")
-    age(bad, -30)  # saved last, listed last all the same: it does not open
+    for path in (sessions_dir / "wonen.json", sessions_dir / "programma.json"):
+        age(path, 120)
+    # Saved last, listed last all the same: it does not open (and has not for a minute,
+    # so it is no longer taken for a file a sync engine is still writing).
+    age(bad, 60)
     app = ui.app(None)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen

@@ -146,6 +146,8 @@ MESSAGES: dict[str, str] = {
     "tui.home.col_saved": "Saved",
     "tui.home.kind_session": "session",
     "tui.home.kind_programme": "programme",
+    "tui.home.arriving": "still being synchronised",
+    "tui.home.arriving_detail": "{file} is still being synchronised: it does not read whole yet and is read again shortly.",
     "tui.home.kind_bad": "unreadable",
     "tui.home.detail": "{file}: {stakeholders} stakeholders · {challenges} challenges · {actions} actions · {commitments} commitments",
     "tui.home.bad_detail": "{file} cannot be opened: {problem}",

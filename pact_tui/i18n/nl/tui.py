@@ -146,6 +146,8 @@ MESSAGES: dict[str, str] = {
     "tui.home.col_saved": "Opgeslagen",
     "tui.home.kind_session": "sessie",
     "tui.home.kind_programme": "programma",
+    "tui.home.arriving": "wordt nog gesynchroniseerd",
+    "tui.home.arriving_detail": "{file} wordt nog gesynchroniseerd: het leest nog niet heel en wordt zo opnieuw gelezen.",
     "tui.home.kind_bad": "onleesbaar",
     "tui.home.detail": "{file}: {stakeholders} stakeholders · {challenges} opgaven · {actions} acties · {commitments} toezeggingen",
     "tui.home.bad_detail": "{file} kan niet worden geopend: {problem}",

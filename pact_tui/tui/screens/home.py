@@ -39,6 +39,8 @@ def describe(entry: SessionEntry) -> str:
     """The line under the list: the path and every count, or the problem in full."""
     if entry.copy_of is not None:
         return t("tui.home.copy_detail", copy=entry.path.name, file=entry.copy_of.name)
+    if entry.arriving:
+        return t("tui.home.arriving_detail", file=entry.path.name)
     if entry.session is None:
         return t("tui.home.bad_detail", file=entry.path.name, problem=entry.problem)
     session = entry.session
@@ -50,6 +52,10 @@ def describe(entry: SessionEntry) -> str:
         actions=len(session.actions),
         commitments=len(session.commitments),
     )
+
+
+ARRIVING_RESCAN_SECONDS = 1.0
+"""How soon the folder is read again while a file in it is still arriving."""
 
 
 class HomeScreen(Screen[None]):
@@ -131,6 +137,9 @@ class HomeScreen(Screen[None]):
             row = paths.index(current.path)
         table.move_cursor(row=min(row, len(entries) - 1))
         self._describe_current()
+        if any(entry.arriving for entry in entries):
+            # Read again shortly: once whole it is listed, or called unreadable in time.
+            self.set_timer(ARRIVING_RESCAN_SECONDS, self.action_rescan)
 
     @staticmethod
     def _cells(entry: SessionEntry) -> list[Text]:
@@ -143,6 +152,10 @@ class HomeScreen(Screen[None]):
             title.append("\n" + visible(t(state, copy=entry.path.name)), style="dim")
             return [title, Text(t("tui.home.kind_copy"), style="dim"), Text("—"), Text("—"),
                     saved]
+        if entry.arriving:
+            title = Text(visible(entry.path.name), no_wrap=True, overflow="ellipsis")
+            title.append("\n" + t("tui.home.arriving"), style="dim")
+            return [title, Text("—"), Text("—"), Text("—"), saved]
         if entry.session is None:
             return [
                 Text(f"⚠ {visible(entry.path.name)}", style="bold"),
@@ -183,7 +196,7 @@ class HomeScreen(Screen[None]):
             found = "" if rescue is None else "\n" + t("tui.home.rescue_hint")
             detail.update(Text(visible(describe(entry), lines=True) + found))
         detail.set_class(entry is not None and entry.session is None
-                         and entry.copy_of is None, "-problem")
+                         and entry.copy_of is None and not entry.arriving, "-problem")
 
     def action_open(self) -> None:
         entry = self.current()
