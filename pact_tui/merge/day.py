@@ -53,6 +53,8 @@ def breakout_changes(breakout: Session, programme: Session | None) -> BreakoutCh
     added: list[Action] = []
     changed: list[Action] = []
     copied = {action.id: action for action in programme.actions} if programme else {}
+    if programme is not None and merged_into(breakout, programme):
+        return _since_merge(breakout, copied)
     for action in breakout.actions:
         if action.base is None:
             added.append(action)
@@ -64,6 +66,25 @@ def breakout_changes(breakout: Session, programme: Session | None) -> BreakoutCh
         held = {action.id for action in breakout.actions}
         deleted = tuple(action for action in programme.actions if action.id not in held)
     return BreakoutChanges(tuple(added), tuple(changed), deleted)
+
+
+def _since_merge(breakout: Session, programme: dict[str, Action]) -> BreakoutChanges:
+    """What a breakout merged into the programme did since: actions the programme does not
+    hold (nor holds combined into another), and those whose version it neither holds nor
+    chose another over."""
+    combined = {other for action in programme.values() for other in action.combined_from}
+    added: list[Action] = []
+    changed: list[Action] = []
+    for action in breakout.actions:
+        merged = programme.get(action.id)
+        if merged is None:
+            if action.id not in combined:
+                added.append(action)
+        elif not _same_version(action, merged) and (
+                fingerprint := action.fingerprint()) != merged.fingerprint() \
+                and fingerprint not in merged.supersedes:
+            changed.append(action)
+    return BreakoutChanges(tuple(added), tuple(changed), ())
 
 
 def _same_version(copy: Action, original: Action | None) -> bool:

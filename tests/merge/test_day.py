@@ -100,3 +100,25 @@ def test_after_the_merge_the_breakouts_still_belong_to_the_day(mb, profile) -> N
     sessions = {"programma.json": merged, "wonen.json": wonen}
     assert day_breakouts(sessions, "programma.json") == ["wonen.json"]
     assert merged_into(wonen, merged) and not merged_into(wonen, programme)
+
+
+def test_after_the_merge_a_breakout_shows_only_what_it_did_since(mb, profile) -> None:
+    from pact_tui.merge import combine_all
+
+    programme = mb.programme(profile, mb.action("Flexwoningen"))
+    wonen = mb.add(mb.started(programme, "Wonen"), mb.action("Meer laadpalen plaatsen in Hoorn",
+                                                             theme="energie"))
+    energie = mb.add(mb.started(programme, "Energie"),
+                     mb.action("Meer laadpalen bijplaatsen in Hoorn", theme="energie"))
+    energie = mb.edit(energie, programme.actions[0].id, title="Flexwoningen voor starters")
+    result = combine_all(merge_sessions([programme, wonen, energie], now=mb.NOW))
+    assert result.duplicates, "the two chargers are proposed as one"
+    merged = result.programme
+    for breakout in (wonen, energie):
+        assert breakout_changes(breakout, merged).fresh == (), breakout.meta.title
+    assert day_duplicates({"wonen.json": breakout_changes(wonen, merged).fresh,
+                           "energie.json": breakout_changes(energie, merged).fresh}) == ()
+
+    later = mb.add(wonen, mb.action("Tiny houses in Medemblik"))
+    assert [a.title for a in breakout_changes(later, merged).added] == [
+        "Tiny houses in Medemblik"]

@@ -131,7 +131,7 @@ class DayScreen(Screen[None]):
         title = programme.title if programme is not None else t("tui.day.no_programme")
         count = len(state.breakouts) if state is not None else 0
         self.query_one("#day-heading", Static).update(Text(visible(t(
-            "tui.day.heading", folder=str(self.folder), programme=title,
+            "tui.day.heading", folder=self.folder.resolve().name, programme=title,
             breakouts=tn("tui.day.breakouts", count)))))
 
     def _fit(self) -> None:
