@@ -216,6 +216,36 @@ async def test_a_sync_conflict_copy_shows_under_its_breakout_not_as_one(
         assert "Flexwoningen op de andere laptop" not in text
 
 
+async def test_the_laptop_that_keeps_a_breakout_merges_its_copy_where_nothing_needs_deciding(
+        profile, sessions_dir: Path, ui, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PACT_TUI_LAPTOP_ID", ANNA.id)
+    source = programme(profile, sessions_dir)
+    wonen = breakout(sessions_dir, source, "Wonen", ANNA, Action(theme="wonen", title="Tiny houses"))
+    energie = breakout(sessions_dir, source, "Energie", ANNA)
+    clean = "wonen.sync-conflict-20261204-143012-ABCDEF7.json"
+    write_session(sessions_dir / clean, wonen.model_copy(update={"actions": (
+        *wonen.actions, Action(theme="wonen", title="Flexwoningen op de andere laptop"))}))
+    # Both copies changed the programme's solar action, each in its own way: a real conflict.
+    [sun] = [action for action in energie.actions if action.theme == "energie"]
+
+    def aiming_at(goal: str) -> Session:
+        return energie.model_copy(update={"actions": tuple(
+            action.edited(goal=goal) if action.id == sun.id else action
+            for action in energie.actions)})
+
+    rewrite(sessions_dir, aiming_at("Twintig scholen"))
+    torn = "energie-LAPTOP-ANNA.json"
+    write_session(sessions_dir / torn, aiming_at("Dertig scholen"))
+    app = ui.app(None, day=sessions_dir)
+    async with app.run_test(size=WIDE) as pilot:
+        await ui.wait_until(pilot, lambda: "Flexwoningen op de andere laptop" in ui.text(app))
+        await ui.wait_until(pilot, lambda: "1 conflict, te beslissen" in ui.text(app))
+        assert not (sessions_dir / clean).exists()
+        assert (sessions_dir / torn).exists()
+    titles = {action.title for action in read_session(sessions_dir / "wonen.json").actions}
+    assert {"Tiny houses", "Flexwoningen op de andere laptop"} <= titles
+
+
 async def test_o_takes_a_breakout_over_after_a_confirmation(
         profile, sessions_dir: Path, ui, on_bram) -> None:
     source = programme(profile, sessions_dir)

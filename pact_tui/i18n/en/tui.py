@@ -480,6 +480,8 @@ MESSAGES: dict[str, str] = {
     "tui.command.day": "Day: watch this folder live",
     "tui.command.day_help": "Every breakout of the sessions folder on one screen, for the plenary",
     "tui.day.copy": "↳ conflict copy {copy}, to be merged",
+    "tui.day.copy_conflicts_one": "↳ conflict copy {copy}: 1 conflict, to decide where the breakout is open",
+    "tui.day.copy_conflicts": "↳ conflict copy {copy}: {count} conflicts, to decide where the breakout is open",
     "tui.day.copy_arriving": "↳ conflict copy {copy}, still being synchronised",
     "tui.day.merged": "✓ merged into the programme",
     # --- end day ---

@@ -480,6 +480,8 @@ MESSAGES: dict[str, str] = {
     "tui.command.day": "Dag: deze map live overzien",
     "tui.command.day_help": "Alle breakouts van de sessiemap op één scherm, voor de plenaire zaal",
     "tui.day.copy": "↳ conflictkopie {copy}, wordt samengevoegd",
+    "tui.day.copy_conflicts_one": "↳ conflictkopie {copy}: 1 conflict, te beslissen waar de breakout open is",
+    "tui.day.copy_conflicts": "↳ conflictkopie {copy}: {count} conflicten, te beslissen waar de breakout open is",
     "tui.day.copy_arriving": "↳ conflictkopie {copy}, wordt nog gesynchroniseerd",
     "tui.day.merged": "✓ samengevoegd in het programma",
     # --- end day ---

@@ -334,9 +334,11 @@ def _card_text(file: DayFile, flags: Flags, newest: int) -> Text:
     if doubles:
         text.append(("  " if file.problem or file.syncing or file.merged else "") +
                     tn("tui.day.doubles", doubles), style="bold")
-    for copy, arriving in file.copies:
-        key = "tui.day.copy_arriving" if arriving else "tui.day.copy"
-        text.append("\n" + visible(t(key, copy=copy)), style="italic")
+    for copy in file.copies:
+        line = t("tui.day.copy_arriving", copy=copy.name) if copy.arriving else \
+            tn("tui.day.copy_conflicts", copy.conflicts, copy=copy.name) if copy.conflicts \
+            else t("tui.day.copy", copy=copy.name)
+        text.append("\n" + visible(line), style="italic")
     profile = session.profile if session is not None else None
     for is_new, action in changes.newest(max(newest - len(file.copies), 0)):
         sign = "⚑" if (file.path.name, action.id) in flags else ("+" if is_new else "~")

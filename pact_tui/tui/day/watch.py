@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pact_tui.editor.sync_merge import merge_if_clean
 from pact_tui.i18n import t
 from pact_tui.merge.day import (
     PROGRAMME_NAME,
@@ -33,11 +34,26 @@ from pact_tui.model import Session, UserError
 from pact_tui.model.collector import collector_paused
 from pact_tui.store import read_session
 from pact_tui.store.folder import not_a_session
-from pact_tui.store.sync_copies import confirmed_copies, conflict_copy_of
+from pact_tui.store.laptop import this_laptop
+from pact_tui.store.sync_copies import ConflictCopy, confirmed_copies, conflict_copy_of
 from pact_tui.tui.arriving import Arrival, signature
 
 POLL_SECONDS = 0.02
 DRAW_WAIT_SECONDS = 1.0
+
+
+@dataclass(frozen=True)
+class DayCopy:
+    """A sync conflict copy of a file of the day.
+
+    The laptop that keeps the file merges it in at once when nothing needs deciding;
+    otherwise it waits with its `conflicts` until the breakout is opened for editing there.
+    """
+
+    name: str
+    arriving: bool = False
+    """Named as a copy but not whole yet: a sync engine may still be writing it."""
+    conflicts: int = 0
 
 
 @dataclass(frozen=True)
@@ -54,11 +70,10 @@ class DayFile:
     problem: str = ""
     """Why it does not read, once it has stayed so, unchanged, for a while."""
     changes: BreakoutChanges = field(default_factory=BreakoutChanges)
-    copies: tuple[tuple[str, bool], ...] = ()
+    copies: tuple[DayCopy, ...] = ()
+    """Its sync conflict copies in the folder, never shown as a breakout of their own."""
     merged: bool = False
     """The programme holds this breakout already: the day was merged."""
-    """Its sync conflict copies in the folder (file name, still arriving): they are merged
-    into it where it is open for editing, and never shown as a breakout of their own."""
 
     @property
     def title(self) -> str:
@@ -97,6 +112,10 @@ class DayWatcher:
         self._files: dict[Path, _Reading] = {}
         self._changes: dict[Path, tuple[Session, Session | None, BreakoutChanges]] = {}
         self._duplicates: tuple[object, tuple[DayDuplicate, ...]] = ((), ())
+        self._laptop = this_laptop()
+        # Per conflict copy of a file kept here: the versions of both last tried, and the
+        # conflicts then left for a person (None: not this laptop's to merge now).
+        self._attempts: dict[str, tuple[tuple[object, object], int | None]] = {}
         self._thread = threading.Thread(target=self._run, daemon=True,
                                         name=f"day watch {folder.name}")
 
@@ -153,7 +172,27 @@ class DayWatcher:
             if reading.arrival.due(signature(path), now):
                 changed |= self._read(path, reading, now)
             changed |= reading.arrival.settled(now)
-        return changed
+        return self._merge_own_copies() or changed
+
+    def _merge_own_copies(self) -> bool:
+        """Merge the conflict copies of the files this laptop keeps, where nothing needs
+        deciding (`editor.sync_merge.merge_if_clean`); whether one was merged. Each copy is
+        tried once per version of it and of its file."""
+        present = {path.name: reading for path, reading in self._files.items()
+                   if not reading.ignored}
+        merged = False
+        for copy in self._confirmed(present):
+            name, kept = copy.path.name, present[copy.original.name]
+            keeper = kept.good.meta.laptop if kept.good is not None else None
+            if keeper is None or keeper.id != self._laptop.id:
+                continue
+            versions = (present[name].arrival.seen, kept.arrival.seen)
+            if name in self._attempts and self._attempts[name][0] == versions:
+                continue
+            result = merge_if_clean(copy)
+            self._attempts[name] = (versions, result)
+            merged |= result == 0
+        return merged
 
     def _read(self, path: Path, reading: _Reading, now: float) -> bool:
         """Read `path`; whether what is shown of it changed."""
@@ -187,9 +226,10 @@ class DayWatcher:
         # A file never read whole yet may be a breakout on its way in: shown by its name.
         names |= {name for name, reading in present.items()
                   if reading.good is None and name not in copies and name != PROGRAMME_NAME}
-        under: dict[str, list[tuple[str, bool]]] = {}
+        under: dict[str, list[DayCopy]] = {}
         for copy, (original, arriving) in sorted(copies.items()):
-            under.setdefault(original, []).append((copy, arriving))
+            waiting = self._attempts.get(copy, ((), None))[1]
+            under.setdefault(original, []).append(DayCopy(copy, arriving, waiting or 0))
         breakouts = tuple(sorted(
             (self._day_file(self.folder / name, programme, under.get(name, ()))
              for name in names),
@@ -202,15 +242,18 @@ class DayWatcher:
             duplicates=self._duplicates_of(breakouts) if find_duplicates
             else self._duplicates[1])
 
-    def _copies(self, present: dict[str, _Reading]) -> dict[str, tuple[str, bool]]:
-        """Per sync conflict copy its original and whether it is still arriving: confirmed
-        by holding the original's session, or (not readable yet) named as a copy would be."""
+    def _confirmed(self, present: dict[str, _Reading]) -> tuple[ConflictCopy, ...]:
+        """The sync conflict copies among `present`: holding their original's session."""
         def session_id(name: str) -> str | None:
             good = present[name].good
             return good.meta.id if good is not None else None
 
-        found = {copy.path.name: (copy.original.name, False)
-                 for copy in confirmed_copies(self.folder, present, session_id)}
+        return confirmed_copies(self.folder, present, session_id)
+
+    def _copies(self, present: dict[str, _Reading]) -> dict[str, tuple[str, bool]]:
+        """Per sync conflict copy its original and whether it is still arriving: confirmed
+        by holding the original's session, or (not readable yet) named as a copy would be."""
+        found = {copy.path.name: (copy.original.name, False) for copy in self._confirmed(present)}
         for name, reading in present.items():
             if reading.good is None and name not in found:
                 candidate = conflict_copy_of(name, present)
@@ -219,7 +262,7 @@ class DayWatcher:
         return found
 
     def _day_file(self, path: Path, programme: Session | None,
-                  copies: Sequence[tuple[str, bool]]) -> DayFile:
+                  copies: Sequence[DayCopy]) -> DayFile:
         reading = self._files[path]
         changes = BreakoutChanges()
         if reading.good is not None:
