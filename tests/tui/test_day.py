@@ -220,7 +220,8 @@ async def test_the_laptop_that_keeps_a_breakout_merges_its_copy_where_nothing_ne
         profile, sessions_dir: Path, ui, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PACT_TUI_LAPTOP_ID", ANNA.id)
     source = programme(profile, sessions_dir)
-    wonen = breakout(sessions_dir, source, "Wonen", ANNA, Action(theme="wonen", title="Tiny houses"))
+    wonen = breakout(sessions_dir, source, "Wonen", ANNA,
+                     Action(theme="wonen", title="Tiny houses"))
     energie = breakout(sessions_dir, source, "Energie", ANNA)
     clean = "wonen.sync-conflict-20261204-143012-ABCDEF7.json"
     write_session(sessions_dir / clean, wonen.model_copy(update={"actions": (
