@@ -3,9 +3,11 @@
 Not a timing: the share of labelled pairs found at the default thresholds, against the
 targets (recall >= 0.95 for typos, reorders and names, >= 0.85 for paraphrases; precision
 >= 0.90), for each part of the set: the pairs the finder was tuned on
-(tests/data/duplicates-nl.tsv) and two held-out parts nothing was tuned on
-(tests/data/duplicates-nl-holdout.tsv, and tests/data/duplicates-nl-holdout2.tsv, written
-by someone who never read how the finder scores). Each figure's baseline is its target.
+(tests/data/duplicates-nl.tsv); a first held-out part (tests/data/duplicates-nl-holdout.tsv)
+whose misses were once named as examples to the finder's rules, so it is held out no more
+and is printed as "seen"; and a second, written by someone who never read how the finder
+scores and never used for tuning (tests/data/duplicates-nl-holdout2.tsv): the honest one.
+Each figure's baseline is its target.
 """
 
 from __future__ import annotations
@@ -16,8 +18,8 @@ from bench.harness import Figure
 from pact_tui.merge.labelled import LabelledPair, measure, parse_pairs
 
 DATA = Path(__file__).parents[1] / "tests" / "data"
-PARTS = {"tuned": DATA / "duplicates-nl.tsv", "held-out": DATA / "duplicates-nl-holdout.tsv",
-         "held-out 2": DATA / "duplicates-nl-holdout2.tsv"}
+PARTS = {"tuned": DATA / "duplicates-nl.tsv", "seen": DATA / "duplicates-nl-holdout.tsv",
+         "held-out": DATA / "duplicates-nl-holdout2.tsv"}
 TARGETS = {"typo": 0.95, "reorder": 0.95, "name": 0.95, "paraphrase": 0.85}
 PRECISION = 0.90
 
