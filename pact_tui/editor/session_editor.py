@@ -40,6 +40,7 @@ from pact_tui.model import (
     UserError,
     now_utc,
 )
+from pact_tui.model.items import BOOKKEEPING_FIELDS
 from pact_tui.model.parties import PartyLookup, new_party_names
 from pact_tui.model.rules import commitments_of, ordered_actions
 from pact_tui.model.validation import error_message, field_label
@@ -129,8 +130,9 @@ class SaveFailed:
     message: str
 
 
-BOOKKEEPING = frozenset({"revision", "updated_at", "created_at", "base", "origins", "position"})
-"""Fields that change with every edit, or only the order: not what a user would name."""
+BOOKKEEPING = BOOKKEEPING_FIELDS | {"position"}
+"""Fields that change with every edit (the trail, the revision), or only the order: not what
+a user would name."""
 
 
 def changed_column(before: Item | None, after: Item | None) -> str | None:

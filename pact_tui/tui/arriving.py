@@ -4,7 +4,9 @@ Some sync engines (OneDrive, a network share) write a file in place, piece by pi
 a watcher can see it half-written. A file that does not read is therefore first "still
 arriving": its last good version stays on screen and it is read again every
 `RETRY_SECONDS`. Only when it stays unreadable and unchanged for `UNREADABLE_AFTER`
-seconds is it called unreadable; any change starts the waiting again.
+seconds is it called unreadable; any change starts the waiting again. A file that reads
+whole as JSON but is refused for what it holds (a text too long, a field that does not
+fit) was not cut short: it is called so at once.
 """
 
 from __future__ import annotations
@@ -12,6 +14,9 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+
+from pact_tui.model import UserError
+from pact_tui.store import InvalidFileError
 
 RETRY_SECONDS = 0.2
 UNREADABLE_AFTER = 30.0
@@ -36,6 +41,8 @@ class Arrival:
     failing_since: float | None = None
     tried_at: float = 0.0
     error: str = ""
+    whole: bool = False
+    """The last read that failed found the file whole: refused for what it holds."""
     problem: str = ""
     """Why the file does not read, once it has stayed so, unchanged, for a while."""
 
@@ -57,10 +64,12 @@ class Arrival:
         self.tried_at = now
         self.failing_since, self.problem = None, ""
 
-    def read_failed(self, error: str, now: float) -> bool:
-        """Note a read that failed for `error`; whether the file just started arriving."""
+    def read_failed(self, error: str, now: float, *, whole: bool = False) -> bool:
+        """Note a read that failed for `error` (`whole`: on a file that was not cut short);
+        whether the file just started failing."""
         self.tried_at = now
         self.error = error
+        self.whole = whole
         first = self.failing_since is None
         if first:
             self.failing_since = now
@@ -70,7 +79,15 @@ class Arrival:
         """Whether a file still arriving has now stayed unreadable long enough to be called
         so (its `problem` is then set)."""
         if self.failing_since is None or self.problem \
-                or now - self.failing_since < UNREADABLE_AFTER:
+                or (not self.whole and now - self.failing_since < UNREADABLE_AFTER):
             return False
         self.problem = self.error
         return True
+
+
+def read_whole(error: UserError | OSError) -> bool:
+    """Whether a read that failed with `error` found the file whole: it parsed, and what it
+    holds was refused. A file cut short never parses; one held by another program fails to
+    open."""
+    return isinstance(error, UserError) and not (
+        isinstance(error, InvalidFileError) and not error.problems[0].table)

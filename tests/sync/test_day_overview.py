@@ -15,11 +15,12 @@ from pathlib import Path
 
 import pytest
 
+from pact_tui.editor.sync_merge import merge_conflict_copy
 from pact_tui.merge.day import new_breakout
 from pact_tui.model import Action, Laptop, RegionProfile, Session, SessionMeta
 from pact_tui.store import SessionFile, create_session, read_session, write_session
 from pact_tui.store.laptop import ID_VARIABLE, NAME_VARIABLE
-from pact_tui.store.sync_copies import conflict_copies, merge_conflict_copy
+from pact_tui.store.sync_copies import conflict_copies
 from pact_tui.tui.app import PactApp
 from pact_tui.tui.day.screen import DayScreen
 from tests.conftest import WAIT_SECONDS, screen_text

@@ -36,7 +36,7 @@ from pact_tui.store import read_session
 from pact_tui.store.folder import not_a_session
 from pact_tui.store.laptop import this_laptop
 from pact_tui.store.sync_copies import ConflictCopy, confirmed_copies, conflict_copy_of
-from pact_tui.tui.arriving import Arrival, signature
+from pact_tui.tui.arriving import Arrival, read_whole, signature
 
 POLL_SECONDS = 0.02
 DRAW_WAIT_SECONDS = 1.0
@@ -205,7 +205,7 @@ class DayWatcher:
             return reading.arrival.read_failed(
                 str(error) if isinstance(error, UserError) else t(
                     "tui.day.unreadable", file=path.name, problem=error.strerror or str(error)),
-                now)
+                now, whole=read_whole(error))
         reading.good, reading.ignored = session, False
         reading.arrival.read_whole(now)
         reading.arrived = _modified(path)
