@@ -5,18 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from pact_tui.merge.signals import PART, Vocabulary, assess, match_kind
-
-# Titles from other groups' programmes, so that a word of each pair is rare enough to
-# carry an idea, as in a real programme.
-BACKGROUND = ("Laadpalen plaatsen bij sporthallen", "Monitor arbeidsmarkt bijhouden",
-              "Dorpshuizen verduurzamen", "Fietspaden langs de dijk verbreden",
-              "Statushouders aan werk helpen", "Sportaccommodaties delen tussen clubs")
-
-
-def proposed(first: str, second: str) -> bool:
-    vocabulary = Vocabulary((first, second, *BACKGROUND))
-    return bool(assess(first, second, vocabulary))
+from pact_tui.merge.signals import PART, Vocabulary, match_kind
+from tests.merge.test_finder import proposed
 
 
 def test_a_compound_meets_its_part_in_another_form_where_the_other_part_is_known() -> None:

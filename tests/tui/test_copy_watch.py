@@ -36,6 +36,13 @@ def _titles(app: PactApp) -> list[str]:
     return sorted(action.title for action in app.editor.actions())
 
 
+def _aimed_at_300_elsewhere(make_session: MakeSession, tmp_path: Path) -> tuple[Path, bytes]:
+    """A breakout building 100 homes, and its copy that another laptop changed to 300."""
+    path = make_session("breakout.json",
+                        actions=(Action(theme="wonen", title="Bouwen", goal="100 woningen"),))
+    return path, _copy_edited_elsewhere(path, tmp_path, goal="300 woningen")
+
+
 async def test_a_copy_dropped_next_to_the_open_file_is_merged_while_the_app_runs(
     make_session: MakeSession, sessions_dir: Path, tmp_path: Path, ui: Ui
 ) -> None:
@@ -66,9 +73,7 @@ async def test_a_copy_dropped_next_to_the_open_file_is_merged_while_the_app_runs
 async def test_a_real_conflict_is_decided_on_its_screen_and_the_choice_is_kept(
     make_session: MakeSession, sessions_dir: Path, tmp_path: Path, ui: Ui
 ) -> None:
-    path = make_session("breakout.json",
-                        actions=(Action(theme="wonen", title="Bouwen", goal="100 woningen"),))
-    theirs = _copy_edited_elsewhere(path, tmp_path, goal="300 woningen")
+    path, theirs = _aimed_at_300_elsewhere(make_session, tmp_path)
     copy = sessions_dir / "breakout-LAPTOP-ANNA.json"
     app = ui.app(path)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
@@ -120,9 +125,7 @@ async def test_a_copy_still_being_written_waits_and_is_merged_once_whole(
 async def test_an_action_deleted_here_but_changed_in_the_copy_can_be_brought_back(
     make_session: MakeSession, sessions_dir: Path, tmp_path: Path, ui: Ui
 ) -> None:
-    path = make_session("breakout.json",
-                        actions=(Action(theme="wonen", title="Bouwen", goal="100 woningen"),))
-    theirs = _copy_edited_elsewhere(path, tmp_path, goal="300 woningen")
+    path, theirs = _aimed_at_300_elsewhere(make_session, tmp_path)
     copy = sessions_dir / "breakout-LAPTOP-ANNA.json"
     app = ui.app(path)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -145,9 +148,7 @@ async def test_an_action_deleted_here_but_changed_in_the_copy_can_be_brought_bac
 async def test_conflicts_left_for_later_keep_both_values_and_come_back_from_the_palette(
     make_session: MakeSession, sessions_dir: Path, tmp_path: Path, ui: Ui
 ) -> None:
-    path = make_session("breakout.json",
-                        actions=(Action(theme="wonen", title="Bouwen", goal="100 woningen"),))
-    theirs = _copy_edited_elsewhere(path, tmp_path, goal="300 woningen")
+    path, theirs = _aimed_at_300_elsewhere(make_session, tmp_path)
     copy = sessions_dir / "breakout.sync-conflict-20261204-143012-ABCDEF7.json"
     app = ui.app(path)
     async with app.run_test(size=(120, 40)) as pilot:

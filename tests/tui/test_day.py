@@ -51,6 +51,14 @@ def rewrite(folder: Path, session: Session, *actions: Action) -> Session:
     return session
 
 
+def two_breakouts(profile: RegionProfile, folder: Path) -> None:
+    """The programme and two breakouts with a new action each: Anna's and Bram's."""
+    source = programme(profile, folder)
+    breakout(folder, source, "Wonen", ANNA, Action(theme="wonen", title="Tiny houses"))
+    breakout(folder, source, "Energie", BRAM,
+             Action(theme="energie", title="Warmtenet Hoorn-Noord"))
+
+
 @pytest.fixture
 def on_bram(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PACT_TUI_LAPTOP_ID", BRAM.id)
@@ -59,10 +67,7 @@ def on_bram(monkeypatch: pytest.MonkeyPatch) -> None:
 
 async def test_the_overview_lists_each_breakout_with_its_new_actions(
         profile, sessions_dir, ui, on_bram) -> None:
-    source = programme(profile, sessions_dir)
-    breakout(sessions_dir, source, "Wonen", ANNA, Action(theme="wonen", title="Tiny houses"))
-    breakout(sessions_dir, source, "Energie", BRAM,
-             Action(theme="energie", title="Warmtenet Hoorn-Noord"))
+    two_breakouts(profile, sessions_dir)
     app = ui.app(None, day=sessions_dir)
     async with app.run_test(size=WIDE) as pilot:
         await ui.wait_until(pilot, lambda: "Warmtenet Hoorn-Noord" in ui.text(app))
@@ -135,10 +140,7 @@ async def test_duplicates_across_two_breakouts_are_flagged(
 
 async def test_m_merges_the_day_into_the_programme_file(
         profile, sessions_dir, ui, on_bram) -> None:
-    source = programme(profile, sessions_dir)
-    breakout(sessions_dir, source, "Wonen", ANNA, Action(theme="wonen", title="Tiny houses"))
-    breakout(sessions_dir, source, "Energie", BRAM,
-             Action(theme="energie", title="Warmtenet Hoorn-Noord"))
+    two_breakouts(profile, sessions_dir)
     app = ui.app(None, day=sessions_dir)
     async with app.run_test(size=WIDE) as pilot:
         await ui.wait_until(pilot, lambda: "Warmtenet Hoorn-Noord" in ui.text(app))

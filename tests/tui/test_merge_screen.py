@@ -53,6 +53,16 @@ async def _settle(pilot) -> None:
     await pilot.pause()
 
 
+async def _picker(pilot) -> tuple[MergeScreen, SelectionList[str]]:
+    """The merge screen opened from the home screen, and its list of files to tick."""
+    await _settle(pilot)
+    pilot.app.open_merge()
+    await _settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, MergeScreen)
+    return screen, screen.query_one("#pick", SelectionList)
+
+
 async def _merge_ticked(pilot) -> None:
     """From the home screen: open the merge picker and merge the files it ticks."""
     await _settle(pilot)
@@ -137,12 +147,7 @@ async def test_a_conflict_can_be_edited_and_files_can_be_left_out(
     items = _workshop(profile, sessions_dir)
     app = ui.app(None)
     async with app.run_test(size=(100, 30)) as pilot:
-        await _settle(pilot)
-        app.open_merge()
-        await _settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, MergeScreen)
-        choices = screen.query_one("#pick", SelectionList)
+        screen, choices = await _picker(pilot)
         first = [str(choices.get_option_at_index(n).value) for n in range(3)]
         assert str(sessions_dir / "programma.json") in first
         choices.deselect(str(sessions_dir / "programma.json"))
@@ -231,12 +236,7 @@ async def test_the_picker_marks_its_cursor_and_the_first_space_ticks_the_first_f
     (sessions_dir / "import-mappings.json").write_text("{}", encoding="utf-8")
     app = ui.app(None)
     async with app.run_test(size=(100, 30)) as pilot:
-        await _settle(pilot)
-        app.open_merge()
-        await _settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, MergeScreen)
-        choices = screen.query_one("#pick", SelectionList)
+        _, choices = await _picker(pilot)
         assert sorted(Path(p).name for p in choices.selected) == [
             "noord.json", "programma.json", "zuid.json"]
         lines = ui.text(app).splitlines()
@@ -342,12 +342,7 @@ async def test_a_sync_conflict_copy_is_not_offered_as_a_session_to_merge(
     copy.write_bytes((sessions_dir / "noord.json").read_bytes())
     app = ui.app(None)
     async with app.run_test(size=(110, 30)) as pilot:
-        await _settle(pilot)
-        app.open_merge()
-        await _settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, MergeScreen)
-        choices = screen.query_one("#pick", SelectionList)
+        _, choices = await _picker(pilot)
         assert sorted(Path(p).name for p in choices.selected) == [
             "noord.json", "programma.json", "zuid.json"]
         line = next(line for line in ui.text(app).splitlines() if copy.name in line)
