@@ -251,7 +251,7 @@ def _merged_meta(mine: SessionMeta, theirs: SessionMeta, removed: Sequence[PastV
                           reverse=True)
     deletions = joined_deletions(mine.deletions, theirs.deletions)
     # Which file this is and which laptop keeps it stay mine's: the result goes into my file.
-    own = {name: getattr(mine, name) for name in _OWN_FIELDS if name in SessionMeta.model_fields}
+    own = {name: getattr(mine, name) for name in _OWN_FIELDS}
     return newer.model_copy(update={
         **own,
         "participants": _joined_values(newer.participants, older.participants),

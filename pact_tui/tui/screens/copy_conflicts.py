@@ -3,8 +3,8 @@
 One conflict at a time: the base (the newest version both copies shared), this laptop's
 version and the copy's (or the deletion on one side), side by side (the merge screen's
 `ConflictVersions`). 1 or 2 keeps that version, e edits starting from either or the base;
-←/→ walk. Each decision
-is saved at once. Esc leaves the rest for later (the command palette offers them again):
+←/→ walk. Each decision is saved at once. Esc leaves the rest for later (the command
+palette offers them again):
 until decided, this laptop's value stands and the copy's waits whole in the item's
 history, so nothing is lost. Dismissed with the merge of what is still open, or None.
 """
@@ -32,12 +32,6 @@ from pact_tui.tui.widgets.conflict_versions import ConflictVersions, edit_confli
 
 class CopyConflictsScreen(Screen[CopiesMerge | None]):
     """Decide what merging a sync conflict copy could not."""
-
-    DEFAULT_CSS = """
-    CopyConflictsScreen #copy-heading { height: auto; padding: 0 1; text-style: bold; }
-    CopyConflictsScreen #copy-status { height: auto; padding: 0 1; color: $text-muted; }
-    CopyConflictsScreen #copy-versions-scroll { height: 1fr; }
-    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("1", "keep(1)", t("merge.screen.key_version", n=1), id="copies.version1"),

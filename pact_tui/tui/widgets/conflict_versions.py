@@ -40,21 +40,6 @@ SHOWN_FIELDS = tuple(dict.fromkeys((
 class ConflictVersions(Horizontal):
     """The base and every version of one conflict, side by side."""
 
-    DEFAULT_CSS = """
-    ConflictVersions {
-        height: auto;
-    }
-    ConflictVersions > .merge-version {
-        width: 1fr;
-        height: auto;
-        padding: 0 1;
-        border: round $primary-darken-2;
-    }
-    ConflictVersions > .merge-version.-chosen {
-        border: round $success;
-    }
-    """
-
     def show(self, conflict: Conflict, headings: Sequence[str], chosen: object,
              profile: RegionProfile, names: Mapping[str, str]) -> None:
         """Draw `conflict`: each version under its heading (in the order of its versions),
