@@ -28,6 +28,7 @@ from pact_tui.merge.result import DELETED, Conflict, Version
 from pact_tui.model import (
     ITEM_KINDS,
     TRAIL_LIMIT,
+    Commitment,
     Deletion,
     Item,
     Origin,
@@ -96,10 +97,39 @@ def merge_copies(mine: Session, theirs: Session) -> CopiesMerge:
                 conflicts.append(conflict)
             removed.extend(lost)
         tables[table] = kept
+    removed = _kept_for_commitments(tables, (mine, theirs), sides, removed)
     present = {item.id for items in tables.values() for item in items}
     meta = _merged_meta(mine.meta, theirs.meta, removed, present)
     session = Session.model_validate({"meta": meta, **{k: tuple(v) for k, v in tables.items()}})
     return CopiesMerge(session, tuple(conflicts))
+
+
+def _kept_for_commitments(tables: dict[str, list[Item]], copies: tuple[Session, Session],
+                          sides: tuple[_Side, _Side],
+                          removed: list[PastVersion]) -> list[PastVersion]:
+    """Bring back an action one copy deleted that a kept commitment still names (the other
+    copy gave it a partner's promise meanwhile), so no commitment is left without its action.
+    It comes back as the other copy holds it, the deletion waiting in its history as an open
+    point and named in its `supersedes`, so a later merge with either copy keeps it; the
+    `removed` versions without it are returned."""
+    kept = {item.id for item in tables["actions"]}
+    named = {item.action_id for item in tables["commitments"]
+             if isinstance(item, Commitment)} - kept
+    back: list[Item] = []
+    for holder, deleting in ((copies[0], sides[1]), (copies[1], sides[0])):
+        for action in holder.actions:
+            tombstones = deleting.tombstones.get(action.id, ())
+            if action.id not in named or not tombstones:
+                continue
+            tokens = {deletion_token(d.fingerprint) for d in tombstones}
+            back.append(action.model_copy(update={
+                "supersedes": tuple(sorted({*action.supersedes, *tokens})),
+                "history": joined(action.history,
+                                  [past_version(None, action.id, SYNC, [deleting.origin])])}))
+            named.discard(action.id)
+    tables["actions"].extend(back)
+    returned = {item.id for item in back}
+    return [version for version in removed if version.item_id not in returned]
 
 
 def _merged_item(table: str, mine: Item | None, theirs: Item | None, sides: tuple[_Side, _Side]

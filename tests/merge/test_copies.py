@@ -14,6 +14,7 @@ from pact_tui.merge.result import FieldDifference
 from pact_tui.model import (
     TRAIL_LIMIT,
     Action,
+    Commitment,
     Deletion,
     Item,
     Participant,
@@ -139,6 +140,27 @@ def test_deleted_in_one_and_unchanged_in_the_other_is_deleted(
         assert merged.conflicts == ()
         assert [action.title for action in merged.session.actions] == ["Warmteplan"]
         assert [d.item_id for d in merged.session.meta.deletions] == [flex.id]
+
+
+def test_an_action_deleted_in_one_copy_comes_back_for_a_commitment_the_other_gave_it(
+        tmp_path: Path, profile: RegionProfile, mb: Any) -> None:
+    flex, warmte = mb.action("Flexwoningen"), mb.action("Warmteplan", theme="energie")
+    mine_path, theirs_path = _copies(tmp_path, _breakout(profile, mb, flex, warmte))
+    mine = _deleted_in_file(mine_path, flex)
+    with SessionFile.open(theirs_path) as opened:
+        opened.add(Commitment(action_id=flex.id, party=PartyRef(name="Intermaris"),
+                              text="Levert twintig woningen"))
+    theirs = read_session(theirs_path)
+    for first, second in ((mine, theirs), (theirs, mine)):
+        merged = merge_copies(first, second).session
+        # The partner's promise keeps its action: no commitment is left without one.
+        assert sorted(action.title for action in merged.actions) == ["Flexwoningen", "Warmteplan"]
+        assert [c.text for c in merged.commitments] == ["Levert twintig woningen"]
+        assert flex.id not in {d.item_id for d in merged.meta.deletions}
+        for copy in (mine, theirs):
+            again = merge_copies(merged, copy)
+            assert again.conflicts == ()
+            assert again.session.actions == merged.actions
 
 
 def test_deleted_in_one_and_changed_in_the_other_is_a_conflict(
