@@ -23,6 +23,7 @@ from pact_tui.editor import Change, SessionEditor
 from pact_tui.i18n import t
 from pact_tui.model import Session, UserError
 from pact_tui.store.sync_copies import ConflictCopy, conflict_copies, keep_and_remove, read_copy
+from pact_tui.tui.arriving import signature
 
 if TYPE_CHECKING:
     from pact_tui.merge.copies import CopiesMerge
@@ -77,7 +78,7 @@ class CopyWatcher:
             self._looking = False
 
     def _merge(self, editor: SessionEditor, copy: ConflictCopy) -> None:
-        version = _version_of(copy.path)
+        version = signature(copy.path)
         if version is None or self._unready.get(copy.path) == version:
             return
         try:
@@ -146,14 +147,6 @@ class CopyWatcher:
                 self._waiting.append((editor, rest, copy_name))
 
         self.app.push_screen(CopyConflictsScreen(editor, merged, copy_name), left)
-
-
-def _version_of(path: Path) -> tuple[int, int, int] | None:
-    try:
-        status = path.stat()
-    except OSError:
-        return None
-    return status.st_ino, status.st_size, status.st_mtime_ns
 
 
 def what_came_in(change: Change, in_conflict: set[str]) -> str:

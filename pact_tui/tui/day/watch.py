@@ -172,7 +172,8 @@ class DayWatcher:
             if reading.arrival.due(signature(path), now):
                 changed |= self._read(path, reading, now)
             changed |= reading.arrival.settled(now)
-        return self._merge_own_copies() or changed
+        # A copy comes with a change to the folder: between changes there is nothing to merge.
+        return (changed and self._merge_own_copies()) or changed
 
     def _merge_own_copies(self) -> bool:
         """Merge the conflict copies of the files this laptop keeps, where nothing needs
