@@ -58,6 +58,14 @@ def _action(session: Session, item_id: str) -> Action:
     return next(action for action in session.actions if action.id == item_id)
 
 
+def _retitled_both_ways(profile: RegionProfile, mb: Any) -> tuple[Action, Session, Session]:
+    """An action, and two copies of its breakout that each gave it another title."""
+    flex = mb.action("Flexwoningen")
+    shared = _breakout(profile, mb, flex)
+    return (flex, mb.edit(shared, flex.id, title="Flexwoningen voor starters"),
+            mb.edit(shared, flex.id, title="Flexwoningen voor spoedzoekers"))
+
+
 def test_a_copy_older_than_the_other_loses_whole(profile: RegionProfile, mb: Any) -> None:
     flex = mb.action("Flexwoningen", goal="150 woningen")
     shared = _breakout(profile, mb, flex)
@@ -84,10 +92,7 @@ def test_different_fields_changed_are_joined(profile: RegionProfile, mb: Any) ->
 
 def test_the_same_field_changed_both_ways_is_a_conflict_that_keeps_both(
         profile: RegionProfile, mb: Any) -> None:
-    flex = mb.action("Flexwoningen")
-    shared = _breakout(profile, mb, flex)
-    mine = mb.edit(shared, flex.id, title="Flexwoningen voor starters")
-    theirs = mb.edit(shared, flex.id, title="Flexwoningen voor spoedzoekers")
+    flex, mine, theirs = _retitled_both_ways(profile, mb)
     merged = merge_copies(mine, theirs)
     (conflict,) = merged.conflicts
     assert conflict.base is not None and conflict.base.content() == flex.content()
@@ -101,10 +106,7 @@ def test_the_same_field_changed_both_ways_is_a_conflict_that_keeps_both(
 
 
 def test_a_settled_conflict_stays_settled(profile: RegionProfile, mb: Any) -> None:
-    flex = mb.action("Flexwoningen")
-    shared = _breakout(profile, mb, flex)
-    mine = mb.edit(shared, flex.id, title="Flexwoningen voor starters")
-    theirs = mb.edit(shared, flex.id, title="Flexwoningen voor spoedzoekers")
+    _, mine, theirs = _retitled_both_ways(profile, mb)
     merged = merge_copies(mine, theirs)
     (conflict,) = merged.conflicts
     chosen = settle(merged, conflict.id, theirs.actions[0].fingerprint())

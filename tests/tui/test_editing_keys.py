@@ -21,6 +21,14 @@ from tests.tui.test_actions_typing import (
 )
 
 
+def app_on_two_actions(tmp_path: Path,
+                       profile: RegionProfile) -> tuple[PactApp, Path, tuple[Action, Action]]:
+    """The app on a session file of `two_actions`, its path, and the two actions."""
+    actions = two_actions()
+    path = session_file(tmp_path, profile, *actions)
+    return PactApp(path, sessions_dir=tmp_path, exports_dir=tmp_path), path, actions
+
+
 def two_actions() -> tuple[Action, Action]:
     return (Action(theme="wonen", title="Eerste", goal="Doel een", position=0),
             Action(theme="wonen", title="Tweede", goal="Doel twee", position=1))
@@ -29,9 +37,7 @@ def two_actions() -> tuple[Action, Action]:
 async def test_ctrl_z_while_typing_takes_back_the_typing_and_keys_stay_in_the_cell(
     tmp_path: Path, profile: RegionProfile
 ) -> None:
-    first, second = two_actions()
-    path = session_file(tmp_path, profile, first, second)
-    app = PactApp(path, sessions_dir=tmp_path, exports_dir=tmp_path)
+    app, path, (first, second) = app_on_two_actions(tmp_path, profile)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_actions(app, pilot)
         screen.grid.move_to(second.id, "goal")
@@ -52,9 +58,7 @@ async def test_ctrl_z_while_typing_takes_back_the_typing_and_keys_stay_in_the_ce
 async def test_ctrl_z_with_nothing_typed_closes_the_cell_and_undoes_the_session(
     tmp_path: Path, profile: RegionProfile
 ) -> None:
-    first, second = two_actions()
-    path = session_file(tmp_path, profile, first, second)
-    app = PactApp(path, sessions_dir=tmp_path, exports_dir=tmp_path)
+    app, path, (first, _) = app_on_two_actions(tmp_path, profile)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_actions(app, pilot)
         screen.grid.move_to(first.id, "goal")
