@@ -14,6 +14,7 @@ from pact_tui.store.errors import (
     ReadOnlyError,
     SaveError,
     StoreError,
+    refused_whole,
 )
 from pact_tui.store.files import create_session, read_session, session_filename, write_session
 from pact_tui.store.profiles import builtin_profiles, load_profile
@@ -36,6 +37,7 @@ __all__ = [
     "load_profile",
     "next_revision",
     "read_session",
+    "refused_whole",
     "session_filename",
     "write_session",
 ]

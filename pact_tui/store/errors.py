@@ -90,3 +90,11 @@ class SaveError(StoreError):
     def __init__(self, path: Path, problem: str) -> None:
         self.path = path
         super().__init__(t("store.save_failed", file=str(path), problem=problem))
+
+
+def refused_whole(error: Exception) -> bool:
+    """Whether a read that failed with `error` found the file whole: it parsed, and what it
+    holds was refused. A file cut short by a sync engine still writing it never parses, and
+    one held by another program fails to open: those may yet read whole."""
+    return not isinstance(error, OSError) and not (
+        isinstance(error, InvalidFileError) and not error.problems[0].table)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from pact_tui.model import Session, UserError
 from pact_tui.store.decoding import META
+from pact_tui.store.errors import refused_whole
 from pact_tui.store.files import read_session
 from pact_tui.store.sync_copies import confirmed_copies, conflict_copy_of
 
@@ -24,6 +25,9 @@ class SessionEntry:
     modified: dt.datetime
     session: Session | None = None
     problem: str = ""
+    whole: bool = False
+    """The file read whole and was refused for what it holds (`refused_whole`): broken,
+    not still arriving."""
     copy_of: Path | None = None
     """The file this is a sync engine's conflict copy of (without a session while the copy
     is still arriving): not a session of its own, merged into that file when it opens."""
@@ -37,7 +41,7 @@ class SessionEntry:
         """A file that does not read but was written moments ago: a sync engine that writes
         in place may still be at it, so it is not called unreadable yet."""
         age = dt.datetime.now() - self.modified
-        return self.session is None and self.copy_of is None and \
+        return self.session is None and self.copy_of is None and not self.whole and \
             age.total_seconds() < ARRIVING_SECONDS
 
 
@@ -78,7 +82,8 @@ def scan_sessions(folder: Path) -> list[SessionEntry]:
             entries.append(SessionEntry(path, modified, session=read_session(path)))
         except UserError as error:
             if not not_a_session(path):
-                entries.append(SessionEntry(path, modified, problem=str(error)))
+                entries.append(SessionEntry(path, modified, problem=str(error),
+                                            whole=refused_whole(error)))
         except OSError as error:
             entries.append(SessionEntry(path, modified, problem=error.strerror or str(error)))
     return _copies_under_their_files(folder, sorted(entries, key=listing_order))

@@ -15,11 +15,11 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from pact_tui.model import UserError
-from pact_tui.store import InvalidFileError
+from pact_tui.store.folder import ARRIVING_SECONDS
 
 RETRY_SECONDS = 0.2
-UNREADABLE_AFTER = 30.0
+UNREADABLE_AFTER = ARRIVING_SECONDS
+"""As long as the home screen waits for a file to arrive before it calls it unreadable."""
 
 Signature = tuple[int, int, int] | None
 
@@ -84,10 +84,3 @@ class Arrival:
         self.problem = self.error
         return True
 
-
-def read_whole(error: UserError | OSError) -> bool:
-    """Whether a read that failed with `error` found the file whole: it parsed, and what it
-    holds was refused. A file cut short never parses; one held by another program fails to
-    open."""
-    return isinstance(error, UserError) and not (
-        isinstance(error, InvalidFileError) and not error.problems[0].table)

@@ -64,3 +64,16 @@ def test_a_sync_conflict_copy_is_listed_under_its_file_never_as_broken(
     assert [(entry.path, entry.copy_of) for entry in entries] == [
         (breakout, None), (copy, breakout), (arriving, breakout), (other, None), (third, None)]
     assert not any(entry.problem for entry in entries)
+
+
+def test_a_file_cut_short_moments_ago_is_arriving_a_whole_but_refused_one_is_not(
+        tmp_path: Path, profile: RegionProfile) -> None:
+    whole = create_session(tmp_path / "heel.json", SessionMeta(profile=profile, title="Heel"))
+    content = whole.read_bytes()
+    (tmp_path / "half.json").write_bytes(content[: len(content) // 2])
+    # Parses, but its title is longer than any text may be: refused for what it holds.
+    (tmp_path / "te-lang.json").write_bytes(content.replace(b'"Heel"', b'"' + b"x" * 10_001 + b'"'))
+    entries = {entry.path.name: entry for entry in scan_sessions(tmp_path)}
+    assert entries["half.json"].arriving
+    assert not entries["te-lang.json"].arriving and entries["te-lang.json"].problem
+    assert not entries["heel.json"].arriving

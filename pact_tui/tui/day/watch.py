@@ -32,11 +32,11 @@ from pact_tui.merge.day import (
 )
 from pact_tui.model import Session, UserError
 from pact_tui.model.collector import collector_paused
-from pact_tui.store import read_session
+from pact_tui.store import read_session, refused_whole
 from pact_tui.store.folder import not_a_session
 from pact_tui.store.laptop import this_laptop
 from pact_tui.store.sync_copies import ConflictCopy, confirmed_copies, conflict_copy_of
-from pact_tui.tui.arriving import Arrival, read_whole, signature
+from pact_tui.tui.arriving import Arrival, signature
 
 POLL_SECONDS = 0.02
 DRAW_WAIT_SECONDS = 1.0
@@ -206,7 +206,7 @@ class DayWatcher:
             return reading.arrival.read_failed(
                 str(error) if isinstance(error, UserError) else t(
                     "tui.day.unreadable", file=path.name, problem=error.strerror or str(error)),
-                now, whole=read_whole(error))
+                now, whole=refused_whole(error))
         reading.good, reading.ignored = session, False
         reading.arrival.read_whole(now)
         reading.arrived = _modified(path)

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from pact_tui.i18n import t
 from pact_tui.model import Session, UserError
-from pact_tui.store import read_session
-from pact_tui.tui.arriving import Arrival, Signature, read_whole, signature
+from pact_tui.store import read_session, refused_whole
+from pact_tui.tui.arriving import Arrival, Signature, signature
 from pact_tui.tui.follow import FollowState, read_follow, sidecar_path
 
 POLL_SECONDS = 0.005
@@ -65,7 +65,7 @@ class Watcher:
         try:
             session = read_session(self.path)
         except UserError as error:
-            problem, whole = str(error), read_whole(error)
+            problem, whole = str(error), refused_whole(error)
         except OSError as error:
             problem = t("tui.room.unreadable", file=str(self.path),
                         problem=error.strerror or str(error))
