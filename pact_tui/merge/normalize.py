@@ -24,6 +24,8 @@ ABBREVIATIONS = {
 }
 
 _NOT_WORD = re.compile(r"[\W_]+")
+# Letters with dots are one abbreviation: "i.s.m.", "w.f.", "B.V.".
+_DOTTED = re.compile(r"(?<![\w.])(?:[^\W\d_]\.){2,}")
 
 
 @functools.lru_cache(maxsize=8192)
@@ -33,5 +35,6 @@ def normalize_text(text: str) -> str:
     if not plain.isascii():
         decomposed = unicodedata.normalize("NFKD", plain)
         plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+    plain = _DOTTED.sub(lambda dotted: dotted.group(0).replace(".", ""), plain)
     words = (ABBREVIATIONS.get(word, word) for word in _NOT_WORD.split(plain))
     return " ".join(word for word in words if word)

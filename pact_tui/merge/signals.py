@@ -22,7 +22,9 @@
 - thesaurus: the idea again, with words of one meaning in the reviewed thesaurus
   (`thesaurus`, "opzetten"/"oprichten", "bewoners"/"inwoners") counted as shared.
 
-Before any comparison the region's abbreviations are written out ("HHNK", "W-F").
+Before any comparison the region's abbreviations are written out ("HHNK", "W-F"); an
+abbreviation typed in capitals matches the words another text spells it with ("GGD HN",
+"GGD Hollands Noorden"; `acronyms`).
 
 Two rules override them all. When the texts are one frame with one or two words filled
 in differently on each side ("Starterslening"/"Blijverslening", "opzetten"/"evalueren",
@@ -46,6 +48,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
+from pact_tui.merge.acronyms import spelling, typed_acronyms, words_spelling
 from pact_tui.merge.thesaurus import synonyms
 from pact_tui.merge.words import comparable_text, content_words, stem
 
@@ -67,6 +70,7 @@ SYNONYM = "synonym"
 PART = "part"
 ROOT = "root"
 TYPO = "typo"
+ABBREVIATION = "abbreviation"
 
 _TYPO_RATIO = 80.0
 # `ratio` is 2 * common / (a + b), so it reaches the typo ratio only where b <= a * 1.5.
@@ -344,6 +348,23 @@ def split_compounds(table: dict[str, dict[str, str]]) -> dict[tuple[str, str], t
     return found
 
 
+def _add_abbreviations(table: dict[str, dict[str, str]], texts: Iterable[str]) -> None:
+    """Each abbreviation typed in capitals in one of `texts` matches the words it is spelled
+    with in any of them (`acronyms.words_spelling`), where it and they are words of `table`
+    and match in no other way already."""
+    texts = list(texts)
+    typed = {parts for text in texts for parts in typed_acronyms(text)}
+    if not typed:
+        return
+    spelled = words_spelling(typed, {tuple(comparable_text(text).split()) for text in texts})
+    for acronym, words in spelled.items():
+        if acronym not in table:
+            continue  # written out already ("HHNK"), or in no text on its own
+        for word in words:
+            if word in table and word not in table[acronym]:
+                table[acronym][word] = table[word][acronym] = ABBREVIATION
+
+
 class Vocabulary:
     """The words of the texts of one kind: which words match which (`match_table`), and how
     rare each word is with the words of its stem, its typos and synonyms (inverse document
@@ -351,12 +372,15 @@ class Vocabulary:
 
     def __init__(self, texts: Iterable[str]) -> None:
         holders: dict[str, set[int]] = defaultdict(set)
+        distinct: set[str] = set()
         count = 0
         for count, text in enumerate(texts, start=1):
+            distinct.add(text)
             for word in content_words(text):
                 holders[word].add(count)
         self._count = count
         self.matches = match_table(holders)
+        _add_abbreviations(self.matches, distinct)
         self._splits = split_compounds(self.matches)
         # A word is as common as the words it stands for: a typo of "kernen", or a synonym
         # of "opzetten", is no rarer than they are (a compound has a meaning of its own).
@@ -603,30 +627,12 @@ def _name_words(name: str) -> tuple[list[str], list[str]]:
 
 
 def _abbreviates(acronym: str, words: Sequence[str]) -> list[str] | None:
-    """The run of `words` (two or more) whose initials, with letters inside, spell `acronym`."""
+    """The run of `words` (two or more) that spells `acronym` (`acronyms.spelling`)."""
     for start in range(len(words)):
         for end in range(start + 2, len(words) + 1):
-            if _spells(acronym, words[start:end]):
+            if spelling(acronym, words[start:end]) is not None:
                 return list(words[start:end])
     return None
-
-
-def _spells(acronym: str, words: Sequence[str]) -> bool:
-    """Each word gives its initial, and may give later letters of its own, in order."""
-    if not words:
-        return not acronym
-    if not acronym or words[0][0] != acronym[0]:
-        return False
-    inside, rest = words[0][1:], acronym[1:]
-    for taken in range(len(rest) + 1):
-        if _is_subsequence(rest[:taken], inside) and _spells(rest[taken:], words[1:]):
-            return True
-    return False
-
-
-def _is_subsequence(letters: str, word: str) -> bool:
-    remaining = iter(word)
-    return all(letter in remaining for letter in letters)
 
 
 def name_key(name: str) -> tuple[str, ...]:

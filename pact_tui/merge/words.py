@@ -26,6 +26,8 @@ STOP_WORDS = frozenset({
     "nog", "of", "om", "onder", "ons", "onze", "ook", "op", "over", "per", "steeds", "te",
     "tegen", "ten", "ter", "toe", "tot", "tussen", "uit", "van", "veel", "voor", "waar", "wat",
     "we", "wij", "worden", "wordt", "zal", "ze", "zich", "zijn", "zo", "zodat",
+    # Abbreviated phrases of the same kind: "o.a.", "i.v.m.", "m.b.t.", "t.b.v.", "n.a.v."
+    "ev", "ivm", "mbt", "nav", "oa", "tbv",
 })
 
 _STEMMER = snowballstemmer.stemmer("dutch")
