@@ -71,6 +71,24 @@ def test_adjectives_and_verbs_of_one_meaning_in_programmes_are_synonyms(first: s
     assert proposed(first, second)
 
 
+@pytest.mark.parametrize(("first", "second"), [
+    ("Deelname aan sport door kinderen bevorderen",
+     "Deelname aan sport door kinderen stimuleren"),
+    ("Winkelcentra revitaliseren", "Winkelcentra herstructureren"),
+    ("Vergunninghouders huisvesten in de kleine kernen",
+     "Statushouders huisvesten in de kleine kernen"),
+    ("Laadpunten bij sporthallen plaatsen", "Laadpalen bij sporthallen plaatsen"),
+    ("Zoekgebied voor zonnevelden langs de A7", "Zoekgebied voor zonneparken langs de A7"),
+    ("Hemelwater afkoppelen in de dorpen", "Regenwater afkoppelen in de dorpen"),
+    ("Kantoren ombouwen", "Kantoren transformeren"),
+    ("Het ov naar de kernen verbeteren", "Het openbaar vervoer naar de kernen verbeteren"),
+    ("Uitstoot van stikstof verlagen", "Uitstoot van stikstof verminderen"),
+])
+def test_words_of_one_meaning_from_other_programmes_are_synonyms(first: str,
+                                                                second: str) -> None:
+    assert proposed(first, second)
+
+
 def test_regional_is_where_an_action_happens_and_joint_is_with_whom() -> None:
     assert match_kind("regionaal", "regio") == SYNONYM
     assert match_kind("regionaal", "gezamenlijk") is None
