@@ -91,6 +91,9 @@ _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 _DOUBLE_VOWEL = re.compile(r"([aeou])\1")
 _DOUBLE_LETTER = re.compile(r"(.)\1")
 _COMPARATIVE = ("er", "ere")
+# How a "ver" verb is written when it is one (`made_into`): the verb, its noun, its
+# participle ("vergroenen", "vergroening", "verouderde"), not "verslag" or "verkeer".
+_VERB_ENDINGS = ("en", "ing", "d", "de", "t", "te")
 _PARENTHESES = re.compile(r"[()]")
 
 
@@ -135,6 +138,8 @@ def match_kind(first: str, second: str) -> str | None:
         return SYNONYM
     if made_more(one, second) or made_more(other, first):
         return ROOT  # "versnellen" and "sneller"
+    if made_into(one, first, second) or made_into(other, second, first):
+        return ROOT  # "vergroenen" and "groen", "verouderde" and "oude"
     for verb, form in ((one, other), (other, one)):
         rest = _without_particle(verb)
         if rest is not None and form.startswith(rest) and len(form) <= len(rest) + 1:
@@ -160,6 +165,34 @@ def made_more(verb: str, word: str) -> bool:
         return False
     rest = _without_doubles(verb[3:])
     return rest in {_without_doubles(form) for form in _comparative_bases(word)}
+
+
+def made_into(verb: str, written: str, word: str) -> bool:
+    """`verb` (a stem; `written` as written) is "ver" and an adjective, making something
+    so, and `word` (as written) is that adjective: "vergroen" (vergroenen) and "groen",
+    "verduurzaam" and "duurzame", "verouder" (verouderde, made older) and "oude". A word
+    the stemmer shortens is a verb or a plural, no adjective: "verbouwen" is no "bouwen"."""
+    return (verb.startswith("ver") and written.endswith(_VERB_ENDINGS) and stem(word) == word
+            and plain_adjective(word) in made_from(verb))
+
+
+@functools.lru_cache(maxsize=65536)
+def made_from(verb: str) -> frozenset[str]:
+    """What a "ver" verb (a stem) may make something (`plain_adjective`): its rest, without
+    a participle's ending, and the rest of a comparative ("ouder" of "verouder": "oud")."""
+    rest = verb[3:]
+    forms = {rest, rest[:-1]} if rest.endswith(("d", "t")) else {rest}
+    bases = {form[:-2] for form in forms if form.endswith("er")}
+    return frozenset(plain_adjective(form) for form in
+                     {*(form for form in forms if len(form) > _PART),
+                      *(base for base in bases if len(base) >= _PART)})
+
+
+@functools.lru_cache(maxsize=65536)
+def plain_adjective(word: str) -> str:
+    """An adjective without its ending "e", with doubled letters written once: "groene",
+    "groen"; "duurzame", "duurzaam"; "grote", "groot" are one form each."""
+    return _without_doubles(word.removesuffix("e"))
 
 
 def _comparative_bases(word: str) -> tuple[str, ...]:
@@ -248,6 +281,11 @@ def match_table(words: Iterable[str]) -> dict[str, dict[str, str]]:
             ends[(word[:_PART], word[-_PART:])].append(word)
         if root.startswith("ver"):
             shared["m:" + _without_doubles(root[3:])].append(word)
+            if word.endswith(_VERB_ENDINGS):
+                for form in made_from(root):
+                    shared["a:" + form].append(word)
+        if root == word:
+            shared["a:" + plain_adjective(word)].append(word)
         if word.endswith(_COMPARATIVE):
             for form in _comparative_bases(word):
                 shared["m:" + _without_doubles(form)].append(word)

@@ -119,6 +119,19 @@ def test_a_verb_of_ver_and_an_adjective_is_that_adjective_made_more(first: str,
     assert proposed(first, second)
 
 
+@pytest.mark.parametrize(("first", "second"), [
+    ("Verouderde winkelcentra aanpakken", "Oude winkelcentra aanpakken"),
+    ("Versterking van de dorpskernen", "Sterke dorpskernen"),
+])
+def test_a_verb_of_ver_and_an_adjective_is_that_adjective_made_so(first: str,
+                                                                  second: str) -> None:
+    assert match_kind("vergroenen", "groen") is not None
+    assert match_kind("verduurzaming", "duurzame") == match_kind("vergroten", "grote") == ROOT
+    assert match_kind("verslag", "slag") != ROOT  # a noun of its own, no verb
+    assert match_kind("verkeer", "keer") != ROOT
+    assert proposed(first, second)
+
+
 def test_a_particle_or_steeds_standing_apart_says_nothing_about_the_idea() -> None:
     assert content_words("Eenzaamheid onder ouderen neemt steeds toe") == (
         "eenzaamheid", "ouderen", "neemt")
