@@ -171,7 +171,7 @@ def check_file(args: argparse.Namespace) -> int:
             date=meta.date.isoformat(), counts=_counts(session)))
     warnings = commitment_warnings(session.actions, session.commitments)
     for warning in warnings:
-        print(t("cli.warning", message=warning), file=sys.stderr)
+        print(t("cli.warning", message=visible(warning)), file=sys.stderr)
     return EXIT_WARNINGS if warnings else 0
 
 

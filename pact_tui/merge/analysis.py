@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from functools import cached_property
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from functools import cached_property, partial
 
 from pact_tui.i18n import t
 from pact_tui.merge.errors import MergeError, ProfileMismatchError
@@ -25,6 +25,7 @@ from pact_tui.merge.history import joined
 from pact_tui.merge.result import DELETED, Conflict, FieldDifference, Outcome, Version
 from pact_tui.model import (
     ITEM_KINDS,
+    Commitment,
     Item,
     Origin,
     Participant,
@@ -32,6 +33,7 @@ from pact_tui.model import (
     RegionProfile,
     Session,
 )
+from pact_tui.model.commitment_rules import orphaned
 from pact_tui.model.votes import VotingRound, joined_rounds
 
 Key = tuple[str, str]
@@ -289,6 +291,8 @@ def analyse(inputs: Sequence[Session]) -> Analysis:
     outcomes: dict[Key, Outcome] = {}
     deleted: dict[Key, Item] = {}
     conflicts: list[Conflict] = []
+    # Actions that sessions deleted, as they were before: a commitment may bring one back.
+    gone: dict[Key, Callable[[], Conflict]] = {}
     for key in sorted(index.held):
         helds = index.held[key]
         if len(helds) == 1 and key not in index.deletions and key[1] not in index.removed:
@@ -319,14 +323,19 @@ def analyse(inputs: Sequence[Session]) -> Analysis:
             resolved[key] = _merged_item(by_fp[heads[0]], helds, final=True)
             outcomes[key] = _outcome(helds, by_fp[heads[0]][0], index)
         elif not heads:
-            deleted[key] = _representative(helds).item
+            last = _representative(helds)
+            deleted[key] = last.item
             outcomes[key] = Outcome.DELETED
+            if key[0] == "actions" and deletions:
+                gone[key] = partial(_conflict, key, [last.fingerprint], by_fp, helds, deletions,
+                                    index)
         elif not deletions and (combined := _field_merged(heads, by_fp, helds)) is not None:
             resolved[key] = combined
             outcomes[key] = Outcome.CHANGED
         else:
             conflicts.append(_conflict(key, heads, by_fp, helds, deletions, index))
             outcomes[key] = Outcome.CONFLICT
+    conflicts = _kept_for_commitments(resolved, outcomes, deleted, conflicts, gone)
     absorbed, combined_into = _absorbed(resolved, conflicts)
     for key in absorbed:
         resolved.pop(key, None)
@@ -352,6 +361,36 @@ def analyse(inputs: Sequence[Session]) -> Analysis:
                     for key in deleted},
         voting_rounds=joined_rounds(*(session.meta.voting_rounds for session in inputs)),
     )
+
+
+def _kept_for_commitments(resolved: dict[Key, Item], outcomes: dict[Key, Outcome],
+                          deleted: dict[Key, Item], conflicts: Sequence[Conflict],
+                          gone: dict[Key, Callable[[], Conflict]]) -> list[Conflict]:
+    """No commitment is left without its action. An action some sessions deleted while
+    others made it a commitment (added or changed one) is a conflict over its deletion, kept
+    until a person decides; every action conflict with a deletion names those commitments.
+    Any other commitment goes with its deleted action. The conflicts are returned."""
+    present = {key[1] for key in resolved if key[0] == "actions"}
+    present |= {conflict.item_id for conflict in conflicts if conflict.table == "actions"}
+    made: list[Item | None] = [item for key, item in resolved.items()
+                               if outcomes[key] in (Outcome.ADDED, Outcome.CHANGED)]
+    made += [conflict.newest().item for conflict in conflicts if conflict.table == "commitments"]
+    promises = sorted((item for item in made if isinstance(item, Commitment)),
+                      key=lambda commitment: (commitment.label(), commitment.id))
+    promised = {commitment.action_id for commitment in orphaned(promises, present)}
+    back = [gone[key]() for key in sorted(gone) if key[1] in promised]
+    for conflict in back:
+        key = (conflict.table, conflict.item_id)
+        del deleted[key]
+        outcomes[key] = Outcome.CONFLICT
+    for key, item in list(resolved.items()):
+        if isinstance(item, Commitment) and ("actions", item.action_id) in deleted:
+            deleted[key] = resolved.pop(key)
+            outcomes[key] = Outcome.DELETED
+    return [replace(conflict, commitments=tuple(
+                c for c in promises if c.action_id == conflict.item_id))
+            if conflict.table == "actions" and conflict.version(DELETED) is not None else conflict
+            for conflict in (*conflicts, *back)]
 
 
 def _field_merged(heads: Sequence[str], by_fp: dict[str, list[Held]],
@@ -401,8 +440,11 @@ def _conflict(key: Key, heads: Sequence[str], by_fp: dict[str, list[Held]],
             tokens=tuple(sorted({deletion_token(seen) for _, seen in deletions})),
             deleted_at=max(index.saved[origin.session_id] for origin, _ in deletions),
         ))
-    bases = {version.item.base for version in versions if version.item is not None}
-    bases |= {seen for _, seen in deletions}
+    seen = {fingerprint for _, fingerprint in deletions}
+    # A version kept as the deleting inputs saw it is its own base, whichever copy of it
+    # (one that says so, or the programme's own without a base) speaks for it.
+    bases = {version.key if version.key in seen else version.item.base
+             for version in versions if version.item is not None} | seen
     base_fp = next(iter(bases)) if len(bases) == 1 else None
     base = next((held.item for held in helds if held.fingerprint == base_fp), None)
     return Conflict(

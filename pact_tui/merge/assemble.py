@@ -130,6 +130,20 @@ def _restore_commitments(analysis: Analysis, conflict: Conflict, items: dict[str
             entries[item.id] = ReportEntry(Outcome.RESTORED, key[0], item.id, label(item), None)
 
 
+def _remove_commitments(gone: Mapping[str, str], items: dict[str, Item],
+                        entries: dict[str, ReportEntry], label: Callable[[Item], str]
+                        ) -> list[PastVersion]:
+    """An action a decision removed (`gone`: its id and the decision's reason) takes the
+    commitments made to it along, whole into the removed versions: none is left without
+    its action."""
+    found = [item for item in items.values()
+             if isinstance(item, Commitment) and item.action_id in gone]
+    for item in found:
+        del items[item.id]
+        entries[item.id] = ReportEntry(Outcome.DELETED, item.TABLE, item.id, label(item), None)
+    return [past_version(item, item.id, gone[item.action_id], item.origins) for item in found]
+
+
 def _title(analysis: Analysis, title: str | None) -> str:
     return (title or analysis.default_title or analysis.profile.programme_title
             or t("merge.programme_title", region=analysis.profile.name))
@@ -176,6 +190,8 @@ def assemble(analysis: Analysis, resolutions: Mapping[str, str | Item | Newest],
         entries[key[1]] = ReportEntry(Outcome.COMBINED, key[0], key[1], label(item),
                                       theme_of(item), analysis.combined_into[key[1]])
     removed: list[PastVersion] = []
+    # Actions removed by a decision, with its reason.
+    gone: dict[str, str] = {}
     for conflict in analysis.conflicts:
         choice = resolutions.get(conflict.id, KEEP_ALL)
         outcome = (Outcome.CONFLICT if conflict.id not in resolutions
@@ -188,7 +204,10 @@ def assemble(analysis: Analysis, resolutions: Mapping[str, str | Item | Newest],
         removed.extend(lost)
         for item in kept:
             items[item.id] = item
+        if conflict.table == "actions" and not kept:
+            gone[conflict.item_id] = lost[0].reason
         _restore_commitments(analysis, conflict, items, entries, label)
+    removed.extend(_remove_commitments(gone, items, entries, label))
     _keep_apart(items, apart)
     before = dict(items)
     into = plan_groups(items, pairs)

@@ -40,6 +40,7 @@ from pact_tui.model import (
     now_utc,
     past_versions,
 )
+from pact_tui.model.commitment_rules import orphaned
 from pact_tui.model.trail import descends_from, joined_deletions
 from pact_tui.model.votes import joined_rounds
 
@@ -113,8 +114,8 @@ def _kept_for_commitments(tables: dict[str, list[Item]], copies: tuple[Session, 
     point and named in its `supersedes`, so a later merge with either copy keeps it; the
     `removed` versions without it are returned."""
     kept = {item.id for item in tables["actions"]}
-    named = {item.action_id for item in tables["commitments"]
-             if isinstance(item, Commitment)} - kept
+    named = {commitment.action_id for commitment in orphaned(
+        (item for item in tables["commitments"] if isinstance(item, Commitment)), kept)}
     back: list[Item] = []
     for holder, deleting in ((copies[0], sides[1]), (copies[1], sides[0])):
         for action in holder.actions:

@@ -91,8 +91,30 @@ def field_text(name: str, value: Any, profile: RegionProfile,
     return show_value(value)
 
 
+def promise_text(conflict: Conflict, *, decided: bool) -> str:
+    """For an action deleted in some inputs, the commitments other inputs made to it
+    meanwhile, which keep it while not `decided` ("" when there are none)."""
+    if not conflict.commitments:
+        return ""
+    promises = ", ".join(t("merge.report.promise", party=commitment.label(),
+                           sources=_titles(commitment.origins))
+                         for commitment in conflict.commitments)
+    key = "merge.report.promised_decided" if decided else "merge.report.promised"
+    return counted(key, len(conflict.commitments), promises=promises)
+
+
+def deletion_text(conflict: Conflict, sources: Iterable[Origin], *, decided: bool) -> str:
+    """A deletion of `conflict` in words: where it was made, and the commitments that keep
+    the action (`promise_text`)."""
+    promised = promise_text(conflict, decided=decided)
+    if not promised:
+        return t("merge.report.conflict_deleted", sources=_titles(sources))
+    return t("merge.report.conflict_deleted_promised", sources=_titles(sources),
+             promised=promised)
+
+
 def conflict_lines(conflict: Conflict, profile: RegionProfile,
-                   names: Mapping[str, str] | None = None) -> list[str]:
+                   names: Mapping[str, str] | None = None, *, decided: bool = False) -> list[str]:
     """One line per differing field and kept version (value and the inputs holding it), and
     one per deletion."""
     lines = []
@@ -107,9 +129,12 @@ def conflict_lines(conflict: Conflict, profile: RegionProfile,
                                sources=_titles(version.sources)))
     for version in conflict.versions:
         if version.deleted:
-            lines.append(t("merge.report.conflict_deleted", sources=_titles(version.sources)))
+            lines.append(deletion_text(conflict, version.sources, decided=decided))
         elif not conflict.differences:
-            lines.append(t("merge.report.conflict_changed", sources=_titles(version.sources)))
+            # Kept as it was while deleted elsewhere (for a commitment made to it), or changed.
+            same = version.key == conflict.base_fingerprint
+            lines.append(t("merge.report.conflict_unchanged" if same
+                           else "merge.report.conflict_changed", sources=_titles(version.sources)))
     return lines
 
 
@@ -210,8 +235,8 @@ def render_report(result: MergeResult, *, markdown: bool = False) -> str:
         [_item(c.table, names.get(c.item_id, c.label())), *conflict_lines(c, profile, names)]
         for c in result.unresolved))
     section(t("merge.report.resolved_conflicts"), (
-        [_item(c.table, names.get(c.item_id, c.label())), *conflict_lines(c, profile, names),
-         *_lost_lines(result, c.item_id, names)]
+        [_item(c.table, names.get(c.item_id, c.label())),
+         *conflict_lines(c, profile, names, decided=True), *_lost_lines(result, c.item_id, names)]
         for c in result.conflicts if c.id in result.resolutions))
     items = {item.id: item for item in result.programme.all_items()}
     section(t("merge.report.combined"), (

@@ -11,7 +11,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from pact_tui.merge.signals import Signal
-from pact_tui.model import Item, Origin, Session
+from pact_tui.model import Commitment, Item, Origin, Session
 
 if TYPE_CHECKING:
     from pact_tui.merge.analysis import Analysis
@@ -81,6 +81,9 @@ class Conflict:
     base: Item | None
     versions: tuple[Version, ...]
     differences: tuple[FieldDifference, ...]
+    # For an action deleted in some inputs: the commitments other inputs made to it, which
+    # keep it in the programme until a person decides (deleting it takes them along).
+    commitments: tuple[Commitment, ...] = ()
 
     def label(self) -> str:
         item = next(version.item for version in self.versions if version.item is not None)
@@ -97,11 +100,13 @@ class Conflict:
     def latest(self) -> Version:
         """The most recent version by the timestamps, a deletion included. A file does not
         say when an item was deleted from it, so a deletion counts from the latest stamp in
-        its file (`Version.deleted_at`); an edit made later than that wins."""
+        its file (`Version.deleted_at`); an edit made later than that wins, and so does a
+        commitment made to the item later than that."""
         best = self.newest()
         assert best.item is not None
+        kept_at = max((best.item.updated_at, *(c.updated_at for c in self.commitments)))
         for version in self.versions:
-            if version.deleted_at is not None and version.deleted_at > best.item.updated_at:
+            if version.deleted_at is not None and version.deleted_at > kept_at:
                 return version
         return best
 

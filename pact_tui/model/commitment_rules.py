@@ -1,13 +1,15 @@
-"""Commitments that contradict each other: one party twice at one action, or two leads.
+"""Commitments that contradict each other (one party twice at one action, or two leads) or
+have lost their action (an orphan: the action id names no action of the file).
 
-Neither makes a file invalid (a session may hold them while people still talk), but
-both are something to settle before the programme goes out; `pact-tui check` warns.
+None makes a file invalid (a session may hold them while people still talk, and an
+orphan is a partner's promise not to be dropped on reading), but each is something to
+settle before the programme goes out; `pact-tui check` warns.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from pact_tui.i18n import t
 from pact_tui.model.items import Action, Commitment, PartyRef
@@ -18,13 +20,22 @@ def _party(ref: PartyRef) -> str:
     return ref.stakeholder_id or name_key(ref.name)
 
 
+def orphaned(commitments: Iterable[Commitment], action_ids: Collection[str]) -> list[Commitment]:
+    """The commitments whose action is not among `action_ids`, in the order given."""
+    return [commitment for commitment in commitments if commitment.action_id not in action_ids]
+
+
 def commitment_warnings(actions: Iterable[Action], commitments: Iterable[Commitment]) -> list[str]:
-    """One sentence per action that has a party twice among its commitments, and one per
-    action with more than one lead (its own lead and the commitments as trekker)."""
+    """One sentence per action that has a party twice among its commitments, one per action
+    with more than one lead (its own lead and the commitments as trekker), and one per
+    commitment whose action is not there."""
+    actions, commitments = list(actions), list(commitments)
+    warnings = [t("model.warning.orphan", party=commitment.party.name,
+                  text=commitment.text or "—", action_id=commitment.action_id)
+                for commitment in orphaned(commitments, {action.id for action in actions})]
     by_action: dict[str, list[Commitment]] = defaultdict(list)
     for commitment in commitments:
         by_action[commitment.action_id].append(commitment)
-    warnings = []
     for action in actions:
         own = by_action.get(action.id, [])
         names: dict[str, list[str]] = defaultdict(list)

@@ -250,3 +250,20 @@ def test_check_warns_about_a_party_twice_and_two_leads_naming_the_action(
         "Gemeente Hoorn 3 keer als toezegging; voeg die samen tot één.",
         "Waarschuwing: De actie ‘Fietsroutes tussen de kernen verbeteren’ heeft 2 trekkers "
         "(Gemeente Hoorn, Gemeente Enkhuizen); kies er één."]
+
+
+def test_check_names_a_commitment_whose_action_is_not_in_the_file(mb, profile, tmp_path,
+                                                                  capsys) -> None:
+    flex = mb.action("Flexwoningen")
+    promise = Commitment(action_id=flex.id, party=PartyRef(name="Intermaris"),
+                         text="Levert twintig woningen")
+    orphaned = tmp_path / "zonder-actie.json"
+    write_session(orphaned, mb.programme(profile, mb.action("Warmteplan"), promise))
+
+    code, text, error = _run(capsys, "check", orphaned)
+
+    assert code == 1 and "is in orde" in text
+    assert error.splitlines() == [
+        f"Waarschuwing: De toezegging van Intermaris (‘Levert twintig woningen’) hoort bij de "
+        f"actie met id {flex.id}, maar die actie staat niet in het bestand; geef de toezegging "
+        f"een actie of verwijder haar."]

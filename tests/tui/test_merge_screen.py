@@ -72,6 +72,17 @@ async def _merge_ticked(pilot) -> None:
     await _settle(pilot)
 
 
+async def _first_conflict(pilot) -> tuple[MergeScreen, list[str]]:
+    """From the home screen: merge the ticked files and show the first conflict; the
+    screen and the text of its panes (the base, then each version)."""
+    await _merge_ticked(pilot)
+    await pilot.press("c")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, MergeScreen)
+    return screen, [str(pane.render()) for pane in screen.query(".merge-version")]
+
+
 async def test_merging_with_a_conflict_and_a_duplicate_by_keyboard(
     profile: RegionProfile, sessions_dir: Path, ui: Ui
 ) -> None:
@@ -210,12 +221,7 @@ async def test_a_long_conflicting_text_is_shown_whole_with_planning_in_words(
         write_session(sessions_dir / f"{name}.json", session)
     app = ui.app(None)
     async with app.run_test(size=(80, 24)) as pilot:
-        await _merge_ticked(pilot)
-        await pilot.press("c")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, MergeScreen)
-        panes = [str(pane.render()) for pane in screen.query(".merge-version")]
+        _, panes = await _first_conflict(pilot)
         shown = " ".join(" ".join(pane.split()) for pane in panes)
         assert long_goal in shown  # whole, however narrow the screen
         assert "Middellange termijn 2021–2023" in shown
@@ -257,11 +263,7 @@ async def test_a_conflict_shows_the_base_and_can_be_edited_starting_from_it(
     items = _workshop(profile, sessions_dir)
     app = ui.app(None)
     async with app.run_test(size=(120, 40)) as pilot:
-        await _merge_ticked(pilot)
-        await pilot.press("c")
-        screen = app.screen
-        assert isinstance(screen, MergeScreen)
-        panes = [str(pane.render()) for pane in screen.query(".merge-version")]
+        screen, panes = await _first_conflict(pilot)
         assert panes[0].startswith("Basis — zoals het eerst was") and "500 woningen" in panes[0]
         assert "700 woningen" in panes[1] and "600 woningen" in panes[2]
         await pilot.press("e")
@@ -350,3 +352,26 @@ async def test_a_sync_conflict_copy_is_not_offered_as_a_session_to_merge(
         index = next(i for i in range(choices.option_count)
                      if choices.get_option_at_index(i).value == str(copy))
         assert choices.get_option_at_index(index).disabled
+
+
+async def test_an_action_kept_for_a_commitment_says_who_deleted_it_and_who_promised(
+    profile: RegionProfile, sessions_dir: Path, ui: Ui
+) -> None:
+    flex = Action(theme="wonen", title="Flexwoningen", goal="200 woningen")
+    meta = SessionMeta(profile=profile, title="Pact 7.1", kind="programme",
+                       date=dt.date(2026, 1, 10))
+    programme = Session(meta=meta, actions=(flex,))
+    energie = start_session_from(programme, "Groep Energie", dt.date(2026, 2, 1))
+    wonen = start_session_from(programme, "Groep Wonen", dt.date(2026, 2, 1))
+    promise = Commitment(action_id=flex.id, party=PartyRef(name="Intermaris"), text="grond")
+    write_session(sessions_dir / "programma.json", programme)
+    write_session(sessions_dir / "energie.json", energie.model_copy(update={"actions": ()}))
+    write_session(sessions_dir / "wonen.json", wonen.model_copy(update={"commitments": (promise,)}))
+    app = ui.app(None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        _, panes = await _first_conflict(pilot)
+        assert len(panes) == 3 and "200 woningen" in panes[1]  # the base, kept and deleted
+        assert panes[2].splitlines() == [
+            "Versie 2 — verwijderd in Groep Energie",
+            "maar deze actie kreeg een toezegging van Intermaris (in Groep Wonen); daarom is "
+            "de actie behouden"]

@@ -148,4 +148,5 @@ MESSAGES: dict[str, str] = {
     "model.quadrant.thankless": "Thankless tasks",
     "model.warning.party_twice": "The action ‘{action}’ has {party} {n} times among its commitments; combine them into one.",
     "model.warning.two_leads": "The action ‘{action}’ has {n} leads ({parties}); choose one.",
+    "model.warning.orphan": "The commitment of {party} (‘{text}’) belongs to the action with id {action_id}, but that action is not in the file; give the commitment an action or delete it.",
 }

@@ -148,4 +148,5 @@ MESSAGES: dict[str, str] = {
     "model.quadrant.thankless": "Ondankbare taken",
     "model.warning.party_twice": "Bij de actie ‘{action}’ staat {party} {n} keer als toezegging; voeg die samen tot één.",
     "model.warning.two_leads": "De actie ‘{action}’ heeft {n} trekkers ({parties}); kies er één.",
+    "model.warning.orphan": "De toezegging van {party} (‘{text}’) hoort bij de actie met id {action_id}, maar die actie staat niet in het bestand; geef de toezegging een actie of verwijder haar.",
 }

@@ -43,7 +43,13 @@ from pact_tui.merge import (
     resolve_conflict,
     retitled,
 )
-from pact_tui.merge.report import counted, item_names, render_report, signal_text
+from pact_tui.merge.report import (
+    counted,
+    item_names,
+    promise_text,
+    render_report,
+    signal_text,
+)
 from pact_tui.model import Commitment, Item, UserError
 from pact_tui.model.file_names import free_path
 from pact_tui.store import SessionFile, read_session, session_filename, write_session
@@ -411,6 +417,11 @@ class MergeScreen(Screen[None]):
         headings = [t("merge.screen.version_deleted" if version.deleted
                       else "merge.screen.version", n=number, sources=_sources(version))
                     for number, version in enumerate(conflict.versions, start=1)]
+        # Why an action deleted somewhere is still here: the commitments made to it.
+        promised = promise_text(conflict, decided=chosen is not None)
+        if promised:
+            headings = [f"{heading}\n{promised}" if version.deleted else heading
+                        for heading, version in zip(headings, conflict.versions, strict=True)]
         self.query_one("#merge-versions", ConflictVersions).show(
             conflict, headings, chosen, result.programme.profile, self._names)
 
