@@ -28,6 +28,11 @@ _LONGEST = 8
 SMALL_WORDS = frozenset({"de", "den", "der", "en", "het", "op", "te", "van", "voor"})
 
 
+def is_acronym(token: str) -> bool:
+    """Written in capitals ("GGD", "RvT") or as letters with dots ("i.s.m.")."""
+    return bool(_CAPITALS.match(token) or _DOTTED.match(token))
+
+
 def typed_acronyms(text: str) -> list[tuple[str, ...]]:
     """The abbreviations in `text` as written, lower case, without dots, each alone and,
     typed next to each other, together ("OD NHN": ("od",), ("nhn",), ("od", "nhn")). A text
@@ -37,7 +42,7 @@ def typed_acronyms(text: str) -> list[tuple[str, ...]]:
     found: list[tuple[str, ...]] = []
     run: list[str] = []
     for token in [*_TOKEN.findall(text), ""]:
-        if _CAPITALS.match(token) or _DOTTED.match(token):
+        if is_acronym(token):
             letters = token.replace(".", "").casefold()
             found.append((letters,))
             run.append(letters)

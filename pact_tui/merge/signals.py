@@ -4,9 +4,10 @@
   as written and with its words sorted, where at most one content word of each text is no
   word of the other;
 - name: a stakeholder's name once normalized ("gem. Hoorn", "Gemeente Hoorn"), an
-  abbreviation against the words it stands for ("WBG", "Westfriese Bedrijvengroep"), or
-  one name the start of the other ("Dijklander Ziekenhuis Hoorn"), not just inside it
-  ("Provincie Noord-Holland" is not "Omgevingsdienst Noord-Holland Noord");
+  abbreviation against the words it stands for ("WBG", "Westfriese Bedrijvengroep"; "PZH",
+  "Provincie Zuid-Holland"), a word shortened ("Prov. N-Brabant"; `names`), or one name the
+  start of the other ("Dijklander Ziekenhuis Hoorn"), not just inside it ("Provincie
+  Noord-Holland" is not "Omgevingsdienst Noord-Holland Noord");
 - idea: the same idea in other words, the share of content words both texts hold,
   weighted by how rare each word is in the programme. Words match on their stem, as a
   typo of each other, as one root with another ending ("isolatie", "isoleren"; the noun
@@ -48,7 +49,8 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from pact_tui.merge.acronyms import spelling, typed_acronyms, words_spelling
+from pact_tui.merge.acronyms import typed_acronyms, words_spelling
+from pact_tui.merge.names import abbreviation, name_key, shortened
 from pact_tui.merge.thesaurus import synonyms
 from pact_tui.merge.words import comparable_text, content_words, stem
 
@@ -61,8 +63,6 @@ THESAURUS = "thesaurus"
 # words of both texts is shared.
 THRESHOLDS = {WORDING: 88.0, NAME: 90.0, IDEA: 50.0, THESAURUS: 50.0}
 
-# Words that say what kind of organisation, not which one.
-GENERIC_NAME_WORDS = frozenset({"gemeente", "stichting", "vereniging", "provincie"})
 
 # How two words match (`match_kind`).
 SAME = "same"
@@ -87,14 +87,12 @@ _FILLED_IN = 2
 # Particles of Dutch separable verbs: "stelt ... op" is "opstellen".
 _PARTICLES = ("aan", "af", "bij", "door", "in", "mee", "na", "om", "op", "over", "samen",
               "terug", "toe", "uit", "vast", "voor", "weg")
-_ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 _DOUBLE_VOWEL = re.compile(r"([aeou])\1")
 _DOUBLE_LETTER = re.compile(r"(.)\1")
 _COMPARATIVE = ("er", "ere")
 # How a "ver" verb is written when it is one (`made_into`): the verb, its noun, its
 # participle ("vergroenen", "vergroening", "verouderde"), not "verslag" or "verkeer".
 _VERB_ENDINGS = ("en", "ing", "d", "de", "t", "te")
-_PARENTHESES = re.compile(r"[()]")
 
 
 @dataclass(frozen=True)
@@ -656,48 +654,19 @@ def idea(first: str, second: str, vocabulary: Vocabulary) -> tuple[Signal, ...]:
     return tuple(found)
 
 
-def _name_words(name: str) -> tuple[list[str], list[str]]:
-    """A name's normalized words without generic ones, and its abbreviations (all capitals)."""
-    acronyms = [token.strip(".,;:").casefold() for token in _PARENTHESES.sub(" ", name).split()
-                if _ACRONYM.match(token.strip(".,;:"))]
-    words = [word for word in comparable_text(name).split() if word not in GENERIC_NAME_WORDS]
-    return words, acronyms
-
-
-def _abbreviates(acronym: str, words: Sequence[str]) -> list[str] | None:
-    """The run of `words` (two or more) that spells `acronym` (`acronyms.spelling`)."""
-    for start in range(len(words)):
-        for end in range(start + 2, len(words) + 1):
-            if spelling(acronym, words[start:end]) is not None:
-                return list(words[start:end])
-    return None
-
-
-def name_key(name: str) -> tuple[str, ...]:
-    """A stakeholder name as compared: normalized, generic words and its own abbreviation out."""
-    words, acronyms = _name_words(name)
-    for acronym in acronyms:
-        rest = [word for word in words if word != acronym]
-        if _abbreviates(acronym, rest) is not None:
-            words = rest
-    return tuple(words)
-
-
 def name(first: str, second: str) -> Signal:
-    """How surely two stakeholder names name one organisation."""
+    """How surely two stakeholder names name one organisation. A name recognised whole
+    (the same, an abbreviation of the other, shortened, the start of the other) carries the
+    words it rests on; a score of close spelling alone carries none."""
     one, other = name_key(first), name_key(second)
     if not one or not other:
         return Signal(NAME, 0.0)
     if "".join(one) == "".join(other):
         return Signal(NAME, 100.0, one)
-    for left, right, source in ((one, other, first), (other, one, second)):
-        for acronym in _name_words(source)[1]:
-            run = _abbreviates(acronym, right) if acronym in left else None
-            if run is not None:
-                rest_left = [word for word in left if word != acronym]
-                rest_right = [word for word in right if word not in run]
-                if "".join(rest_left) == "".join(rest_right):
-                    return Signal(NAME, 95.0, (acronym, *run))
+    if (spelled := abbreviation(first, second)) is not None:
+        return Signal(NAME, 95.0, spelled)
+    if (written_out := shortened(first, second)) is not None:
+        return Signal(NAME, 90.0, written_out)
     short, long = sorted((one, other), key=len)
     if long[:len(short)] == short:  # "Dijklander Ziekenhuis" and "... Ziekenhuis Hoorn"
         return Signal(NAME, 90.0, short)
@@ -728,15 +697,18 @@ def assess(first: str, second: str, vocabulary: Vocabulary, *,
     found = []
     if names or nearly_the_same_words(content_words(first), content_words(second), vocabulary):
         found.append(Signal(WORDING, round(wording(first, second), 1)))
-    if names:
-        found.append(name(first, second))
+    said = name(first, second) if names else None
+    if said is not None:
+        found.append(said)
     else:
         found.extend(idea(first, second, vocabulary))
     passing = [signal for signal in found if signal.score >= THRESHOLDS[signal.kind]]
     if not passing:
         return ()
-    if names:
-        if is_contrast(name_key(first), name_key(second)):
+    if said is not None:
+        # A name recognised whole is no frame filled in differently ("GGD HM", "GGD
+        # Hollands Midden"); close spelling alone may be ("Provincie Zuid-Holland").
+        if not said.words and is_contrast(name_key(first), name_key(second)):
             return ()
     else:
         one, other = content_words(first), content_words(second)
