@@ -37,6 +37,9 @@ def typed_acronyms(text: str) -> list[tuple[str, ...]]:
     """The abbreviations in `text` as written, lower case, without dots, each alone and,
     typed next to each other, together ("OD NHN": ("od",), ("nhn",), ("od", "nhn")). A text
     typed all in capitals has none: its capitals say nothing."""
+    rest = text[1:]
+    if "." not in rest and rest == rest.lower():
+        return []  # most titles: a capital at most at the start, no dot (checked fast)
     if _MAYBE.search(text) is None or text == text.upper():
         return []
     found: list[tuple[str, ...]] = []
