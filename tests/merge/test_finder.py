@@ -89,6 +89,42 @@ def test_words_of_one_meaning_from_other_programmes_are_synonyms(first: str,
     assert proposed(first, second)
 
 
+@pytest.mark.parametrize(("first", "second"), [
+    ("Leerlingenvervoer gezamenlijk inkopen", "Leerlingenvervoer gezamenlijk aanbesteden"),
+    ("Kennis over droogte delen met boeren", "Kennis over droogte uitwisselen met boeren"),
+    ("Tekort aan docenten in het basisonderwijs", "Tekort aan leraren in het basisonderwijs"),
+    ("Aanpak laaggeletterdheid borgen", "Aanpak laaggeletterdheid verankeren"),
+    ("Pilot met deelauto's in de kernen", "Proef met deelauto's in de kernen"),
+    ("Knelpunten voor mantelzorgers wegnemen", "Belemmeringen voor mantelzorgers wegnemen"),
+    ("Wachtlijsten in de jeugdzorg verkorten", "Wachttijden in de jeugdzorg verkorten"),
+    ("Glasvezel in het buitengebied aanleggen", "Breedband in het buitengebied aanleggen"),
+    ("Bestemmingsplan aanpassen voor tiny houses", "Omgevingsplan aanpassen voor tiny houses"),
+    ("Klimaatbestendige inrichting van schoolpleinen",
+     "Klimaatadaptieve inrichting van schoolpleinen"),
+    ("Opvang voor daklozen uitbreiden", "Opvang voor thuislozen uitbreiden"),
+    ("Personeel voor de kinderopvang werven", "Personeel voor de kinderopvang aantrekken"),
+    ("Energieloket voor woningeigenaren voortzetten",
+     "Energieloket voor woningeigenaren continueren"),
+    ("Regels voor mantelzorgwoningen harmoniseren",
+     "Regels voor mantelzorgwoningen gelijktrekken"),
+])
+def test_public_administration_words_of_one_meaning_are_synonyms(first: str,
+                                                                 second: str) -> None:
+    assert proposed(first, second)
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("Pilot met deelauto's evalueren", "Pilot met deelauto's voortzetten"),
+    ("Kinderen met overgewicht bereiken", "Jongeren met overgewicht bereiken"),
+    ("Leerlingen naar een stage begeleiden", "Studenten naar een stage begeleiden"),
+    ("Grond aankopen voor woningbouw", "Grond verkopen voor woningbouw"),
+    ("Kennis delen met het onderwijs", "Kennis borgen in het onderwijs"),
+])
+def test_related_words_of_another_action_or_group_of_people_are_no_synonyms(
+        first: str, second: str) -> None:
+    assert not proposed(first, second)
+
+
 def test_regional_is_where_an_action_happens_and_joint_is_with_whom() -> None:
     assert match_kind("regionaal", "regio") == SYNONYM
     assert match_kind("regionaal", "gezamenlijk") is None
