@@ -38,6 +38,8 @@ class Draft:
         self._style_ids: dict[styles.Style, str] = {}
         self._comments: Comments | None = None
         self._table_styles: tables.TableStyles | None = None
+        # Kept, not asked per table: python-docx finds the sections by searching the whole body.
+        self._text_width = setup.text_width(document.sections[-1])
 
     def _add(self, style: styles.Style | None) -> Paragraph:
         """A new paragraph in `style`, its id looked up once (a lookup walks all styles)."""
@@ -97,9 +99,8 @@ class Draft:
                 text=self.style_id(styles.TABLE_TEXT),
                 heading=self.style_id(styles.TABLE_HEADING),
                 missing=self.style_id(styles.MISSING))
-        width = setup.text_width(self.document.sections[-1])
-        _, body_rows = tables.add_table(self.document, columns, rows, width, self._table_styles,
-                                        caption)
+        _, body_rows = tables.add_table(self.document, columns, rows, self._text_width,
+                                        self._table_styles, caption)
         # A paragraph after each table keeps two tables from merging into one; a section
         # break that follows is placed in it, so no page holds only an empty paragraph.
         setup.add_spacer(self.document)
@@ -114,6 +115,6 @@ class Draft:
     def landscape(self, on: bool) -> None:
         """Switch the following pages to landscape (wide tables) or back to portrait."""
         if on != self._landscape:
-            setup.new_section(self.document, landscape=on)
+            self._text_width = setup.text_width(setup.new_section(self.document, landscape=on))
             self._landscape = on
             self._section_start = True

@@ -1,8 +1,11 @@
-"""Tables built fast: every body row is a copy of one prepared row's XML.
+"""Tables built fast: every body row is a copy of a prepared row's XML.
 
 python-docx's `table.cell()` rebuilds the cell grid on every call (quadratic) and
-`add_row()` is slow too, so the header row and one template row are built once and
-the template row's XML is copied per data row. The header row repeats on every page
+`add_row()` is slow too, so the header row and a template row are built once and the
+template row's XML is copied per data row. Rows whose cells hold line breaks, tabs or
+the missing-value placeholder (the parties cell of every action holds breaks) are
+copies of a template of that shape, prepared once per table: copying elements is
+several times faster than making them one by one. The header row repeats on every page
 (`w:tblHeader`); body rows do not break across pages (`w:cantSplit`) unless a row
 holds so much text that it could not fit on one page anyway.
 """
@@ -19,7 +22,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.table import Table
 
-from pact_tui.export.text import clean, fill_run
+from pact_tui.export.text import append_pieces, clean, fill_run, run_pieces
 from pact_tui.i18n import t
 
 # Above this many characters a row may be taller than a page: let it break rather than clip.
@@ -28,6 +31,14 @@ _UNSPLITTABLE_MAX_CHARS = 1500
 _KEPT_TOGETHER_MAX_ROWS = 6
 _KEPT_TOGETHER_MAX_CHARS = 480
 _T, _TR_PR, _P_PR, _KEEP_NEXT = qn("w:t"), qn("w:trPr"), qn("w:pPr"), qn("w:keepNext")
+_R = qn("w:r")
+
+# A cell's shape: what its run holds, in order (`run_pieces` with each piece of text as ""),
+# or _MISSING for the missing-value placeholder in its character style.
+Shape = tuple[str, ...]
+_ONE_TEXT: Shape = ("",)
+_MISSING: Shape = ("missing",)
+_MARKS = frozenset({"\n", "\t"})
 
 
 @dataclass(frozen=True)
@@ -76,22 +87,25 @@ def add_table(document: Document, columns: Sequence[Column], rows: Iterable[Sequ
     for run, column in zip(header.iter(qn("w:r")), columns, strict=True):
         fill_run(run, column.title)
     tbl.append(header)
-    template = _row_xml(widths, style.text, header=False, with_text=True)
+    plain = _row_xml(widths, style.text, header=False, with_text=True)
+    templates = {tuple(_ONE_TEXT for _ in columns): plain}
     missing = t("export.doc.missing")
     body_rows = []
     characters = 0
     for values in rows:
+        shapes: list[Shape] = []
+        texts: list[str] = []
+        for value in values:
+            shape, cell_texts = _cell(value, missing)
+            shapes.append(shape)
+            texts += cell_texts
+        template = templates.get(tuple(shapes))
+        if template is None:
+            template = templates[tuple(shapes)] = _shaped_row(plain, shapes, style.missing)
         tr = copy.deepcopy(template)
-        for text, value in zip(tr.iter(_T), values, strict=True):
-            if not value.strip():
-                _mark_missing(text, missing, style.missing)
-            elif "\n" in value or "\t" in value:
-                run = text.getparent()
-                run.remove(text)
-                fill_run(run, value)
-            else:
-                # The common case, and the reason this is fast: one attribute set per cell.
-                text.text = clean(value)
+        # The reason this is fast: one text set per piece of text.
+        for element, text in zip(tr.iter(_T), texts, strict=True):
+            element.text = text
         length = sum(map(len, values))
         characters += length
         if length > _UNSPLITTABLE_MAX_CHARS:
@@ -107,12 +121,34 @@ def add_table(document: Document, columns: Sequence[Column], rows: Iterable[Sequ
     return table, body_rows
 
 
-def _mark_missing(text: BaseOxmlElement, placeholder: str, style_id: str) -> None:
-    run = text.getparent()
-    properties = run.makeelement(qn("w:rPr"), {})
-    properties.append(run.makeelement(qn("w:rStyle"), {qn("w:val"): style_id}))
-    run.insert(0, properties)
-    text.text = placeholder
+def _cell(value: str, missing: str) -> tuple[Shape, list[str]]:
+    """A cell's shape and the texts of its pieces of text, in order."""
+    if not value.strip():
+        return _MISSING, [missing]
+    if "\n" in value or "\t" in value:
+        pieces = run_pieces(value)
+        return (tuple(piece if piece in _MARKS else "" for piece in pieces),
+                [piece for piece in pieces if piece not in _MARKS])
+    # The common case: one piece of text.
+    return _ONE_TEXT, [clean(value)]
+
+
+def _shaped_row(plain: BaseOxmlElement, shapes: Sequence[Shape],
+                missing_style: str) -> BaseOxmlElement:
+    """A copy of the plain template row (one empty `w:t` per cell) with each cell's run
+    holding the pieces of its shape, their texts still empty."""
+    tr = copy.deepcopy(plain)
+    for run, shape in zip(tr.iter(_R), shapes, strict=True):
+        if shape == _ONE_TEXT:
+            continue
+        if shape == _MISSING:
+            properties = run.makeelement(qn("w:rPr"), {})
+            properties.append(run.makeelement(qn("w:rStyle"), {qn("w:val"): missing_style}))
+            run.insert(0, properties)
+            continue
+        run.remove(run.find(_T))
+        append_pieces(run, shape)
+    return tr
 
 
 def first_run(tr: BaseOxmlElement) -> BaseOxmlElement:

@@ -9,6 +9,7 @@ escapes it, so it reads back exactly as typed.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
@@ -22,16 +23,35 @@ def clean(text: str) -> str:
     return _NOT_IN_XML.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
-def fill_run(run: BaseOxmlElement, text: str) -> None:
-    """Append `text` to a `w:r` element: `w:t` pieces with `w:tab` and `w:br` between them."""
-    # makeelement keeps python-docx's element classes and is several times faster than OxmlElement.
+def run_pieces(text: str) -> list[str]:
+    """What `text` becomes in a run, in order: "\\n" for a line break, "\\t" for a tab, any
+    other string a piece of text (never empty)."""
+    pieces = []
     for line_number, line in enumerate(clean(text).split("\n")):
         if line_number:
-            run.append(run.makeelement(_BR, {}))
+            pieces.append("\n")
         for piece_number, piece in enumerate(line.split("\t")):
             if piece_number:
-                run.append(run.makeelement(_TAB, {}))
+                pieces.append("\t")
             if piece:
-                element = run.makeelement(_T, {_SPACE: "preserve"})
-                element.text = piece
-                run.append(element)
+                pieces.append(piece)
+    return pieces
+
+
+def fill_run(run: BaseOxmlElement, text: str) -> None:
+    """Append `text` to a `w:r` element: `w:t` pieces with `w:tab` and `w:br` between them."""
+    append_pieces(run, run_pieces(text))
+
+
+def append_pieces(run: BaseOxmlElement, pieces: Iterable[str]) -> None:
+    """Append `pieces` (as `run_pieces` gives them) to a `w:r` element."""
+    # makeelement keeps python-docx's element classes and is several times faster than OxmlElement.
+    for piece in pieces:
+        if piece == "\n":
+            run.append(run.makeelement(_BR, {}))
+        elif piece == "\t":
+            run.append(run.makeelement(_TAB, {}))
+        else:
+            element = run.makeelement(_T, {_SPACE: "preserve"})
+            element.text = piece
+            run.append(element)

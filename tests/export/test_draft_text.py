@@ -91,3 +91,24 @@ def test_any_title_survives(make, tmp_path: Path, read, title: str) -> None:
     cells = [read.body(table)[0][0] for path_, table in read(path).tables_under()
              if path_[0] == "Acties"]
     assert cells == [_expected(title)]
+
+
+def test_rows_of_the_same_layout_each_keep_their_own_text(make, tmp_path: Path, read) -> None:
+    # Rows with line breaks, tabs or empty cells are copies of a row prepared for that
+    # layout: a layout that comes back must not bring the text of its first row along.
+    texts = ["een\ttwee", "drie", "vier\tvijf", "zes\nzeven", "acht\tnegen"]
+    session = make()
+    actions = tuple(
+        Action(theme="wonen", title=text, goal="" if index % 2 else f"doel {index}",
+               planning=Planning(horizon="kort"),
+               parties=tuple(PartyRef(name=f"Partij {index}.{n}") for n in range(1 + index % 2)),
+               position=index)
+        for index, text in enumerate(texts))
+    path = export_programme(session.model_copy(update={"actions": actions, "commitments": ()}),
+                            tmp_path / "layouts.docx")
+    rows = [row for path_, table in read(path).tables_under() if path_[0] == "Acties"
+            for row in read.body(table)]
+    assert [(row[0], row[1], row[4]) for row in rows] == [
+        (text, "nog in te vullen" if index % 2 else f"doel {index}",
+         "\n".join(f"Partij {index}.{n}" for n in range(1 + index % 2)))
+        for index, text in enumerate(texts)]
