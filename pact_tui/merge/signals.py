@@ -42,7 +42,7 @@ import functools
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from os.path import commonprefix
 from typing import NamedTuple
@@ -62,7 +62,6 @@ THESAURUS = "thesaurus"
 # Scores (0-100) from which a signal proposes a pair; for an idea: half the weight of the
 # words of both texts is shared.
 THRESHOLDS = {WORDING: 88.0, NAME: 90.0, IDEA: 50.0, THESAURUS: 50.0}
-
 
 # How two words match (`match_kind`).
 SAME = "same"
@@ -384,11 +383,10 @@ def split_compounds(table: dict[str, dict[str, str]]) -> dict[tuple[str, str], t
     return found
 
 
-def _add_abbreviations(table: dict[str, dict[str, str]], texts: Iterable[str]) -> None:
+def _add_abbreviations(table: dict[str, dict[str, str]], texts: Collection[str]) -> None:
     """Each abbreviation typed in capitals in one of `texts` matches the words it is spelled
     with in any of them (`acronyms.words_spelling`), where it and they are words of `table`
     and match in no other way already."""
-    texts = list(texts)
     typed = {parts for text in texts for parts in typed_acronyms(text)}
     if not typed:
         return
