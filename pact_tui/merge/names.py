@@ -26,8 +26,9 @@ GENERIC_NAME_WORDS = frozenset({
 _PARENTHESES = re.compile(r"[()]")
 # A word cut off with a dot ("Univ.", "Prov."), not letters with dots ("i.s.m.").
 _CUT = re.compile(r"(?<![\w.])([^\W\d_]{2,})\.(?![^\W\d_]\.)")
-# An abbreviation of one word spells it with letters starting parts of it; two letters
-# could be spelled by too many words, unless the rest of the names agree.
+# One word spells an abbreviation with its initial and later letters of it ("RWS",
+# "Rijkswaterstaat"): two letters alone could be spelled by too many words, so a name of
+# two letters is one word's only where the rest of the names agree ("HH Rijnland").
 _ONE_WORD = 3
 
 
