@@ -13,6 +13,8 @@ from pact_tui.tui.app import PactApp
 from pact_tui.tui.screens.copy_conflicts import CopyConflictsScreen
 
 if TYPE_CHECKING:
+    from textual.pilot import Pilot
+
     from tests.tui.conftest import MakeSession, Ui
 
 
@@ -41,6 +43,16 @@ def _aimed_at_300_elsewhere(make_session: MakeSession, tmp_path: Path) -> tuple[
     path = make_session("breakout.json",
                         actions=(Action(theme="wonen", title="Bouwen", goal="100 woningen"),))
     return path, _copy_edited_elsewhere(path, tmp_path, goal="300 woningen")
+
+
+async def _typed_200_then_copy_arrives(pilot: Pilot[int], app: PactApp, ui: Ui, copy: Path,
+                                       theirs: bytes) -> None:
+    """This laptop types 200 homes, then the copy aiming at 300 arrives: the decision screen."""
+    assert app.editor is not None
+    app.editor.update(app.editor.actions()[0], goal="200 woningen")
+    copy.write_bytes(theirs)
+    await ui.wait_until(pilot, lambda: isinstance(app.screen, CopyConflictsScreen),
+                        "the decision screen")
 
 
 async def test_a_copy_dropped_next_to_the_open_file_is_merged_while_the_app_runs(
@@ -78,11 +90,8 @@ async def test_a_real_conflict_is_decided_on_its_screen_and_the_choice_is_kept(
     app = ui.app(path)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await pilot.pause()
+        await _typed_200_then_copy_arrives(pilot, app, ui, copy, theirs)
         assert app.editor is not None
-        app.editor.update(app.editor.actions()[0], goal="200 woningen")
-        copy.write_bytes(theirs)
-        await ui.wait_until(pilot, lambda: isinstance(app.screen, CopyConflictsScreen),
-                            "the decision screen")
         await ui.wait_until(pilot, lambda: any(
             copy.name in str(n.message) and "1 conflict te beslissen" in str(n.message)
             for n in app._notifications), "the notification naming the copy and its conflict")
@@ -153,11 +162,8 @@ async def test_conflicts_left_for_later_keep_both_values_and_come_back_from_the_
     app = ui.app(path)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
+        await _typed_200_then_copy_arrives(pilot, app, ui, copy, theirs)
         assert app.editor is not None
-        app.editor.update(app.editor.actions()[0], goal="200 woningen")
-        copy.write_bytes(theirs)
-        await ui.wait_until(pilot, lambda: isinstance(app.screen, CopyConflictsScreen),
-                            "the decision screen")
         await pilot.press("escape")
         await ui.wait_until(pilot, lambda: not isinstance(app.screen, CopyConflictsScreen),
                             "the decision screen left")

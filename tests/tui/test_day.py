@@ -10,11 +10,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Input
 
 from pact_tui.merge.day import new_breakout
 from pact_tui.model import Action, Laptop, RegionProfile, Session, SessionMeta
 from pact_tui.store import read_session, write_session
+from pact_tui.tui.app import PactApp
 from pact_tui.tui.commands import PactCommands
 from pact_tui.tui.day.screen import DayScreen
 from pact_tui.tui.modals.form import FormDialog
@@ -138,6 +140,16 @@ async def test_duplicates_across_two_breakouts_are_flagged(
         assert text.count("⚑ 1 dubbel") == 2
 
 
+async def _titled(pilot: Pilot[int], app: PactApp, key: str, title: str) -> FormDialog:
+    """`key` opens the form that asks a title; the title typed in, not yet sent."""
+    await pilot.press(key)
+    await pilot.pause()
+    dialog = app.screen
+    assert isinstance(dialog, FormDialog)
+    dialog.query_one("#field-title", Input).value = title
+    return dialog
+
+
 async def test_m_merges_the_day_into_the_programme_file(
         profile, sessions_dir, ui, on_bram) -> None:
     two_breakouts(profile, sessions_dir)
@@ -147,12 +159,8 @@ async def test_m_merges_the_day_into_the_programme_file(
         await pilot.press("m")
         await ui.wait_until(pilot, lambda: isinstance(app.screen, MergeScreen)
                             and app.screen.pane == "report", "the merge report")
-        await pilot.press("w")
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, FormDialog)
+        dialog = await _titled(pilot, app, "w", "Pact 7.2")
         assert not dialog.query("#field-file")  # the programme's own file: no name asked
-        dialog.query_one("#field-title", Input).value = "Pact 7.2"
         await pilot.press("enter")
         await ui.wait_until(pilot, lambda: isinstance(app.screen, DayScreen)
                             and ui.text(app).count("✓ samengevoegd in het programma") == 2,
@@ -187,11 +195,7 @@ async def test_n_makes_a_breakout_on_this_laptop_and_opens_it_for_editing(
     app = ui.app(None, day=sessions_dir)
     async with app.run_test(size=WIDE) as pilot:
         await ui.wait_until(pilot, lambda: "Pact 7.1" in ui.text(app))
-        await pilot.press("n")
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, FormDialog)
-        dialog.query_one("#field-title", Input).value = "Zorg"
+        await _titled(pilot, app, "n", "Zorg")
         await pilot.press("enter")
         await ui.wait_until(pilot, lambda: isinstance(app.screen, PhaseScreen), "the editor")
         assert app.editor is not None and not app.editor.read_only
